@@ -1,0 +1,14 @@
+"""The customer value analytics kit: load transactions, grade and target customers, mine baskets.
+
+>>> import kit
+>>> tx, report = kit.load_transactions("data/online_retail.parquet", columns="data/online_retail.yaml")  # doctest: +SKIP
+"""
+
+from . import datasets
+from .cleaning import CleaningReport
+from .errors import KitError
+from .labels import label
+from .loading import load_transactions
+
+__all__ = ["CleaningReport", "KitError", "datasets", "label", "load_transactions"]
+__version__ = "0.1.0"

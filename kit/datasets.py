@@ -1,0 +1,223 @@
+"""Bundled data sets and a synthetic generator with known answers.
+
+- :func:`online_retail` -- UCI Online Retail (541,909 invoice lines of a UK gift retailer, 2010-12 to 2011-12);
+- :func:`cdnow` -- CDNOW purchases (23,570 customers, 1997-01 to 1998-06), or its 1/10 sample;
+- :func:`groceries` -- the 9,835 "Groceries" baskets of R's arules;
+- :func:`synthetic` -- a generated shop with planted segments, product pairs and churners, and the truth.
+
+Each loader returns ``(tx, report)`` like :func:`kit.load_transactions`, using the column map stored beside the
+data (``data/<name>.yaml``); :func:`path` and :func:`column_map` give those files to the command line.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from .loading import load_transactions
+
+FILES = {
+    "online_retail": ("online_retail.parquet", "online_retail.yaml"),
+    "cdnow": ("CDNOW_master.txt", "cdnow.yaml"),
+    "cdnow_sample": ("CDNOW_sample.txt", "cdnow_sample.yaml"),
+    "groceries": ("groceries.csv", None),
+}
+
+
+def data_dir() -> Path:
+    """The folder of the bundled data: ``$KIT_DATA_DIR``, else ``data/`` beside the ``kit`` package."""
+    return Path(os.environ.get("KIT_DATA_DIR") or Path(__file__).resolve().parents[1] / "data")
+
+
+def path(name: str) -> Path:
+    """Path of bundled data set ``name`` (one of :data:`FILES`)."""
+    return data_dir() / FILES[name][0]
+
+
+def column_map(name: str) -> Path | None:
+    """Path of the YAML column map of bundled data set ``name``."""
+    mapping = FILES[name][1]
+    return data_dir() / mapping if mapping else None
+
+
+def online_retail(**options):
+    """UCI Online Retail, loaded and cleaned: ``(tx, report)``.
+
+    Chen, Sain & Guo (2012), UCI Machine Learning Repository dataset 352, CC BY 4.0. Options go to
+    :func:`kit.load_transactions` (e.g. ``analysis="baskets"`` keeps orders without a customer id).
+    """
+    return load_transactions(path("online_retail"), column_map("online_retail"), **options)
+
+
+def cdnow(sample: bool = False, **options):
+    """CDNOW purchases ``(tx, report)``: all 23,570 customers, or the 1/10 sample (2,357) with ``sample=True``.
+
+    Fader, Hardie & Lee (2005). No order or product columns: a customer's purchases on one day form one order.
+    """
+    name = "cdnow_sample" if sample else "cdnow"
+    return load_transactions(path(name), column_map(name), **options)
+
+
+def groceries() -> list[list[str]]:
+    """The Groceries baskets (Hahsler, Hornik & Reutterer 2006; GPL-3): 9,835 lists of item labels.
+
+    Lines are split on commas only: two labels end in a space in the original data and keep it.
+    """
+    lines = path("groceries").read_text(encoding="utf-8").splitlines()
+    return [line.split(",") for line in lines if line]
+
+
+@dataclass
+class SyntheticTruth:
+    """What :func:`synthetic` planted, to check analyses against."""
+
+    segments: pd.Series  # customer_id -> planted segment
+    segment_sizes: dict[str, int]
+    pairs: pd.DataFrame  # antecedent, consequent, add_probability, designed_lift, observed_lift
+    churned: pd.Series  # customer_id -> date of the last purchase, for customers who churned
+    set_aside: dict[str, int]  # cleaning reason -> number of dirty rows planted
+    n_clean_lines: int
+    params: dict = field(default_factory=dict)
+
+
+#: Default planted segments: share of customers, orders per 30 days, mean quantity, and whether they repeat.
+SEGMENTS = {
+    "champions": (0.10, 3.0, 4.0),
+    "loyal": (0.20, 1.2, 2.5),
+    "occasional": (0.40, 0.3, 1.5),
+    "one_off": (0.30, 0.0, 1.0),
+}
+#: Default planted pairs: (antecedent, consequent, probability the consequent is added when the antecedent is bought).
+PAIRS = (("P003", "P004", 0.6), ("P010", "P020", 0.5))
+#: Default dirty rows: reason -> how many.
+DIRT = {"cancellation": 15, "missing_customer_id": 20, "unparseable_date": 5, "non_positive_price": 8,
+        "non_product_code": 12, "duplicate": 10}
+
+
+def synthetic(n_customers: int = 400, n_products: int = 40, start: str = "2023-01-01", days: int = 365,
+              segments: dict | None = None, pairs=PAIRS, churn_share: float = 0.25, dirt: dict | None = None,
+              seed: int = 0) -> tuple[pd.DataFrame, SyntheticTruth]:
+    """Generate raw transaction lines with planted structure; return ``(raw, truth)``.
+
+    Customers belong to segments of exact sizes (``round(share * n_customers)``, the last takes the rest) that
+    differ in how often and how much they buy; a ``churn_share`` of the repeat buyers stop at a random day in
+    the second half; each basket holds every product independently with its popularity ``p_i``, and for a
+    planted pair (A, C, q) C is added with probability q when A is in the basket, so the designed lift is
+    ``(p_C + (1 - p_C) q) / (p_C + (1 - p_C) p_A q)``. Dirty rows of each cleaning reason are appended in the
+    numbers ``dirt`` gives (``DIRT`` by default, ``{}`` for none).
+
+    The raw table uses the canonical column names and dates as text, so ``kit.load_transactions(raw)`` reads it.
+
+    >>> raw, truth = synthetic(n_customers=50, seed=1)
+    >>> sorted(truth.segment_sizes.items())
+    [('champions', 5), ('loyal', 10), ('occasional', 20), ('one_off', 15)]
+    """
+    rng = np.random.default_rng(seed)
+    segments = segments or SEGMENTS
+    dirt = DIRT if dirt is None else dirt
+    start_ts = pd.Timestamp(start)
+    customers = [f"{i:05d}" for i in range(1, n_customers + 1)]
+    names = list(segments)
+    sizes = [int(round(segments[s][0] * n_customers)) for s in names[:-1]]
+    sizes.append(n_customers - sum(sizes))
+    planted = pd.Series(np.repeat(names, sizes), index=customers, name="segment")
+    products = [f"P{i:03d}" for i in range(1, n_products + 1)]
+    popularity = 0.9 / np.arange(1, n_products + 1) ** 0.8  # Zipf-like, mean basket about 3 items
+    prices = np.round(rng.lognormal(1.2, 0.6, n_products), 2)
+    index = {p: i for i, p in enumerate(products)}
+
+    lines, churned = [], {}
+    order_no = 100000
+    for customer, segment in planted.items():
+        _, rate, mean_qty = segments[segment]
+        first = rng.uniform(0, days * 0.5)
+        end = float(days)
+        if rate > 0 and rng.random() < churn_share:
+            end = rng.uniform(days * 0.5, days * 0.9)
+        times = [first]
+        if rate > 0:
+            t = first
+            while True:
+                t += rng.exponential(30.0 / rate)
+                if t >= end:
+                    break
+                times.append(t)
+        if end < days:
+            churned[customer] = start_ts + pd.Timedelta(days=max(times))
+        for t in times:
+            order_no += 1
+            when = start_ts + pd.Timedelta(days=t)
+            for product in _basket(rng, products, popularity, pairs, index):
+                qty = 1 + rng.poisson(mean_qty - 1) if mean_qty > 1 else 1
+                lines.append((customer, str(order_no), when, product, f"Product {product[1:]}", int(qty),
+                              float(prices[index[product]])))
+    raw = pd.DataFrame(lines, columns=["customer_id", "order_id", "order_date", "product_id", "product_name",
+                                       "quantity", "unit_price"])
+    pair_table = _pair_truth(raw, pairs, popularity, index)
+    n_clean = len(raw)
+    raw = pd.concat([raw, _dirt(rng, raw, dirt, order_no)], ignore_index=True)
+    raw["order_date"] = [d if isinstance(d, str) else d.strftime("%Y-%m-%d %H:%M") for d in raw["order_date"]]
+    churn = pd.Series(churned, name="last_purchase", dtype="datetime64[ns]").sort_index()
+    truth = SyntheticTruth(planted, dict(zip(names, sizes)), pair_table, churn,
+                           {k: v for k, v in dirt.items() if v}, n_clean,
+                           dict(n_customers=n_customers, n_products=n_products, start=start, days=days, seed=seed))
+    return raw, truth
+
+
+def _basket(rng, products, popularity, pairs, index) -> list[str]:
+    while True:
+        chosen = rng.random(len(products)) < popularity
+        for antecedent, consequent, q in pairs:
+            if chosen[index[antecedent]] and rng.random() < q:
+                chosen[index[consequent]] = True
+        if chosen.any():
+            return [p for p, c in zip(products, chosen) if c]
+
+
+def _pair_truth(raw, pairs, popularity, index) -> pd.DataFrame:
+    baskets = raw.groupby("order_id")["product_id"].agg(set)
+    n = len(baskets)
+    rows = []
+    for antecedent, consequent, q in pairs:
+        p_a, p_c = popularity[index[antecedent]], popularity[index[consequent]]
+        designed = (p_c + (1 - p_c) * q) / (p_c + (1 - p_c) * p_a * q)
+        has_a = baskets.map(lambda b: antecedent in b)
+        has_c = baskets.map(lambda b: consequent in b)
+        observed = (has_a & has_c).sum() * n / (has_a.sum() * has_c.sum())
+        rows.append((antecedent, consequent, q, designed, observed))
+    return pd.DataFrame(rows, columns=["antecedent", "consequent", "add_probability", "designed_lift",
+                                       "observed_lift"])
+
+
+def _dirt(rng, raw: pd.DataFrame, dirt: dict, order_no: int) -> pd.DataFrame:
+    """Rows that cleaning must set aside, each for exactly one reason."""
+    pieces = []
+    for reason, count in dirt.items():
+        if not count:
+            continue
+        rows = raw.iloc[rng.choice(len(raw), size=count, replace=False)].copy()
+        fresh = [str(order_no + 1000 + len(pieces) * 1000 + i) for i in range(count)]
+        if reason == "cancellation":
+            rows["order_id"] = ["C" + o for o in rows["order_id"]]
+            rows["quantity"] = -rows["quantity"]
+        elif reason == "missing_customer_id":
+            rows["customer_id"] = None
+            rows["order_id"] = fresh
+        elif reason == "unparseable_date":
+            rows["order_date"] = "not a date"
+            rows["order_id"] = fresh
+        elif reason == "non_positive_price":
+            rows["unit_price"] = 0.0
+            rows["order_id"] = fresh
+        elif reason == "non_product_code":
+            rows["product_id"] = "POST"
+            rows["product_name"] = "POSTAGE"
+            rows["order_id"] = fresh
+        elif reason != "duplicate":
+            raise ValueError(f"cannot plant dirt of kind {reason!r}")
+        pieces.append(rows)
+    return pd.concat(pieces, ignore_index=True) if pieces else raw.iloc[:0]

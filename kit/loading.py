@@ -1,0 +1,196 @@
+"""``load_transactions``: any transaction file -> the clean canonical table and its cleaning report."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from . import cleaning, parsing, schema
+from .errors import KitError, examples
+from .readers import read_raw
+
+LOADER_OPTIONS = ("analysis", "steps", "date_format", "dayfirst", "non_product_codes", "non_product_pattern",
+                  "cancellation_pattern", "sheet", "delimiter", "header", "encoding")
+
+
+def load_transactions(source, columns=None, encoding: str | None = None, *, analysis: str | None = None,
+                      steps=None, date_format: str | None = None, dayfirst: bool = False,
+                      non_product_codes=cleaning.NON_PRODUCT_CODES,
+                      non_product_pattern: str | None = cleaning.NON_PRODUCT_PATTERN,
+                      cancellation_pattern: str | None = cleaning.CANCELLATION_PATTERN,
+                      sheet=0, delimiter: str | None = None, header: bool = True):
+    """Read a transaction file, map its columns, parse, clean; return ``(tx, report)``.
+
+    Parameters
+    ----------
+    source : path or DataFrame
+        CSV/TXT (UTF-8, UTF-8 with BOM, GBK/GB18030, detected unless ``encoding`` is given), Excel or Parquet.
+    columns : dict or path, optional
+        Column map ``{canonical: file column}`` or a YAML file holding one (optionally with an ``options:``
+        section of the keyword arguments below). Unmapped canonical columns are found by their usual names.
+    analysis : {"customers", "baskets"}, optional
+        What the data is for. Customer analyses need customer, date and amount and set aside rows without a
+        customer id; basket analyses need order and product and keep them. Default: customers when possible.
+    steps : list or dict, optional
+        Cleaning steps to run (:data:`kit.cleaning.STEPS`); default all. ``{"duplicate": False}`` drops one.
+    date_format, dayfirst : optional
+        Force a date style (``"%d.%m.%Y"``) or prefer day-first on ambiguous dates.
+
+    Returns
+    -------
+    tx : DataFrame
+        The canonical columns (:data:`kit.schema.CANONICAL`, then any optional ones found), one row per kept line.
+    report : CleaningReport
+        Accounts for every input row.
+
+    Examples
+    --------
+    >>> raw = pd.DataFrame({"Invoice": ["1", "1", "C2"], "Customer": [7, 7, 7], "Date": ["2024-01-05"] * 3,
+    ...                     "Item": ["a", "b", "a"], "Qty": [1, 2, -1], "Price": [2.0, 1.5, 2.0]})
+    >>> tx, report = load_transactions(raw)
+    >>> tx["amount"].tolist(), report.counts["cancellation"]
+    ([2.0, 3.0], 1)
+    """
+    mapping, file_options = schema.read_column_map(columns)
+    options = {**file_options}
+    given = dict(encoding=encoding, analysis=analysis, steps=steps, date_format=date_format, sheet=sheet,
+                 delimiter=delimiter)
+    options.update({k: v for k, v in given.items() if v is not None and not (k == "sheet" and v == 0)})
+    unknown = set(options) - set(LOADER_OPTIONS)
+    if unknown:
+        raise KitError(f"{columns}: unknown loader option(s) {sorted(unknown)}",
+                       hint=f"the options are: {', '.join(LOADER_OPTIONS)}")
+    dayfirst = bool(options.get("dayfirst", dayfirst))
+    header = bool(options.get("header", header))
+    non_product_codes = options.get("non_product_codes", non_product_codes)
+    non_product_pattern = options.get("non_product_pattern", non_product_pattern)
+    cancellation_pattern = options.get("cancellation_pattern", cancellation_pattern)
+
+    raw = read_raw(source, options.get("encoding"), options.get("sheet", 0), options.get("delimiter"), header)
+    where = f"{raw.source}: "
+    found = [str(c) for c in raw.frame.columns]
+    resolved = schema.resolve_columns(found, mapping, raw.source)
+    available = tuple(a for a in schema.ANALYSES if _missing_for(a, resolved) == [])
+    analysis = _choose_analysis(options.get("analysis"), resolved, available, raw.source, found)
+    step_names = cleaning.resolve_steps(options.get("steps"))
+
+    frame = raw.frame
+    n = len(frame)
+    table = pd.DataFrame(index=pd.RangeIndex(n))
+    checks: dict[str, pd.Series] = {}
+    notes: list[str] = []
+    for column in schema.ID_COLUMNS:
+        table[column] = parsing.parse_ids(frame[resolved[column]]).to_numpy() if column in resolved else np.nan
+    for column in schema.TEXT_COLUMNS:
+        if column in resolved:
+            table[column] = parsing.parse_text(frame[resolved[column]]).to_numpy()
+    table["product_name"] = table.get("product_name", np.nan)
+
+    invalid = pd.Series(False, index=table.index)
+    for column in schema.NUMBER_COLUMNS:
+        if column not in resolved:
+            continue
+        values = frame[resolved[column]].reset_index(drop=True)
+        parsed = parsing.parse_numbers(values)
+        bad = parsing.bad_values(values, parsed)
+        present = int(values.notna().sum())
+        if present and bad.sum() > parsing.MIN_SHARE * present:
+            raise KitError(f"{where}column {resolved[column]!r} (mapped to {column}): {int(bad.sum()):,} of "
+                           f"{present:,} values are not numbers; examples: {examples(values[bad].tolist())}",
+                           hint=f"check that the right column is mapped to {column}")
+        invalid |= bad
+        table[column] = parsed.to_numpy()
+    checks["invalid_number"] = invalid
+
+    date_style = None
+    if "order_date" in resolved:
+        values = frame[resolved["order_date"]].reset_index(drop=True)
+        try:
+            dates, date_style = parsing.parse_dates(values, options.get("date_format"), dayfirst, where,
+                                                    resolved["order_date"])
+        except KitError as err:
+            if analysis == "customers":
+                raise
+            notes.append(f"order dates ignored: {err.message}")
+            dates = pd.Series(pd.NaT, index=values.index, dtype="datetime64[ns]")
+        table["order_date"] = dates.to_numpy()
+        if analysis == "customers":
+            checks["unparseable_date"] = parsing.bad_values(values, dates)
+    else:
+        table["order_date"] = pd.NaT
+
+    derived = _derive(table, resolved, analysis, notes)
+    required = [c for c in schema.REQUIREMENTS[analysis] if c != "customer_id"]
+    if analysis == "customers":
+        required.append("order_id")
+    missing = pd.Series(False, index=table.index)
+    for column in required:
+        missing |= table[column].isna() & ~invalid & ~checks.get("unparseable_date", invalid)
+    checks["missing_value"] = missing
+    if analysis == "customers":
+        checks["missing_customer_id"] = table["customer_id"].isna()
+
+    if "order_id" in derived:
+        step_names = tuple(s for s in step_names if s != "cancellation")
+    reason = cleaning.reasons(table, checks, step_names, non_product_codes, non_product_pattern,
+                              cancellation_pattern)
+    kept = reason.isna()
+    counted = [r for r in cleaning.REASONS if r in checks or r in step_names]
+    counts = reason.value_counts().reindex(counted, fill_value=0).astype(int)
+    set_aside = frame.reset_index(drop=True).loc[~kept].copy()
+    set_aside.insert(0, "reason", reason[~kept])
+    set_aside.insert(0, "row", set_aside.index)
+    columns_used = {c: resolved.get(c, derived.get(c)) for c in schema.ALL_COLUMNS
+                    if c in resolved or c in derived}
+    report = cleaning.CleaningReport(
+        source=raw.source, format=raw.format, n_rows=n, n_kept=int(kept.sum()), counts=counts,
+        set_aside=set_aside.reset_index(drop=True), analysis=analysis, available=available,
+        columns=columns_used, steps=step_names, encoding=raw.encoding, date_style=date_style, notes=notes)
+    if not report.n_kept:
+        top = counts[counts > 0].sort_values(ascending=False)
+        raise KitError(
+            f"{where}no usable rows left: all {n:,} rows were set aside ("
+            + ", ".join(f"{k}: {v:,}" for k, v in top.items()) + ")",
+            hint="check the column map and the cleaning steps; switch a step off with steps={'<step>': False}")
+    order = [*schema.CANONICAL, *[c for c in schema.OPTIONAL if c in table]]
+    tx = table.loc[kept, order].reset_index(drop=True)
+    return tx, report
+
+
+def _missing_for(analysis: str, resolved: dict) -> list[str]:
+    missing = [c for c in schema.REQUIREMENTS[analysis] if c not in resolved]
+    if "amount" in missing and {"quantity", "unit_price"} <= set(resolved):
+        missing.remove("amount")
+    return missing
+
+
+def _choose_analysis(analysis, resolved, available, source, found) -> str:
+    if analysis is not None and analysis not in schema.ANALYSES:
+        raise KitError(f"unknown analysis {analysis!r}", hint=f"use one of {', '.join(schema.ANALYSES)}")
+    wanted = analysis or (available[0] if available else "customers")
+    missing = _missing_for(wanted, resolved)
+    if missing:
+        raise schema.missing_column_error(source, missing[0], found, needed_for=f"{wanted} analyses")
+    return wanted
+
+
+def _derive(table: pd.DataFrame, resolved: dict, analysis: str, notes: list) -> dict[str, str]:
+    """Fill canonical columns the file lacks where they follow from others; return what was derived."""
+    derived: dict[str, str] = {}
+    for column in ("quantity", "unit_price", "amount"):
+        if column not in resolved:
+            table[column] = np.nan
+    if "amount" not in resolved and {"quantity", "unit_price"} <= set(resolved):
+        table["amount"] = table["quantity"] * table["unit_price"]
+        derived["amount"] = "quantity * unit_price"
+    if "unit_price" not in resolved and {"quantity", "amount"} <= set(resolved):
+        table["unit_price"] = table["amount"] / table["quantity"].where(table["quantity"] != 0)
+        derived["unit_price"] = "amount / quantity"
+    if "order_id" not in resolved and analysis == "customers":
+        day = table["order_date"].dt.strftime("%Y-%m-%d")
+        table["order_id"] = (table["customer_id"] + "|" + day).where(table["customer_id"].notna() & day.notna())
+        derived["order_id"] = "customer_id|day"
+        notes.append("no order column: each customer's purchases on one day form one order")
+    return derived

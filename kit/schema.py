@@ -1,0 +1,186 @@
+"""The canonical transaction table and how a file's columns are mapped onto it.
+
+Whatever a file calls its columns, the kit works on one table with these columns:
+
+========================  ===========================================================
+``customer_id``           who bought (string; may be missing for basket analyses)
+``order_id``              the order / invoice; one purchase = one order
+``order_date``            when (datetime)
+``product_id``            what (string)
+``product_name``          its description (string, optional)
+``quantity``              units on the line
+``unit_price``            price per unit
+``amount``                line value; ``quantity * unit_price`` when the file has none
+========================  ===========================================================
+
+plus the optional ``country``, ``channel``, ``cost`` and ``margin`` when the file has them.
+
+A column map says which file column holds which canonical column. It is a dict (or a YAML file holding one)
+from canonical name to file column, e.g. ``{"customer_id": "客户编号", "order_date": "下单时间"}``. Canonical
+columns the map does not name are found by their usual names (:data:`ALIASES`), so a file whose headers are
+``InvoiceNo, StockCode, ...`` needs no map at all.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Mapping
+from pathlib import Path
+
+import yaml
+
+from .errors import KitError
+
+CANONICAL = (
+    "customer_id",
+    "order_id",
+    "order_date",
+    "product_id",
+    "product_name",
+    "quantity",
+    "unit_price",
+    "amount",
+)
+OPTIONAL = ("country", "channel", "cost", "margin")
+ALL_COLUMNS = CANONICAL + OPTIONAL
+ID_COLUMNS = ("customer_id", "order_id", "product_id")
+NUMBER_COLUMNS = ("quantity", "unit_price", "amount", "cost", "margin")
+TEXT_COLUMNS = ("product_name", "country", "channel")
+
+#: What each analysis needs. ``amount`` is satisfied by ``quantity`` and ``unit_price`` together;
+#: ``order_id`` for customer analyses is derived (one order per customer and day) when the file has none.
+REQUIREMENTS = {
+    "customers": ("customer_id", "order_date", "amount"),
+    "baskets": ("order_id", "product_id"),
+}
+ANALYSES = tuple(REQUIREMENTS)
+
+#: Usual names of each canonical column, compared after lower-casing and removing spaces, ``_`` and ``-``.
+ALIASES: dict[str, tuple[str, ...]] = {
+    "customer_id": ("customerid", "customer", "custid", "clientid", "memberid", "userid", "buyerid",
+                    "客户id", "客户编号", "客户号", "客户", "会员id", "会员编号", "会员号", "顾客id", "顾客编号",
+                    "用户id", "用户编号"),
+    "order_id": ("orderid", "invoiceno", "invoice", "orderno", "ordernumber", "transactionid", "receiptno",
+                 "订单号", "订单编号", "订单id", "单号", "发票号", "交易号", "交易编号", "小票号"),
+    "order_date": ("orderdate", "invoicedate", "date", "transactiondate", "datetime", "purchasedate", "time",
+                   "日期", "订单日期", "下单时间", "下单日期", "交易日期", "交易时间", "购买日期", "购买时间", "时间"),
+    "product_id": ("productid", "stockcode", "sku", "itemid", "productcode", "itemcode", "article",
+                   "商品编号", "商品id", "商品代码", "产品编号", "产品id", "产品代码", "货号", "条码"),
+    "product_name": ("productname", "description", "itemname", "product", "item", "itemdescription",
+                     "商品名称", "商品名", "产品名称", "品名", "商品", "产品", "商品描述"),
+    "quantity": ("quantity", "qty", "units", "numberofcds", "数量", "购买数量", "件数", "销量"),
+    "unit_price": ("unitprice", "price", "单价", "价格", "售价"),
+    "amount": ("amount", "sales", "revenue", "total", "lineamount", "dollarvalue", "value", "金额", "销售额",
+               "总价", "总金额", "实付金额", "消费金额"),
+    "country": ("country", "国家", "地区"),
+    "channel": ("channel", "渠道", "销售渠道"),
+    "cost": ("cost", "成本"),
+    "margin": ("margin", "profit", "毛利", "利润"),
+}
+
+
+def normalise_name(name: str) -> str:
+    """Lower-case ``name`` and drop spaces, ``_``, ``-`` and ``.``: ``'Invoice No'`` -> ``'invoiceno'``."""
+    return re.sub(r"[\s_\-.]+", "", str(name)).lower()
+
+
+def read_column_map(columns) -> tuple[dict[str, str | None], dict]:
+    """Read a column map given as a dict or a YAML file path; return ``(map, options)``.
+
+    The YAML file is either a plain mapping ``canonical: file column`` or has a ``columns:`` section beside an
+    ``options:`` section (loader options such as ``encoding``, ``date_format``, ``steps``).
+    A map written the other way round (file column: canonical) is accepted and turned around.
+
+    >>> read_column_map({"customer_id": "客户编号"})
+    ({'customer_id': '客户编号'}, {})
+    """
+    if columns is None:
+        return {}, {}
+    source = None
+    if isinstance(columns, (str, Path)):
+        source = Path(columns)
+        if not source.is_file():
+            raise KitError(f"{source}: column map file not found",
+                           hint="give the path of a YAML file such as 'customer_id: CustomerID', one line a column")
+        try:
+            columns = yaml.safe_load(source.read_text(encoding="utf-8-sig"))
+        except (yaml.YAMLError, UnicodeDecodeError) as err:
+            raise KitError(f"{source}: not a readable YAML file ({err})",
+                           hint="save it as UTF-8 text with lines like 'customer_id: CustomerID'") from None
+    where = f"{source}: " if source else ""
+    if not isinstance(columns, Mapping) or not columns:
+        raise KitError(f"{where}the column map must be a non-empty mapping, got {type(columns).__name__}",
+                       hint="write one line per column, e.g. 'customer_id: CustomerID'")
+    options: dict = {}
+    if "columns" in columns:
+        options = dict(columns.get("options") or {})
+        unknown = set(columns) - {"columns", "options"}
+        if unknown:
+            raise KitError(f"{where}unknown section(s) {sorted(unknown)} in the column map",
+                           hint="a map file has a 'columns:' section and an optional 'options:' section")
+        columns = columns["columns"]
+        if not isinstance(columns, Mapping):
+            raise KitError(f"{where}the 'columns:' section must be a mapping", hint="e.g. 'customer_id: CustomerID'")
+    mapping = {str(k): (None if v is None else str(v)) for k, v in columns.items()}
+    if not set(mapping) & set(ALL_COLUMNS) and set(mapping.values()) <= set(ALL_COLUMNS):
+        mapping = {v: k for k, v in mapping.items()}  # written as file column -> canonical
+    for key in mapping:
+        if key not in ALL_COLUMNS:
+            close = difflib.get_close_matches(key, ALL_COLUMNS, n=1)
+            raise KitError(
+                f"{where}{key!r} is not a canonical column name",
+                hint=(f"did you mean {close[0]!r}? " if close else "")
+                + f"the names are: {', '.join(ALL_COLUMNS)}")
+    return mapping, options
+
+
+def resolve_columns(found: list[str], mapping: Mapping[str, str | None], source: str) -> dict[str, str]:
+    """Decide which file column holds each canonical column: the map first, then the usual names.
+
+    A column the map names but the file lacks is an error (with the closest names found). Returns
+    ``{canonical: file column}`` for every canonical column that could be found.
+    """
+    resolved: dict[str, str] = {}
+    for canonical, column in mapping.items():
+        if column is None:
+            continue
+        if column not in found:
+            raise missing_column_error(source, canonical, found, named=column)
+        resolved[canonical] = column
+    used = set(resolved.values())
+    by_norm: dict[str, str] = {}
+    for column in found:
+        by_norm.setdefault(normalise_name(column), column)
+    for canonical in ALL_COLUMNS:
+        if canonical in resolved or canonical in mapping:  # mapped, or explicitly mapped to nothing
+            continue
+        for alias in (canonical.replace("_", ""), *ALIASES[canonical]):
+            column = by_norm.get(normalise_name(alias))
+            if column is not None and column not in used:
+                resolved[canonical] = column
+                used.add(column)
+                break
+    return resolved
+
+
+def missing_column_error(source: str, canonical: str, found: list[str], named: str | None = None,
+                         needed_for: str | None = None) -> KitError:
+    """The error for a canonical column the file does not have: lists what was found, suggests the closest."""
+    candidates = {normalise_name(c): c for c in found}
+    wanted = [named] if named else [canonical, *ALIASES.get(canonical, ())]
+    close: list[str] = []
+    for name in wanted:
+        for hit in difflib.get_close_matches(normalise_name(name), list(candidates), n=3, cutoff=0.6):
+            if candidates[hit] not in close:
+                close.append(candidates[hit])
+    what = f"column {named!r} (mapped to {canonical})" if named else f"required column {canonical!r}"
+    why = f" needed for {needed_for}" if needed_for else ""
+    message = f"{source}: {what} not found{why}.\n  columns found: {', '.join(map(str, found))}"
+    if close:
+        message += f"\n  closest: {', '.join(repr(c) for c in close[:3])}"
+    hint = (f"map it in a YAML file ({canonical}: <your column>) and pass it with --columns, "
+            f"or columns={{'{canonical}': '<your column>'}} in Python")
+    if any(ord(ch) > 127 for ch in "".join(map(str, found))):
+        hint += "; if the names above look garbled, the encoding is wrong: pass --encoding (e.g. gb18030 or utf-8)"
+    return KitError(message, hint=hint)
