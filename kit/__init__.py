@@ -4,11 +4,11 @@
 >>> tx, report = kit.load_transactions("data/online_retail.parquet", columns="data/online_retail.yaml")  # doctest: +SKIP
 """
 
-from . import datasets
+from . import datasets, exercises, explore, export, params
 from .cleaning import CleaningReport
 from .errors import KitError
 from .labels import label
 from .loading import load_transactions
 
-__all__ = ["CleaningReport", "KitError", "datasets", "label", "load_transactions"]
+__all__ = ["CleaningReport", "KitError", "datasets", "exercises", "explore", "export", "label", "load_transactions", "params"]
 __version__ = "0.1.0"

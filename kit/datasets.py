@@ -44,6 +44,16 @@ def column_map(name: str) -> Path | None:
     return data_dir() / mapping if mapping else None
 
 
+def load(data_path: str = "", columns: str = "", encoding: str = "", **options):
+    """The notebooks' loader: ``data_path`` if given (with its column map and encoding), else Online Retail.
+
+    Empty strings mean "not given", as in the notebooks' parameters cells. Returns ``(tx, report)``.
+    """
+    if not data_path:
+        return online_retail(**options)
+    return load_transactions(data_path, columns or None, encoding or None, **options)
+
+
 def online_retail(**options):
     """UCI Online Retail, loaded and cleaned: ``(tx, report)``.
 
@@ -79,8 +89,8 @@ class SyntheticTruth:
     segment_sizes: dict[str, int]
     pairs: pd.DataFrame  # antecedent, consequent, add_probability, designed_lift, observed_lift
     churned: pd.Series  # customer_id -> date of the last purchase, for customers who churned
-    set_aside: dict[str, int]  # cleaning reason -> number of dirty rows planted
-    n_clean_lines: int
+    set_aside: dict[str, int]  # cleaning reason -> number of rows it must set aside
+    n_clean_lines: int  # lines a correct cleaning keeps
     params: dict = field(default_factory=dict)
 
 
@@ -108,7 +118,8 @@ def synthetic(n_customers: int = 400, n_products: int = 40, start: str = "2023-0
     the second half; each basket holds every product independently with its popularity ``p_i``, and for a
     planted pair (A, C, q) C is added with probability q when A is in the basket, so the designed lift is
     ``(p_C + (1 - p_C) q) / (p_C + (1 - p_C) p_A q)``. Dirty rows of each cleaning reason are appended in the
-    numbers ``dirt`` gives (``DIRT`` by default, ``{}`` for none).
+    numbers ``dirt`` gives (``DIRT`` by default, ``{}`` for none); each planted cancellation comes with the extra
+    order line it reverses, so ``truth.set_aside`` counts both.
 
     The raw table uses the canonical column names and dates as text, so ``kit.load_transactions(raw)`` reads it.
 
@@ -162,8 +173,10 @@ def synthetic(n_customers: int = 400, n_products: int = 40, start: str = "2023-0
     raw = pd.concat([raw, _dirt(rng, raw, dirt, order_no)], ignore_index=True)
     raw["order_date"] = [d if isinstance(d, str) else d.strftime("%Y-%m-%d %H:%M") for d in raw["order_date"]]
     churn = pd.Series(churned, name="last_purchase", dtype="datetime64[ns]").sort_index()
-    truth = SyntheticTruth(planted, dict(zip(names, sizes)), pair_table, churn,
-                           {k: v for k, v in dirt.items() if v}, n_clean,
+    set_aside = {k: v for k, v in dirt.items() if v}
+    if set_aside.get("cancellation"):
+        set_aside["cancelled_order"] = set_aside["cancellation"]
+    truth = SyntheticTruth(planted, dict(zip(names, sizes)), pair_table, churn, set_aside, n_clean,
                            dict(n_customers=n_customers, n_products=n_products, start=start, days=days, seed=seed))
     return raw, truth
 
@@ -201,9 +214,11 @@ def _dirt(rng, raw: pd.DataFrame, dirt: dict, order_no: int) -> pd.DataFrame:
             continue
         rows = raw.iloc[rng.choice(len(raw), size=count, replace=False)].copy()
         fresh = [str(order_no + 1000 + len(pieces) * 1000 + i) for i in range(count)]
-        if reason == "cancellation":
-            rows["order_id"] = ["C" + o for o in rows["order_id"]]
-            rows["quantity"] = -rows["quantity"]
+        if reason == "cancellation":  # an extra order line, and its cancellation a minute later
+            rows["order_id"] = fresh
+            cancel = rows.assign(order_id=["C" + o for o in fresh], quantity=-rows["quantity"],
+                                 order_date=rows["order_date"] + pd.Timedelta(minutes=1))
+            rows = pd.concat([rows, cancel])
         elif reason == "missing_customer_id":
             rows["customer_id"] = None
             rows["order_id"] = fresh

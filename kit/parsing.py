@@ -131,7 +131,7 @@ def _apply_style(values: pd.Series, style: str) -> pd.Series:
     if style == EXCEL_SERIAL:
         days = parse_numbers(values)
         days = days.where(days.between(1, 2958465))
-        return (EXCEL_EPOCH + pd.to_timedelta(days, unit="D")).astype("datetime64[ns]")
+        return (EXCEL_EPOCH + pd.to_timedelta(days, unit="D")).dt.round("s").astype("datetime64[ns]")
     text = values.astype("string").str.strip()
     uniques = text.dropna().unique()
     if style == "mixed":

@@ -1,0 +1,97 @@
+"""The ``kit`` command: ``kit run``, ``kit validate``, ``kit params``, ``kit refresh``.
+
+Exit status: 0 success; 1 a notebook failed; 2 bad input (the message says what and what to do).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from .errors import KitError
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="kit", description="Customer value analytics kit")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    run = sub.add_parser("run", help="execute the notebooks headlessly into an output folder")
+    run.add_argument("--data", help="transaction file (CSV, Excel, Parquet); default: bundled Online Retail")
+    run.add_argument("--columns", help="YAML column map (canonical name: your column)")
+    run.add_argument("--encoding", help="text encoding of a CSV file (default: detected)")
+    run.add_argument("--lang", default="en", choices=["zh", "en"], help="language of labels (default en)")
+    run.add_argument("--out", default="outputs", help="output folder (default outputs)")
+    run.add_argument("--only", nargs="+", metavar="NAME", help="run only these notebooks (e.g. 00 02)")
+    run.add_argument("-p", "--parameter", nargs=2, action="append", default=[], metavar=("NAME", "VALUE"),
+                     help="set a notebook parameter (see `kit params`)")
+    run.add_argument("--no-progress", action="store_true", help="no per-cell progress bar")
+
+    validate = sub.add_parser("validate", help="load a transaction file and print its cleaning report")
+    validate.add_argument("path")
+    validate.add_argument("--columns", help="YAML column map")
+    validate.add_argument("--encoding", help="text encoding (default: detected)")
+    validate.add_argument("--analysis", choices=["customers", "baskets"], help="what the data is for")
+    validate.add_argument("--lang", default="en", choices=["zh", "en"])
+
+    params = sub.add_parser("params", help="list the notebooks' parameters")
+    params.add_argument("notebook", nargs="?", help="one notebook (e.g. 00)")
+
+    refresh = sub.add_parser("refresh", help="re-execute the course notebooks in place (their committed outputs)")
+    refresh.add_argument("--only", nargs="+", metavar="NAME")
+    return parser
+
+
+def main(argv=None) -> int:
+    args = _parser().parse_args(argv)
+    try:
+        return {"run": _run, "validate": _validate, "params": _params, "refresh": _refresh}[args.command](args)
+    except KitError as err:
+        print(f"error: {err}", file=sys.stderr)
+        return 2
+
+
+def _run(args) -> int:
+    from .runner import run_notebooks
+
+    extra = {}
+    for name, value in args.parameter:
+        if name in extra:
+            raise KitError(f"parameter {name!r} given twice", hint="give each -p NAME VALUE once")
+        extra[name] = value
+    result = run_notebooks(args.data, args.columns, args.encoding, args.lang, args.out, args.only, extra,
+                           progress=not args.no_progress and sys.stderr.isatty())
+    failed = [r for r in result.results if not r.ok]
+    print(f"{len(result.results) - len(failed)} of {len(result.results)} notebooks succeeded; outputs in {result.out}")
+    for r in failed:
+        print(f"error: notebook {r.name} failed at {r.error}", file=sys.stderr)
+    return 1 if failed else 0
+
+
+def _validate(args) -> int:
+    from .loading import load_transactions
+
+    _, report = load_transactions(args.path, args.columns, args.encoding, analysis=args.analysis)
+    print(report.to_text(args.lang))
+    return 0
+
+
+def _params(args) -> int:
+    from .params import notebook_parameters
+    from .runner import list_notebooks
+
+    for nb in list_notebooks([args.notebook] if args.notebook else None):
+        print(nb.stem)
+        for p in notebook_parameters(nb).values():
+            print(f"  {p.name:<20} {p.type:<10} default {p.default:<14} {p.help}")
+    return 0
+
+
+def _refresh(args) -> int:
+    from .runner import refresh_notebooks
+
+    refresh_notebooks(args.only)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

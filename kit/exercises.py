@@ -1,0 +1,82 @@
+"""Exercises with ``check()``, ``hint()`` and ``solution()``, in the manner of Kaggle's learntools.
+
+An :class:`Exercise` holds the expected answer computed by the kit on the data the notebook loaded, so the same
+exercise works on any data set. Each notebook builds its exercises with a function of this module.
+
+>>> q = Exercise("How many orders?", expected=3, hint_text="count distinct order ids",
+...              solution_code="tx.order_id.nunique()")
+>>> q.check(3)
+Correct: 3
+>>> q.check(4)
+Not yet: 4 is not the expected answer. Try q.hint() or q.solution().
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+import pandas as pd
+
+
+@dataclass
+class Exercise:
+    """One question with its expected answer; ``tolerance`` is relative for numbers."""
+
+    question: str
+    expected: object
+    hint_text: str = ""
+    solution_code: str = ""
+    tolerance: float = 1e-6
+
+    def is_correct(self, answer) -> bool:
+        """Whether ``answer`` matches the expected answer (numbers within ``tolerance``)."""
+        expected = self.expected
+        if isinstance(expected, (int, float)) and not isinstance(expected, bool):
+            try:
+                return math.isclose(float(answer), float(expected), rel_tol=self.tolerance, abs_tol=self.tolerance)
+            except (TypeError, ValueError):
+                return False
+        if isinstance(expected, (set, frozenset)):
+            return set(answer) == set(expected)
+        if isinstance(expected, str):
+            return str(answer).strip().lower() == expected.strip().lower()
+        return answer == expected
+
+    def check(self, answer) -> None:
+        """Print whether ``answer`` is right. ``None`` means not answered yet: the question is shown."""
+        if answer is None or answer is Ellipsis:
+            print(f"Question: {self.question}\nReplace None with your answer and run the cell again.")
+        elif self.is_correct(answer):
+            print(f"Correct: {answer}")
+        else:
+            print(f"Not yet: {answer} is not the expected answer. Try q.hint() or q.solution().")
+
+    def hint(self) -> None:
+        """Print a hint."""
+        print(f"Hint: {self.hint_text}")
+
+    def solution(self) -> None:
+        """Print the solution code and the answer."""
+        print(f"Solution:\n{self.solution_code}\nAnswer: {self.expected}")
+
+
+def data_preparation(tx: pd.DataFrame, report) -> dict[str, Exercise]:
+    """Exercises of notebook 00, with answers computed from the loaded ``tx`` and its ``report``."""
+    reasons = report.counts[report.counts > 0]
+    top_reason = reasons.sort_values(ascending=False).index[0] if len(reasons) else "kept"
+    orders = tx.groupby("customer_id")["order_id"].nunique()
+    return {
+        "q1": Exercise(
+            "Which reason set aside the most rows? Give its key, e.g. 'duplicate'.",
+            expected=top_reason,
+            hint_text="look at report.counts, or report.summary()",
+            solution_code="report.counts.idxmax()"),
+        "q2": Exercise(
+            "What share of customers placed exactly one order? Give a fraction between 0 and 1, "
+            "to 3 decimals.",
+            expected=round(float((orders == 1).mean()), 3),
+            tolerance=1e-3,
+            hint_text="count distinct order ids per customer, then compare with 1 and take the mean",
+            solution_code="orders = tx.groupby('customer_id')['order_id'].nunique()\nround((orders == 1).mean(), 3)"),
+    }

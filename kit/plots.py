@@ -1,0 +1,95 @@
+"""Plots, separate from computation: each takes a computed table and returns the matplotlib Axes.
+
+Chinese labels need a CJK font. :func:`plot_language` finds one among the installed fonts; when there is none it
+warns once and returns ``"en"`` so plots show English labels instead of empty boxes.
+"""
+
+from __future__ import annotations
+
+import warnings
+
+import matplotlib.pyplot as plt
+import pandas as pd
+import seaborn as sns
+
+from .labels import check_lang, label
+
+CJK_FONTS = ("Noto Sans CJK SC", "Noto Sans SC", "Source Han Sans SC", "WenQuanYi Zen Hei", "WenQuanYi Micro Hei",
+             "SimHei", "Microsoft YaHei", "PingFang SC", "Heiti SC", "Arial Unicode MS", "AR PL UMing CN")
+_warned = False
+
+
+def cjk_font() -> str | None:
+    """The name of an installed font that can draw Chinese, or ``None``."""
+    from matplotlib import font_manager
+
+    installed = {f.name for f in font_manager.fontManager.ttflist}
+    return next((name for name in CJK_FONTS if name in installed), None)
+
+
+def plot_language(lang: str) -> str:
+    """The language plots can use: ``lang``, or ``"en"`` (with one warning) when Chinese cannot be drawn."""
+    global _warned
+    check_lang(lang)
+    if lang != "zh":
+        return lang
+    font = cjk_font()
+    if font:
+        plt.rcParams["font.sans-serif"] = [font, *plt.rcParams["font.sans-serif"]]
+        plt.rcParams["axes.unicode_minus"] = False
+        return "zh"
+    if not _warned:
+        warnings.warn("no CJK font is installed, so plots use English labels "
+                      "(install one, e.g. Debian's fonts-noto-cjk, to see Chinese)", stacklevel=2)
+        _warned = True
+    return "en"
+
+
+def _axes(ax, size=(8, 3.5)):
+    if ax is None:
+        _, ax = plt.subplots(figsize=size)
+    return ax
+
+
+def plot_cleaning(report, lang: str = "en", ax=None):
+    """Bar chart of the rows set aside per reason."""
+    lang = plot_language(lang)
+    counts = report.counts[report.counts > 0].sort_values()
+    ax = _axes(ax)
+    ax.barh([label(k, lang) for k in counts.index], counts.values, color=sns.color_palette()[3])
+    ax.set_xlabel(label("rows", lang))
+    ax.set_title(f"{report.n_set_aside:,} / {report.n_rows:,}")
+    return ax
+
+
+def plot_monthly_sales(monthly: pd.DataFrame, lang: str = "en", ax=None):
+    """Monthly revenue as bars, from :func:`kit.explore.monthly_sales`."""
+    lang = plot_language(lang)
+    ax = _axes(ax)
+    ax.bar(monthly.index.astype(str), monthly["revenue"], color=sns.color_palette()[0])
+    ax.set_ylabel(label("revenue", lang))
+    ax.set_title(label("sales_over_time", lang))
+    ax.tick_params(axis="x", rotation=60)
+    return ax
+
+
+def plot_counts(values: pd.Series, key: str, lang: str = "en", ax=None, clip: float = 0.99):
+    """Histogram of a count per customer or order (``key`` names it), the top 1 % clipped for readability."""
+    lang = plot_language(lang)
+    ax = _axes(ax, (5, 3.5))
+    upper = values.quantile(clip)
+    sns.histplot(values.clip(upper=upper), discrete=True, ax=ax)
+    ax.set_xlabel(label(key, lang))
+    ax.set_ylabel(label("number_of_customers" if "customer" in key else "number_of_orders", lang))
+    return ax
+
+
+def plot_top_products(top: pd.DataFrame, by: str = "revenue", lang: str = "en", ax=None):
+    """Horizontal bars of the best sellers from :func:`kit.explore.top_products`."""
+    lang = plot_language(lang)
+    ax = _axes(ax, (7, 4))
+    names = top["product_name"].fillna(top["product_id"]).str.slice(0, 32)
+    ax.barh(names[::-1], top[by][::-1], color=sns.color_palette()[2])
+    ax.set_xlabel(label(by, lang))
+    ax.set_title(label("top_products", lang))
+    return ax
