@@ -24,6 +24,7 @@ A row that fails several is counted under the first in the order above (:data:`R
 from __future__ import annotations
 
 import re
+import textwrap
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -185,10 +186,11 @@ class CleaningReport:
         """The report as lines of text, as ``kit validate`` prints it."""
         summary = self.summary(lang)
         width = max(len(str(i)) for i in summary.index) + 2
-        mapped = ", ".join(f"{k} <- {v}" for k, v in self.columns.items())
+        mapped = textwrap.wrap(", ".join(f"{k} <- {v}" for k, v in self.columns.items()), 96,
+                               initial_indent="  columns: ", subsequent_indent="    ")
         lines = [f"{Path(self.source).name} ({self.format}{', ' + self.encoding if self.encoding else ''})",
                  f"  analysis: {self.analysis} (possible: {', '.join(self.available)})",
-                 f"  columns: {mapped}",
+                 *mapped,
                  f"  cleaning steps: {', '.join(self.steps) or 'none'}"]
         if self.date_style:
             lines.append(f"  date style: {self.date_style}")

@@ -59,7 +59,7 @@ def _run(args) -> int:
             raise KitError(f"parameter {name!r} given twice", hint="give each -p NAME VALUE once")
         extra[name] = value
     result = run_notebooks(args.data, args.columns, args.encoding, args.lang, args.out, args.only, extra,
-                           progress=not args.no_progress and sys.stderr.isatty())
+                           progress=not args.no_progress)
     failed = [r for r in result.results if not r.ok]
     print(f"{len(result.results) - len(failed)} of {len(result.results)} notebooks succeeded; outputs in {result.out}")
     for r in failed:
