@@ -52,7 +52,7 @@ def resolve_steps(steps) -> tuple[str, ...]:
     """Which optional steps run: ``None`` = all; a list of names; or ``{name: bool}`` to switch some off.
 
     >>> resolve_steps({"duplicate": False})
-    ('cancellation', 'non_positive_quantity', 'non_positive_price', 'non_product_code')
+    ('cancellation', 'cancelled_order', 'non_positive_quantity', 'non_positive_price', 'non_product_code')
     """
     if steps is None:
         return STEPS

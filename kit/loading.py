@@ -48,10 +48,10 @@ def load_transactions(source, columns=None, encoding: str | None = None, *, anal
     Examples
     --------
     >>> raw = pd.DataFrame({"Invoice": ["1", "1", "C2"], "Customer": [7, 7, 7], "Date": ["2024-01-05"] * 3,
-    ...                     "Item": ["a", "b", "a"], "Qty": [1, 2, -1], "Price": [2.0, 1.5, 2.0]})
+    ...                     "SKU": ["a", "b", "a"], "Qty": [1, 2, -1], "Price": [2.0, 1.5, 2.0]})
     >>> tx, report = load_transactions(raw)
-    >>> tx["amount"].tolist(), report.counts["cancellation"]
-    ([2.0, 3.0], 1)
+    >>> tx["amount"].tolist(), report.counts[["cancellation", "cancelled_order"]].tolist()
+    ([3.0], [1, 1])
     """
     mapping, file_options = schema.read_column_map(columns)
     options = {**file_options}

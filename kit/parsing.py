@@ -36,13 +36,20 @@ def parse_ids(values: pd.Series) -> pd.Series:
 
     >>> parse_ids(pd.Series([17850.0, None, "A7 "])).tolist()
     ['17850', nan, 'A7']
+    >>> parse_ids(pd.Series(["17850.0", "12346.0", ""])).tolist()
+    ['17850', '12346', nan]
     """
     if pd.api.types.is_float_dtype(values):
         whole = values.dropna()
         if (whole == np.floor(whole)).all():
             values = values.astype("Int64")
+    elif values.dtype == object:
+        values = values.map(lambda v: str(int(v)) if isinstance(v, float) and v.is_integer() else v)
     text = values.astype("string").str.strip()
     text = text.mask(text == "")
+    decimal = text.str.fullmatch(r"\d+\.\d+").fillna(False).astype(bool)
+    if decimal.any() and text[decimal].str.fullmatch(r"\d+\.0+").all():  # ids saved as floats: '17850.0'
+        text = text.str.replace(r"^(\d+)\.0+$", r"\1", regex=True)
     return text.astype(object).where(text.notna(), np.nan)
 
 
