@@ -1,7 +1,7 @@
 """The customer value analytics kit: load transactions, grade and target customers, mine baskets.
 
->>> import kit
->>> tx, report = kit.load_transactions("data/online_retail.parquet", columns="data/online_retail.yaml")  # doctest: +SKIP
+Start with ``tx, report = kit.load_transactions("sales.csv", columns="map.yaml")`` or
+``kit.datasets.online_retail()``; see README.md.
 """
 
 from . import datasets, exercises, explore, export, params

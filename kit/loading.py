@@ -156,6 +156,8 @@ def load_transactions(source, columns=None, encoding: str | None = None, *, anal
             hint="check the column map and the cleaning steps; switch a step off with steps={'<step>': False}")
     order = [*schema.CANONICAL, *[c for c in schema.OPTIONAL if c in table]]
     tx = table.loc[kept, order].reset_index(drop=True)
+    if analysis == "customers" and tx["customer_id"].nunique() == 1:
+        notes.append(f"only one customer ({tx['customer_id'].iloc[0]}): customer comparisons need more")
     return tx, report
 
 

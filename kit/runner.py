@@ -23,11 +23,8 @@ def notebooks_dir() -> Path:
 
 
 def list_notebooks(only=None) -> list[Path]:
-    """The numbered notebooks in order; ``only`` keeps those whose name starts with or contains one of its items.
-
-    >>> [p.name for p in list_notebooks(["00"])]  # doctest: +SKIP
-    ['00_data_preparation.ipynb']
-    """
+    """The numbered notebooks in order; ``only`` keeps those whose name starts with or contains one of its items
+    (``["00"]`` or ``["data_preparation"]`` selects ``00_data_preparation.ipynb``)."""
     found = sorted(notebooks_dir().glob("[0-9][0-9]_*.ipynb"))
     if not only:
         return found

@@ -117,3 +117,8 @@ def test_errors_are_one_type_and_readable():
     assert issubclass(KitError, ValueError)
     err = KitError("x.csv: bad", hint="fix it")
     assert str(err) == "x.csv: bad\n  what to do: fix it"
+
+
+def test_one_customer_is_noted():
+    _, report = kit.load_transactions(_frame(customer_id=["1", "1"]))
+    assert any("only one customer (1)" in note for note in report.notes)
