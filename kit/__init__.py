@@ -4,11 +4,18 @@ Start with ``tx, report = kit.load_transactions("sales.csv", columns="map.yaml")
 ``kit.datasets.online_retail()``; see README.md.
 """
 
-from . import datasets, exercises, explore, export, params
+from . import datasets, exercises, explore, export, grading, params
 from .cleaning import CleaningReport
+from .customers import rfm_table
 from .errors import KitError
+from .grading import (abc_grades, grade_migration, pareto, points_score, rfm_scores, rfm_segments,
+                      strategic_matrix, value_matrix)
 from .labels import label
 from .loading import load_transactions
 
-__all__ = ["CleaningReport", "KitError", "datasets", "exercises", "explore", "export", "label", "load_transactions", "params"]
+__all__ = [
+    "CleaningReport", "KitError", "abc_grades", "datasets", "exercises", "explore", "export", "grade_migration",
+    "grading", "label", "load_transactions", "params", "pareto", "points_score", "rfm_scores", "rfm_segments",
+    "rfm_table", "strategic_matrix", "value_matrix",
+]
 __version__ = "0.1.0"
