@@ -28,8 +28,8 @@ test: setup
 notebooks: setup  ## re-execute the course notebooks in place (refreshes their committed outputs)
 	$(BIN)/kit refresh
 
-benchmark: setup
-	$(BIN)/python benchmarks/loading.py
+benchmark: setup  ## print speed ratios against reference runs
+	for script in benchmarks/*.py; do $(BIN)/python $$script || exit 1; done
 
 lab: setup
 	$(BIN)/jupyter lab notebooks/
