@@ -4,7 +4,7 @@ Start with ``tx, report = kit.load_transactions("sales.csv", columns="map.yaml")
 ``kit.datasets.online_retail()``; see README.md.
 """
 
-from . import datasets, exercises, explore, export, grading, params
+from . import clv, datasets, exercises, explore, export, grading, params
 from .cleaning import CleaningReport
 from .customers import rfm_table
 from .errors import KitError
@@ -14,7 +14,7 @@ from .labels import label
 from .loading import load_transactions
 
 __all__ = [
-    "CleaningReport", "KitError", "abc_grades", "datasets", "exercises", "explore", "export", "grade_migration",
+    "CleaningReport", "KitError", "abc_grades", "clv", "datasets", "exercises", "explore", "export", "grade_migration",
     "grading", "label", "load_transactions", "params", "pareto", "points_score", "rfm_scores", "rfm_segments",
     "rfm_table", "strategic_matrix", "value_matrix",
 ]

@@ -148,6 +148,17 @@ LABELS: dict[str, dict[str, str]] = {
     "act_harvest": {"zh": "保持交易, 控制服务成本", "en": "keep the business, control the cost to serve"},
     "act_develop_fit": {"zh": "培养潜力, 逐步投入", "en": "develop their potential step by step"},
     "act_standard": {"zh": "标准化服务", "en": "standard service"},
+    # lifetime value
+    "actual": {"zh": "实际", "en": "actual"},
+    "predicted": {"zh": "预测", "en": "predicted"},
+    "calibration_frequency": {"zh": "校准期重复购买次数", "en": "repeat purchases in calibration"},
+    "holdout_purchases": {"zh": "验证期平均购买次数", "en": "mean purchases in holdout"},
+    "relationship_year": {"zh": "关系年数", "en": "year of the relationship"},
+    "profit_per_customer": {"zh": "每位客户利润", "en": "profit per customer"},
+    "clv": {"zh": "客户终身价值", "en": "customer lifetime value"},
+    "p_alive": {"zh": "仍活跃概率", "en": "P(alive)"},
+    "expected_purchases": {"zh": "预期购买次数", "en": "expected purchases"},
+    "expected_spend": {"zh": "预期每次消费", "en": "expected spend per purchase"},
 }
 
 

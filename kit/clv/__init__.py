@@ -1,0 +1,20 @@
+"""Customer lifetime value — 客户终身价值: classroom formulas, BG/NBD + Gamma-Gamma, validation.
+
+One module per model (:mod:`.bgnbd`, :mod:`.gamma_gamma`), shared summaries in :mod:`.utils`, the combination in
+:mod:`.value`, checks in :mod:`.validation`; plots are in :mod:`kit.plots`.
+"""
+
+from .bgnbd import BetaGeo
+from .classroom import (PROFIT_BY_TENURE, cohort_retention, customer_equity, discounted_clv, lifetime_value,
+                        retention_rate)
+from .fitting import ConvergenceError
+from .gamma_gamma import GammaGamma
+from .utils import default_calibration_end, summary
+from .validation import holdout_by_frequency, holdout_totals, p_alive_matrix
+from .value import customer_lifetime_value
+
+__all__ = [
+    "PROFIT_BY_TENURE", "BetaGeo", "ConvergenceError", "GammaGamma", "cohort_retention", "customer_equity",
+    "customer_lifetime_value", "default_calibration_end", "discounted_clv", "holdout_by_frequency", "holdout_totals", "lifetime_value",
+    "p_alive_matrix", "retention_rate", "summary",
+]

@@ -1,0 +1,111 @@
+"""The classroom forms of customer lifetime value — 客户终身价值的课堂公式.
+
+Small, exact formulas with the course's worked examples:
+
+- :func:`lifetime_value` — value per period × remaining periods (a 20-year-old spending 500 a year over an 80-year
+  life: 500 × 60 = 30,000; a 70-year-old spending 1,000: 1,000 × 10 = 10,000);
+- :func:`discounted_clv` — margin m, retention r, discount rate d, over a horizon or to infinity;
+- :func:`customer_equity` — the sum of the customers' lifetime values (客户资产);
+- :func:`retention_rate` and :func:`cohort_retention` — from transactions.
+"""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import pandas as pd
+
+from ..errors import KitError
+
+#: Profit per customer by year of the relationship, from a survey of industrial goods (the source's example).
+PROFIT_BY_TENURE = pd.Series([45, 99, 121, 144, 168], index=pd.RangeIndex(1, 6, name="year"), name="profit")
+
+
+def lifetime_value(value_per_period: float, age: float | None = None, life_expectancy: float = 80,
+                   periods: float | None = None) -> float:
+    """Undiscounted lifetime value: value per period × remaining periods (``life_expectancy - age`` years, or
+    ``periods``).
+
+    >>> lifetime_value(500, age=20), lifetime_value(1000, age=70)
+    (30000, 10000)
+    >>> lifetime_value(8, periods=4 * 12)  # 8 bags of milk powder a month, children aged 0-4
+    384
+    """
+    remaining = periods if periods is not None else life_expectancy - (age if age is not None else 0)
+    if remaining < 0:
+        raise KitError(f"remaining periods are negative ({remaining})", hint="check age and life expectancy")
+    return value_per_period * remaining
+
+
+def discounted_clv(margin: float, retention: float, discount_rate: float, horizon: int | None = None,
+                   timing: str = "start") -> float:
+    """Discounted CLV with constant margin, retention and discount rate.
+
+    ``timing="start"``: the margin of each period arrives at its start, the first one now (an existing customer):
+    ``Σ_{t=0}^{H−1} m r^t / (1+d)^t``, to infinity ``m (1+d) / (1+d−r)``.
+    ``timing="end"``: the margin arrives at the end of each period the customer survives:
+    ``Σ_{t=1}^{H} m r^t / (1+d)^t``, to infinity ``m r / (1+d−r)``.
+
+    >>> round(discounted_clv(100, 0.8, 0.1), 2), round(discounted_clv(100, 0.8, 0.1, timing="end"), 2)
+    (366.67, 266.67)
+    >>> round(discounted_clv(100, 0.8, 0.1, horizon=3), 2)  # 100 + 72.73 + 52.89
+    225.62
+    """
+    if not 0 <= retention < 1 + discount_rate or not 0 <= retention <= 1:
+        raise KitError(f"retention must lie in [0, 1], got {retention}", hint="e.g. 0.8 for 80 % a year")
+    if discount_rate < 0:
+        raise KitError(f"discount_rate must be >= 0, got {discount_rate}", hint="e.g. 0.1")
+    if timing not in ("start", "end"):
+        raise KitError(f"timing must be 'start' or 'end', got {timing!r}", hint="see the docstring")
+    q = retention / (1 + discount_rate)
+    if horizon is None:
+        value = margin / (1 - q)
+    else:
+        value = margin * (1 - q ** horizon) / (1 - q) if q != 1 else margin * horizon
+    return value * q if timing == "end" else value
+
+
+def customer_equity(clv: pd.Series | None = None, mean_clv: float | None = None, customers: int | None = None) -> float:
+    """Customer equity (客户资产): the sum of lifetime values, or mean CLV × size of the customer base.
+
+    >>> customer_equity(pd.Series([100.0, 300.0])), customer_equity(mean_clv=200.0, customers=2)
+    (400.0, 400.0)
+    """
+    if clv is not None:
+        return float(clv.sum())
+    if mean_clv is None or customers is None:
+        raise KitError("give clv, or both mean_clv and customers", hint="customer_equity(clv=series)")
+    return float(mean_clv * customers)
+
+
+def retention_rate(tx: pd.DataFrame, period: str = "Q") -> pd.DataFrame:
+    """Share of each period's customers who buy again in the next period (顾客保持率).
+
+    Returns one row per period with ``customers``, ``retained`` (also active next period) and ``retention``;
+    the last period, which has no next one, is left out.
+    """
+    active = tx.dropna(subset=["customer_id"]).assign(period=lambda d: d["order_date"].dt.to_period(period))
+    sets = active.groupby("period")["customer_id"].agg(set)
+    rows = []
+    for current, following in zip(sets.index[:-1], sets.index[1:]):
+        if following != current + 1:
+            continue
+        customers, retained = len(sets[current]), len(sets[current] & sets[following])
+        rows.append((current, customers, retained, retained / customers if customers else math.nan))
+    return pd.DataFrame(rows, columns=["period", "customers", "retained", "retention"]).set_index("period")
+
+
+def cohort_retention(tx: pd.DataFrame, period: str = "M", max_age: int | None = 12) -> pd.DataFrame:
+    """Cohort table: rows = period of first purchase, columns = periods since, values = share of the cohort
+    buying in that period (column 0 is 1.0 by definition)."""
+    active = tx.dropna(subset=["customer_id"]).assign(period=lambda d: d["order_date"].dt.to_period(period))
+    first = active.groupby("customer_id")["period"].min().rename("cohort")
+    active = active.join(first, on="customer_id")
+    active["age"] = (active["period"] - active["cohort"]).apply(lambda offset: offset.n)
+    counts = active.groupby(["cohort", "age"])["customer_id"].nunique().unstack(fill_value=0)
+    counts = counts.reindex(columns=range(int(counts.columns.max()) + 1), fill_value=0)
+    table = counts.div(counts[0], axis=0)
+    if max_age is not None:
+        table = table.loc[:, [c for c in table.columns if c <= max_age]]
+    return table.round(4)

@@ -1,0 +1,84 @@
+"""Maximum-likelihood fitting shared by the lifetime-value models: positive parameters optimised on the log
+scale with scipy, convergence checked, standard errors from the numerical Hessian."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+from scipy import optimize
+
+from ..errors import KitError
+
+
+class ConvergenceError(KitError):
+    """A model fit that did not converge; the message says what was tried."""
+
+
+@dataclass
+class FitResult:
+    params: dict[str, float]
+    log_likelihood: float
+    standard_errors: dict[str, float]
+    iterations: int
+    converged: bool
+    message: str
+
+
+def fit_positive(neg_log_likelihood, start: dict[str, float], model: str, n: int, penalizer: float = 0.0,
+                 bounds=(1e-6, 1e6), at_bound_hint: str | None = None) -> FitResult:
+    """Minimise ``neg_log_likelihood(params_array)`` over positive parameters, starting at ``start``.
+
+    Optimises ``log(params)`` with L-BFGS-B, then polishes with Nelder-Mead. ``penalizer`` adds
+    ``penalizer · n · Σ log(θ)²`` (shrinking the parameters towards 1) for data that cannot pin a parameter down;
+    the reported log-likelihood is the unpenalised one. Raises :class:`ConvergenceError` when the optimiser
+    fails, the likelihood is not finite, or a parameter runs to a bound.
+    """
+    names = list(start)
+    lower, upper = np.log(bounds[0]), np.log(bounds[1])
+
+    def objective(log_params):
+        value = neg_log_likelihood(np.exp(log_params)) + penalizer * n * float(np.sum(log_params ** 2))
+        return value if np.isfinite(value) else 1e300
+
+    x0 = np.log([start[n] for n in names])
+    first = optimize.minimize(objective, x0, method="L-BFGS-B", bounds=[(lower, upper)] * len(names))
+    polished = optimize.minimize(objective, first.x, method="Nelder-Mead",
+                                 options={"xatol": 1e-10, "fatol": 1e-10, "maxiter": 20_000, "maxfev": 40_000})
+    best = polished if polished.fun <= first.fun else first
+    params = np.exp(best.x)
+    at_bound = [n for n, v in zip(names, best.x) if v <= lower + 1e-3 or v >= upper - 1e-3]
+    converged = bool(np.isfinite(best.fun) and best.fun < 1e299 and not at_bound and
+                     (polished.success or first.success))
+    if not converged:
+        detail = f"parameter(s) {', '.join(at_bound)} ran to the bound {bounds}" if at_bound else \
+            f"the optimiser stopped: {polished.message}"
+        raise ConvergenceError(f"the {model} fit did not converge: {detail}",
+                               hint=at_bound_hint if at_bound and at_bound_hint else
+                               "the data may not support the model (too few repeat buyers, or a period too short); "
+                               "try another calibration period, or penalizer=0.001")
+    return FitResult(dict(zip(names, map(float, params))), float(-neg_log_likelihood(params)),
+                     _standard_errors(neg_log_likelihood, params, names), int(first.nit + polished.nit), True,
+                     str(polished.message))
+
+
+def _standard_errors(neg_log_likelihood, params: np.ndarray, names: list[str]) -> dict[str, float]:
+    """Standard errors from the inverse of the numerical Hessian of the negative log-likelihood."""
+    k = len(params)
+    h = 1e-4 * np.maximum(np.abs(params), 1e-3)
+    hessian = np.empty((k, k))
+    for i in range(k):
+        for j in range(i, k):
+            def f(di, dj):
+                p = params.copy()
+                p[i] += di
+                p[j] += dj
+                return neg_log_likelihood(p)
+            value = (f(h[i], h[j]) - f(h[i], -h[j]) - f(-h[i], h[j]) + f(-h[i], -h[j])) / (4 * h[i] * h[j])
+            hessian[i, j] = hessian[j, i] = value
+    try:
+        covariance = np.linalg.inv(hessian)
+        errors = np.sqrt(np.where(np.diag(covariance) > 0, np.diag(covariance), np.nan))
+    except np.linalg.LinAlgError:
+        errors = np.full(k, np.nan)
+    return dict(zip(names, map(float, errors)))

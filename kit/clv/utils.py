@@ -1,0 +1,115 @@
+"""The RFM summary the probabilistic models read, in the conventions of the ``lifetimes`` package.
+
+For each customer whose first purchase falls on or before ``calibration_end``, with purchases on the same day
+counted once (a purchase = one day's spend):
+
+- ``frequency``: number of repeat purchases in the calibration period (purchase days after the first one);
+- ``recency``: time from the first to the last purchase;
+- ``T``: time from the first purchase to the end of the calibration period;
+- ``monetary_value``: mean spend of the repeat purchases (0 for customers without one);
+
+and, when ``observation_end`` is given, ``frequency_holdout`` (purchase days after ``calibration_end`` up to
+``observation_end``), ``monetary_value_holdout`` and ``duration_holdout``. Times are in ``time_unit``:
+``"D"`` days, ``"W"`` weeks (7 days), ``"M"`` months (365.25 / 12 days).
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from ..errors import KitError
+
+UNIT_DAYS = {"D": 1.0, "W": 7.0, "M": 365.25 / 12}
+PERIODS_PER_YEAR = {"D": 365.25, "W": 365.25 / 7, "M": 12.0}
+
+
+def default_calibration_end(tx: pd.DataFrame, share: float = 2 / 3) -> str:
+    """The day ``share`` of the way through the data's date range (ISO date), a common calibration split."""
+    first, last = tx["order_date"].min().normalize(), tx["order_date"].max().normalize()
+    return (first + (last - first) * share).normalize().date().isoformat()
+
+
+def unit_days(time_unit: str) -> float:
+    """Days in one ``time_unit``."""
+    if time_unit not in UNIT_DAYS:
+        raise KitError(f"unknown time unit {time_unit!r}", hint="use 'D' (days), 'W' (weeks) or 'M' (months)")
+    return UNIT_DAYS[time_unit]
+
+
+def daily_purchases(tx: pd.DataFrame) -> pd.DataFrame:
+    """One row per customer and purchase day with the day's spend (``customer_id, day, amount``)."""
+    missing = [c for c in ("customer_id", "order_date", "amount") if c not in tx]
+    if missing:
+        raise KitError(f"the transaction table has no {', '.join(missing)} column",
+                       hint="load it with kit.load_transactions")
+    tx = tx[tx["customer_id"].notna()]
+    days = tx.assign(day=tx["order_date"].dt.normalize())
+    return days.groupby(["customer_id", "day"], sort=True)["amount"].sum().reset_index()
+
+
+def summary(tx: pd.DataFrame, calibration_end=None, observation_end=None, time_unit: str = "W") -> pd.DataFrame:
+    """Calibration (and holdout) summary per customer, indexed by ``customer_id``; see the module docstring.
+
+    ``calibration_end`` defaults to the last purchase day; both ends are inclusive days.
+
+    >>> tx = pd.DataFrame({"customer_id": ["a", "a", "a", "a", "b"],
+    ...     "order_date": pd.to_datetime(["2024-01-01", "2024-01-01", "2024-01-08", "2024-01-22", "2024-01-15"]),
+    ...     "amount": [5.0, 5.0, 20.0, 30.0, 7.0]})
+    >>> summary(tx, calibration_end="2024-01-15", observation_end="2024-01-29")
+                 frequency  recency    T  monetary_value  frequency_holdout  monetary_value_holdout  duration_holdout
+    customer_id
+    a                    1      1.0  2.0            20.0                  1                    30.0               2.0
+    b                    0      0.0  0.0             0.0                  0                     0.0               2.0
+    """
+    days = daily_purchases(tx)
+    if days.empty:
+        raise KitError("no purchases with a customer id", hint="lifetime value needs customer ids and dates")
+    scale = unit_days(time_unit)
+    first_day, last_day = days["day"].min(), days["day"].max()
+    cal_end = last_day if calibration_end in (None, "") else pd.Timestamp(calibration_end).normalize()
+    if not first_day <= cal_end <= last_day:
+        raise KitError(f"calibration_end {cal_end.date()} is outside the data ({first_day.date()} to "
+                       f"{last_day.date()})", hint="choose a date inside the data's range")
+    calibration = days[days["day"] <= cal_end]
+    grouped = calibration.groupby("customer_id")
+    first = grouped["day"].min()
+    last = grouped["day"].max()
+    count = grouped.size()
+    total = grouped["amount"].sum()
+    first_spend = calibration.loc[grouped["day"].idxmin(), ["customer_id", "amount"]].set_index("customer_id")["amount"]
+    frequency = count - 1
+    out = pd.DataFrame({
+        "frequency": frequency,
+        "recency": (last - first).dt.days / scale,
+        "T": (cal_end - first).dt.days / scale,
+        "monetary_value": ((total - first_spend) / frequency.where(frequency > 0)).fillna(0.0),
+    })
+    if observation_end not in (None, ""):
+        obs_end = pd.Timestamp(observation_end).normalize()
+        if obs_end <= cal_end:
+            raise KitError(f"observation_end {obs_end.date()} is not after calibration_end {cal_end.date()}",
+                           hint="the holdout period starts the day after calibration_end")
+        holdout = days[(days["day"] > cal_end) & (days["day"] <= obs_end)]
+        held = holdout.groupby("customer_id")["amount"].agg(["size", "mean"]).reindex(out.index)
+        out["frequency_holdout"] = held["size"].fillna(0).astype(int)
+        out["monetary_value_holdout"] = held["mean"].fillna(0.0)
+        out["duration_holdout"] = (obs_end - cal_end).days / scale
+    out.index.name = "customer_id"
+    return out
+
+
+def check_summary(data: pd.DataFrame, columns=("frequency", "recency", "T"), min_customers: int = 2) -> pd.DataFrame:
+    """Validate a summary table (``min_customers`` 2 for fitting, 1 for predicting); raise :class:`KitError` on what
+    a model cannot use."""
+    missing = [c for c in columns if c not in data]
+    if missing:
+        raise KitError(f"the summary has no {', '.join(missing)} column", hint="compute it with kit.clv.summary(tx)")
+    if len(data) < min_customers:
+        raise KitError(f"the summary has {len(data)} customer(s)", hint="a model needs many customers to fit")
+    values = data[list(columns)].to_numpy(dtype=float)
+    if not np.isfinite(values).all() or (values < 0).any():
+        raise KitError("the summary has missing, infinite or negative values", hint="recompute it with kit.clv.summary")
+    if "recency" in data and (data["recency"] > data["T"] + 1e-9).any():
+        raise KitError("recency exceeds T for some customers", hint="recency must not exceed T")
+    return data

@@ -1,0 +1,154 @@
+"""Lifetime value: the published CDNOW fits, the classroom examples, properties, bad input."""
+
+import numpy as np
+import pandas as pd
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import kit
+from kit import KitError, clv
+
+
+@pytest.fixture(scope="module")
+def cdnow_calibration():
+    tx, _ = kit.datasets.cdnow(sample=True)
+    return clv.summary(tx, "1997-09-30", "1998-06-30", "W")
+
+
+@pytest.fixture(scope="module")
+def fitted(cdnow_calibration):
+    return clv.BetaGeo().fit(cdnow_calibration), clv.GammaGamma().fit(cdnow_calibration)
+
+
+def test_cdnow_summary_figures(cdnow_calibration):
+    s = cdnow_calibration
+    assert len(s) == 2_357
+    assert s["frequency"].sum() == 2_457 and (s["frequency"] > 0).sum() == 946
+    assert s["T"].max() == pytest.approx(38.857, abs=1e-3)  # first purchase 1997-01-01: 272 days
+    assert s["duration_holdout"].iloc[0] == 39.0
+    assert (s["recency"] <= s["T"]).all()
+
+
+def test_bgnbd_reproduces_the_published_fit(fitted):
+    model, _ = fitted
+    published = {"r": 0.243, "alpha": 4.414, "a": 0.793, "b": 2.426}
+    for name, value in published.items():
+        assert model.params_[name] == pytest.approx(value, rel=5e-3), name  # 3 significant figures
+    assert model.log_likelihood_ == pytest.approx(-9582.4, abs=0.05)
+    assert all(np.isfinite(v) and v > 0 for v in model.standard_errors_.values())
+
+
+def test_gamma_gamma_reproduces_the_published_fit(fitted):
+    _, spend = fitted
+    for name, value in {"p": 6.25, "q": 3.74, "gamma": 15.44}.items():
+        assert spend.params_[name] == pytest.approx(value, rel=5e-3), name
+
+
+def test_classroom_examples():
+    assert clv.lifetime_value(500, age=20) == 30_000 and clv.lifetime_value(1000, age=70) == 10_000
+    assert clv.PROFIT_BY_TENURE.tolist() == [45, 99, 121, 144, 168]
+    assert clv.discounted_clv(100, 0.8, 0.1) == pytest.approx(100 * 1.1 / 0.3)
+    assert clv.discounted_clv(100, 0.8, 0.1, timing="end") == pytest.approx(100 * 0.8 / 0.3)
+    series = sum(100 * (0.8 / 1.1) ** t for t in range(5))
+    assert clv.discounted_clv(100, 0.8, 0.1, horizon=5) == pytest.approx(series)
+    assert clv.discounted_clv(100, 0.8, 0.1, horizon=2000) == pytest.approx(clv.discounted_clv(100, 0.8, 0.1))
+    assert clv.customer_equity(pd.Series([1.0, 2.0, 3.0])) == clv.customer_equity(mean_clv=2.0, customers=3)
+
+
+def test_retention_and_cohorts():
+    tx = pd.DataFrame({"customer_id": ["a", "b", "a", "c", "b"],
+                       "order_date": pd.to_datetime(["2024-01-05", "2024-01-20", "2024-02-03", "2024-02-10",
+                                                     "2024-04-01"]), "amount": 1.0})
+    rates = clv.retention_rate(tx, "M")
+    assert rates.loc[pd.Period("2024-01", "M"), "retention"] == 0.5  # a came back in February, b did not
+    assert pd.Period("2024-03", "M") not in rates.index  # no customers in March
+    cohorts = clv.cohort_retention(tx, "M")
+    assert cohorts.loc[pd.Period("2024-01", "M")].tolist()[:4] == [1.0, 0.5, 0.0, 0.5]
+
+
+def test_validation_tables(fitted, cdnow_calibration):
+    model, _ = fitted
+    table = clv.holdout_by_frequency(model, cdnow_calibration)
+    assert table["customers"].sum() == 2_357 and list(table.index) == list(range(8))
+    assert table["predicted"].is_monotonic_increasing
+    totals = clv.holdout_totals(model, cdnow_calibration)
+    assert totals["actual"] == int(cdnow_calibration["frequency_holdout"].sum())
+    assert abs(totals["error"]) < 0.2
+    alive = clv.p_alive_matrix(model, max_frequency=5)
+    assert alive.loc[0].eq(1.0).all() and ((alive >= 0) & (alive <= 1)).all().all()
+    assert (alive.loc[3].diff().dropna() >= 0).all()  # later last purchase, likelier alive
+
+
+def test_clv_properties(fitted, cdnow_calibration):
+    model, spend = fitted
+    data = cdnow_calibration.head(300)
+    p = model.probability_alive(data)
+    assert ((p >= 0) & (p <= 1)).all()
+    previous = None
+    for t in (0, 4, 13, 26, 52, 104):
+        current = model.expected_purchases(t, data)
+        assert (current >= 0).all()
+        if previous is not None:
+            assert (current >= previous - 1e-9).all()
+        previous = current
+    values = [clv.customer_lifetime_value(model, spend, data, 52, d)["clv"] for d in (0.0, 0.1, 0.3)]
+    assert (values[0] >= values[1]).all() and (values[1] >= values[2]).all()
+    assert (values[1] >= 0).all()
+    longer = clv.customer_lifetime_value(model, spend, data, 104, 0.1)["clv"]
+    assert (longer >= values[1] - 1e-9).all()
+    expected = spend.expected_spend(data)
+    assert np.allclose(expected[data["frequency"] == 0], 6.25 * 15.44 / 2.74, rtol=5e-3)
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.floats(0, 30), st.floats(0, 1), st.floats(0.1, 60), st.floats(0, 100))
+def test_p_alive_and_expectations_in_range(x, recency_share, T, t):
+    model = clv.BetaGeo()
+    model.params_ = {"r": 0.243, "alpha": 4.414, "a": 0.793, "b": 2.426}
+    x = float(int(x))
+    data = pd.DataFrame({"frequency": [x], "recency": [recency_share * T if x > 0 else 0.0], "T": [T]})
+    model.data_ = data
+    p = float(model.probability_alive(data).iloc[0])
+    e = float(model.expected_purchases(t, data).iloc[0])
+    assert 0.0 <= p <= 1.0
+    assert e >= -1e-9 and np.isfinite(e)
+
+
+def test_bad_input():
+    tx = pd.DataFrame({"customer_id": ["a", "b", "c"], "order_date": pd.to_datetime(["2024-01-01", "2024-01-02",
+                                                                                     "2024-01-03"]),
+                       "amount": [1.0, 2.0, 3.0]})
+    with pytest.raises(KitError, match="no customer bought more than once"):
+        clv.BetaGeo().fit(clv.summary(tx))
+    with pytest.raises(KitError, match="repeat purchase"):
+        clv.GammaGamma().fit(clv.summary(tx))
+    with pytest.raises(KitError, match="outside the data"):
+        clv.summary(tx, calibration_end="2025-01-01")
+    with pytest.raises(KitError, match="1 customer"):
+        clv.BetaGeo().fit(clv.summary(tx[tx["customer_id"] == "a"]))
+    with pytest.raises(KitError, match="not after calibration_end"):
+        clv.summary(tx, "2024-01-02", "2024-01-01")
+    with pytest.raises(KitError, match="unknown time unit"):
+        clv.summary(tx, time_unit="Y")
+    with pytest.raises(KitError, match="not fitted"):
+        clv.BetaGeo().probability_alive()
+
+
+def test_non_convergence_is_reported_and_penalizer_fits(online_retail):
+    tx, _ = online_retail
+    data = clv.summary(tx, "2011-06-30", "2011-12-09", "W")
+    with pytest.raises(clv.ConvergenceError, match="did not converge.*a ran to the bound"):
+        clv.BetaGeo().fit(data)
+    model = clv.BetaGeo(penalizer=0.001).fit(data)
+    assert 0 < model.params_["a"] < 1 and model.log_likelihood_ < 0
+    spend = clv.GammaGamma().fit(data)
+    assert spend.params_["q"] > 1
+
+
+def test_full_cdnow_fits():
+    tx, _ = kit.datasets.cdnow()
+    data = clv.summary(tx, "1997-09-30")
+    model = clv.BetaGeo().fit(data)
+    assert len(data) == 23_570
+    assert 0.2 < model.params_["r"] < 0.3 and 0.5 < model.params_["a"] < 1.0
