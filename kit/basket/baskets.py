@@ -1,0 +1,123 @@
+"""Baskets: the sparse basket × item matrix every basket method works on — 购物篮矩阵.
+
+A basket is the set of distinct items of one order. The matrix is a ``scipy.sparse`` CSR matrix of booleans
+(baskets in rows, items in columns) and is never made dense: Online Retail's 20,728 orders × 3,941 products
+hold 0.6 % ones.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+from scipy import sparse
+
+from ..errors import KitError
+
+
+@dataclass
+class Baskets:
+    """Baskets as a sparse boolean matrix with the item labels (``items``), basket ids and item display names."""
+
+    matrix: sparse.csr_matrix
+    items: pd.Index
+    basket_ids: pd.Index
+    names: pd.Series  # item label -> display name (the label itself when there is no name)
+
+    @property
+    def n_baskets(self) -> int:
+        return self.matrix.shape[0]
+
+    @property
+    def n_items(self) -> int:
+        return self.matrix.shape[1]
+
+    @property
+    def item_counts(self) -> pd.Series:
+        """Number of baskets holding each item, most frequent first."""
+        counts = np.asarray(self.matrix.sum(axis=0)).ravel()
+        return pd.Series(counts, index=self.items, name="baskets").sort_values(ascending=False, kind="stable")
+
+    @property
+    def sizes(self) -> pd.Series:
+        """Number of items in each basket."""
+        return pd.Series(np.diff(self.matrix.indptr), index=self.basket_ids, name="items")
+
+    @property
+    def density(self) -> float:
+        return self.matrix.nnz / max(self.n_baskets * self.n_items, 1)
+
+    def to_frame(self) -> pd.DataFrame:
+        """The baskets as a one-hot DataFrame with sparse boolean columns (mlxtend's input), still sparse."""
+        frame = pd.DataFrame.sparse.from_spmatrix(self.matrix.astype(bool), index=self.basket_ids,
+                                                  columns=self.items)
+        return frame
+
+    def name(self, itemset) -> str:
+        """Display names of an itemset, sorted and joined: ``'milk, yogurt'``."""
+        return ", ".join(sorted(str(self.names.get(i, i)) for i in itemset))
+
+
+def baskets(data, by: str = "order_id", item: str = "product_id", name: str | None = "product_name") -> Baskets:
+    """Build :class:`Baskets` from a transaction table, a list of baskets, or a basket-per-line file.
+
+    - a canonical transaction DataFrame: one basket per ``by`` value, items from ``item`` (named by the most common
+      ``name`` of each item);
+    - a list of baskets (lists of item labels);
+    - a path to a text file with one basket per line, items separated by commas (the Groceries format). Lines are
+      split on commas only, so labels keep any trailing space, as in R's arules.
+
+    >>> b = baskets([["milk", "bread"], ["milk"], ["beer", "diapers"]])
+    >>> b.n_baskets, b.n_items, int(b.item_counts["milk"])
+    (3, 4, 2)
+    """
+    if isinstance(data, (str, Path)):
+        path = Path(data)
+        if not path.is_file():
+            raise KitError(f"{path}: file not found", hint="give a file with one basket per line")
+        lines = [line for line in path.read_text(encoding="utf-8-sig").splitlines() if line.strip()]
+        if not lines:
+            raise KitError(f"{path}: the file has no baskets", hint="one basket per line, items separated by commas")
+        return from_lists([line.split(",") for line in lines])
+    if isinstance(data, pd.DataFrame):
+        return _from_transactions(data, by, item, name)
+    return from_lists(list(data))
+
+
+def from_lists(lists) -> Baskets:
+    """:class:`Baskets` from a list of baskets; duplicate items in a basket count once; items sorted by label."""
+    if not lists:
+        raise KitError("there are no baskets", hint="pass at least one basket")
+    flat = [i for basket in lists for i in basket]
+    rows = np.repeat(np.arange(len(lists)), [len(b) for b in lists])
+    codes, items = pd.factorize(pd.Series(flat, dtype=object), sort=True)
+    matrix = sparse.csr_matrix((np.ones(len(codes), dtype=bool), (rows, codes)), shape=(len(lists), len(items)))
+    matrix.sum_duplicates()
+    matrix.data[:] = True
+    index = pd.Index(items)
+    return Baskets(matrix, index, pd.RangeIndex(len(lists), name="basket"), pd.Series(index, index=index))
+
+
+def _from_transactions(tx: pd.DataFrame, by: str, item: str, name: str | None) -> Baskets:
+    for column in (by, item):
+        if column not in tx:
+            raise KitError(f"the transaction table has no {column!r} column",
+                           hint="load it with kit.load_transactions(..., analysis='baskets')")
+    lines = tx[[by, item]].dropna()
+    if lines.empty:
+        raise KitError("there are no lines with both an order and an item", hint="check the column map")
+    basket_codes, basket_ids = pd.factorize(lines[by], sort=True)
+    item_codes, items = pd.factorize(lines[item], sort=True)
+    matrix = sparse.csr_matrix((np.ones(len(lines), dtype=bool), (basket_codes, item_codes)),
+                               shape=(len(basket_ids), len(items)))
+    matrix.sum_duplicates()
+    matrix.data[:] = True
+    index = pd.Index(items, name=item)
+    names = pd.Series(index, index=index)
+    if name and name in tx:
+        named = tx[[item, name]].dropna()
+        common = named.groupby(item)[name].agg(lambda s: s.value_counts().index[0])
+        names = common.reindex(index).fillna(names)
+    return Baskets(matrix, index, pd.Index(basket_ids, name=by), names)
