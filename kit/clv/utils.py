@@ -56,11 +56,14 @@ def summary(tx: pd.DataFrame, calibration_end=None, observation_end=None, time_u
     >>> tx = pd.DataFrame({"customer_id": ["a", "a", "a", "a", "b"],
     ...     "order_date": pd.to_datetime(["2024-01-01", "2024-01-01", "2024-01-08", "2024-01-22", "2024-01-15"]),
     ...     "amount": [5.0, 5.0, 20.0, 30.0, 7.0]})
-    >>> summary(tx, calibration_end="2024-01-15", observation_end="2024-01-29")
-                 frequency  recency    T  monetary_value  frequency_holdout  monetary_value_holdout  duration_holdout
+    >>> s = summary(tx, calibration_end="2024-01-15", observation_end="2024-01-29")
+    >>> s[["frequency", "recency", "T", "monetary_value"]]
+                 frequency  recency    T  monetary_value
     customer_id
-    a                    1      1.0  2.0            20.0                  1                    30.0               2.0
-    b                    0      0.0  0.0             0.0                  0                     0.0               2.0
+    a                    1      1.0  2.0            20.0
+    b                    0      0.0  0.0             0.0
+    >>> s.loc["a", ["frequency_holdout", "monetary_value_holdout", "duration_holdout"]].tolist()
+    [1.0, 30.0, 2.0]
     """
     days = daily_purchases(tx)
     if days.empty:
