@@ -4,7 +4,8 @@ Start with ``tx, report = kit.load_transactions("sales.csv", columns="map.yaml")
 ``kit.datasets.online_retail()``; see README.md.
 """
 
-from . import clv, datasets, exercises, explore, export, grading, params
+from . import basket, clv, datasets, exercises, explore, export, grading, params
+from .basket import association_rules, baskets, cross_sell, frequent_itemsets, placement_pairs
 from .cleaning import CleaningReport
 from .customers import rfm_table
 from .errors import KitError
@@ -14,7 +15,8 @@ from .labels import label
 from .loading import load_transactions
 
 __all__ = [
-    "CleaningReport", "KitError", "abc_grades", "clv", "datasets", "exercises", "explore", "export", "grade_migration",
+    "CleaningReport", "KitError", "abc_grades", "association_rules", "basket", "baskets", "clv", "cross_sell",
+    "datasets", "frequent_itemsets", "placement_pairs", "exercises", "explore", "export", "grade_migration",
     "grading", "label", "load_transactions", "params", "pareto", "points_score", "rfm_scores", "rfm_segments",
     "rfm_table", "strategic_matrix", "value_matrix",
 ]

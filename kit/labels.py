@@ -159,6 +159,17 @@ LABELS: dict[str, dict[str, str]] = {
     "p_alive": {"zh": "仍活跃概率", "en": "P(alive)"},
     "expected_purchases": {"zh": "预期购买次数", "en": "expected purchases"},
     "expected_spend": {"zh": "预期每次消费", "en": "expected spend per purchase"},
+    # market baskets
+    "support": {"zh": "支持度", "en": "support"},
+    "confidence": {"zh": "置信度", "en": "confidence"},
+    "lift": {"zh": "提升度", "en": "lift"},
+    "leverage": {"zh": "杠杆率", "en": "leverage"},
+    "conviction": {"zh": "确信度", "en": "conviction"},
+    "antecedents": {"zh": "前项", "en": "antecedents"},
+    "consequents": {"zh": "后项", "en": "consequents"},
+    "baskets_count": {"zh": "购物篮数", "en": "baskets"},
+    "reason_text": {"zh": "理由", "en": "why"},
+    "offer": {"zh": "推荐商品", "en": "offer"},
 }
 
 

@@ -163,8 +163,8 @@ def _eclat(matrix, threshold: int, max_len: int) -> list:
     if max_len < 2 or len(order) < 2:
         return found
     bits = _bitsets(matrix, order)
-    sub = matrix[:, order].astype(np.int64)
-    pairs = (sub.T @ sub).toarray()  # pair counts among frequent items, k x k
+    sub = matrix[:, order].astype(np.int32)
+    pairs = (sub.T @ sub).toarray()  # pair counts among frequent items, k x k (int32)
     for a in range(len(order)):
         partners = np.flatnonzero(pairs[a, a + 1:] >= threshold) + a + 1
         if not len(partners):
