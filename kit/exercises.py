@@ -169,3 +169,28 @@ def market_basket(baskets, rules: pd.DataFrame) -> dict[str, Exercise]:
             hint_text="sort the rules by lift",
             solution_code="rules.sort_values('lift', ascending=False).iloc[0]['consequents']"),
     }
+
+
+def customer_targeting(value: pd.DataFrame, capacity: int) -> dict[str, Exercise]:
+    """Exercises of notebook 01, answered by the kit."""
+    from .targeting import select_targets, whale_curve
+
+    curve = whale_curve(value["relationship_value"])
+    targets = select_targets(value["relationship_value"], capacity)
+    return {
+        "q1": Exercise(
+            "How many customers have a negative relationship value under the notebook's assumptions?",
+            expected=int(value["negative"].sum()),
+            hint_text="the 'negative' column flags them",
+            solution_code="value['negative'].sum()"),
+        "q2": Exercise(
+            "What share of the total relationship value do the top 20 % of customers create? (3 decimals)",
+            expected=round(curve.attrs["summary"]["top20_share"], 3), tolerance=1e-3,
+            hint_text="rank customers by value; or read the whale curve's summary",
+            solution_code="kit.whale_curve(value['relationship_value']).attrs['summary']['top20_share']"),
+        "q3": Exercise(
+            f"With resources for {capacity} customers, which customer comes first on the target list?",
+            expected=str(targets.ids[0]),
+            hint_text="kit.select_targets ranks by value, best first",
+            solution_code=f"kit.select_targets(value['relationship_value'], capacity={capacity})[0]"),
+    }

@@ -170,6 +170,18 @@ LABELS: dict[str, dict[str, str]] = {
     "baskets_count": {"zh": "购物篮数", "en": "baskets"},
     "reason_text": {"zh": "理由", "en": "why"},
     "offer": {"zh": "推荐商品", "en": "offer"},
+    # targeting
+    "act_serve_first": {"zh": "优先服务: 专人维护, 保持长期关系", "en": "serve first: account manager, long-term relationship"},
+    "act_develop_lookalike": {"zh": "重点培养: 与忠诚客户相似, 定向营销", "en": "develop: resembles the best customers, targeted offer"},
+    "act_cut_cost": {"zh": "负值客户: 降低服务成本, 停止折扣", "en": "negative value: cut the cost to serve, stop discounts"},
+    "relationship_value": {"zh": "客户关系价值", "en": "relationship value"},
+    "explicit_value": {"zh": "显性价值", "en": "explicit value"},
+    "implicit_value": {"zh": "隐性价值", "en": "implicit value"},
+    "explicit_cost": {"zh": "显性成本", "en": "explicit cost"},
+    "implicit_cost": {"zh": "隐性成本", "en": "implicit cost"},
+    "lookalike_score": {"zh": "相似度得分", "en": "look-alike score"},
+    "selected": {"zh": "入选目标客户", "en": "selected"},
+    "cumulative_profit_share": {"zh": "累计利润占比", "en": "cumulative share of profit"},
 }
 
 

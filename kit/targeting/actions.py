@@ -1,0 +1,44 @@
+"""The target list as exported: one row per customer with what matters for the decision and the action."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from ..labels import check_lang, label
+
+SHOWN_FEATURES = ("recency", "frequency", "monetary", "average_order_value")
+
+
+def target_action(selected: bool, prospect: bool, negative: bool) -> str:
+    """Action key: serve the selected first, develop look-alike prospects, cut the cost of negative-value
+    customers, standard service for the rest."""
+    if selected:
+        return "act_serve_first"
+    if negative:
+        return "act_cut_cost"
+    if prospect:
+        return "act_develop_lookalike"
+    return "act_standard"
+
+
+def targets_table(features: pd.DataFrame, value: pd.DataFrame, segments, scores: pd.Series, targets,
+                  prospect_share: float = 0.1, lang: str = "en") -> pd.DataFrame:
+    """Customers with their key features, relationship value, segment (id and name), look-alike score, whether
+    selected under the capacity, and the recommended action; selected customers first, then by value.
+
+    A *prospect* is a customer not selected whose look-alike score is in the top ``prospect_share``."""
+    check_lang(lang)
+    table = features[[c for c in SHOWN_FEATURES if c in features]].copy()
+    table["relationship_value"] = value["relationship_value"]
+    table["segment"] = segments.labels
+    table["segment_name"] = segments.labels.map(segments.names)
+    table["lookalike_score"] = scores.reindex(table.index).round(4)
+    table["selected"] = table.index.isin(pd.Index(targets.ids if hasattr(targets, "ids") else list(targets)))
+    cut = table["lookalike_score"].quantile(1 - prospect_share)
+    prospect = (table["lookalike_score"] >= cut) & ~table["selected"]
+    table["action"] = [label(target_action(s, p, n), lang) for s, p, n in
+                       zip(table["selected"], prospect, value["negative"].reindex(table.index))]
+    table = table.sort_values(["selected", "relationship_value"], ascending=False, kind="stable").reset_index()
+    return table.rename(columns={c: label(c, lang) for c in ("recency", "frequency", "monetary",
+                                                              "relationship_value", "lookalike_score", "selected",
+                                                              "action", "segment")})

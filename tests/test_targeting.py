@@ -1,0 +1,160 @@
+"""Targeting: planted segments recovered, look-alikes found without leakage, value terms add up, whale curve."""
+
+import numpy as np
+import pandas as pd
+import pytest
+from sklearn.metrics import adjusted_rand_score
+
+import kit
+from kit import KitError, targeting
+
+DISTINCT = {"champions": (0.2, 4.0, 6.0), "regular": (0.3, 1.0, 3.0), "one_off": (0.5, 0.0, 1.0)}
+
+
+@pytest.fixture(scope="module")
+def planted():
+    raw, truth = kit.datasets.synthetic(n_customers=600, seed=4, dirt={}, segments=DISTINCT, churn_share=0.0)
+    tx, _ = kit.load_transactions(raw)
+    return tx, truth
+
+
+def test_features_build_on_the_rfm_table(online_retail):
+    tx, report = online_retail
+    features = kit.customer_features(tx, report=report)
+    rfm = kit.rfm_table(tx)
+    pd.testing.assert_frame_equal(features[rfm.columns], rfm)
+    assert (features["average_order_value"] == (rfm["monetary"] / rfm["frequency"]).round(2)).all()
+    assert features["lines"].sum() == len(tx)
+    assert features.loc["12347", "basket_breadth"] == tx[tx["customer_id"] == "12347"]["product_id"].nunique()
+    assert features["return_rate"].between(0, 1).all() and features["return_rate"].max() > 0
+    assert features.loc["12347", "country"] == "Iceland"
+
+
+def test_segmenter_recovers_planted_segments(planted):
+    tx, truth = planted
+    features = kit.customer_features(tx)
+    result = kit.segment_customers(features, k=3)
+    assert adjusted_rand_score(truth.segments[features.index], result.labels) >= 0.9
+    assert result.labels.index.equals(features.index) and result.k == 3
+    assert list(result.labels.value_counts().sort_index()) == sorted(result.labels.value_counts(), reverse=True)
+    assert set(result.profile.index) == {0, 1, 2, "overall"} and result.pca.shape == (len(features), 2)
+    auto = kit.segment_customers(features)
+    assert auto.k == int(auto.scores["silhouette"].idxmax())
+    factor = kit.segment_customers(features, k=3, method="factor")
+    assert factor.loadings is not None and adjusted_rand_score(truth.segments[features.index], factor.labels) > 0.7
+
+
+def test_segmenter_bad_input():
+    features = pd.DataFrame({"recency": [1, 2, 3], "frequency": [1, 2, 3], "monetary": [1.0, 2.0, 3.0]},
+                            index=list("abc"))
+    with pytest.raises(KitError, match="k = 5 needs between 2 and 2 segments for 3 customers"):
+        kit.segment_customers(features, k=5)
+    constant = features.assign(recency=1, frequency=1, monetary=1.0)
+    with pytest.raises(KitError, match="all features are constant"):
+        kit.segment_customers(constant, k=2)
+
+
+def test_lookalike_finds_planted_lookalikes(planted):
+    tx, truth = planted
+    cutoff = "2023-07-01"
+    features, _ = targeting.lookalike_windows(tx, cutoff)
+    seeds = truth.segments[truth.segments == "champions"].index  # the planted best customers
+    result = kit.lookalike(features, seeds, outcome_start=cutoff)
+    assert result.auc > 0.85
+    assert result.scores.index.equals(features.index)
+    assert result.gain["seed_share_found"].is_monotonic_increasing and result.gain["lift"].iloc[0] > 2
+    assert result.top_features.index[0] in result.columns
+    boosted = kit.lookalike(features, seeds, model="boosting", outcome_start=cutoff)
+    assert boosted.auc > 0.8
+
+
+def test_lookalike_refuses_features_from_after_the_outcome(planted):
+    tx, truth = planted
+    cutoff = "2023-07-01"
+    leaky = kit.customer_features(tx)  # computed on all data, including the outcome period
+    with pytest.raises(KitError, match="after the outcome period starts"):
+        kit.lookalike(leaky, truth.segments[truth.segments == "champions"].index, outcome_start=cutoff)
+
+
+def test_lookalike_windows_have_no_future_in_the_features(online_retail):
+    tx, _ = online_retail
+    features, seeds = targeting.lookalike_windows(tx, "2011-06-01")
+    assert features["last_order"].max() < pd.Timestamp("2011-06-01")
+    assert features.attrs["as_of"] == pd.Timestamp("2011-06-01")
+    assert set(seeds) <= set(features.index) and 0 < len(seeds) < len(features)
+
+
+def test_lookalike_bad_input(planted):
+    tx, _ = planted
+    features = kit.customer_features(tx)
+    with pytest.raises(KitError, match="none of the seed customers"):
+        kit.lookalike(features, ["nobody"])
+    with pytest.raises(KitError, match="every customer is a seed"):
+        kit.lookalike(features, features.index)
+
+
+def test_relationship_value_terms_add_up():
+    features = pd.DataFrame({"monetary": [1000.0, 15.0, 200.0], "frequency": [10, 1, 2], "lines": [20, 1, 4],
+                             "return_rate": [0.0, 0.0, 0.5]}, index=list("abc"))
+    value = kit.relationship_value(features)
+    recomputed = (value["explicit_value"] + value["implicit_value"] - value["explicit_cost"]
+                  - value["implicit_cost"]).round(2)
+    assert (value["relationship_value"] == recomputed).all()
+    assert value.loc["a"].to_dict() == {"explicit_value": 250.0, "implicit_value": 25.0, "explicit_cost": 60.0,
+                                        "implicit_cost": 0.0, "relationship_value": 215.0, "negative": False}
+    assert value.loc["b", "negative"]  # the 15-yuan take-away order
+    assert value.loc["c", "implicit_cost"] == 40.0  # half the lines came back: 4 returned lines x 10
+    start_up = kit.relationship_value(features, weights="start-up")
+    assert start_up.loc["a", "implicit_value"] == 12.5
+    custom = kit.relationship_value(features, costs={"cost_per_order": 0.0, "cost_per_line": 0.0})
+    assert custom.loc["b", "relationship_value"] == 3.75
+    with pytest.raises(KitError, match="unknown assumption"):
+        kit.relationship_value(features, costs={"rent": 3})
+
+
+def test_whale_curve_figures():
+    profit = pd.Series([500.0, 300.0, 120.0, 60.0, 40.0, 20.0, 10.0, -10.0, -20.0, -20.0], index=list("abcdefghij"))
+    curve = kit.whale_curve(profit)
+    summary = curve.attrs["summary"]
+    assert summary["peak_share"] == pytest.approx(1050 / 1000)
+    assert summary["customers_at_peak"] == 7
+    assert summary["top20_share"] == pytest.approx(0.8)  # the top 2 of 10 customers: 800 of 1000
+    assert summary["bottom30_share"] == pytest.approx(-0.05)  # the bottom 3 lose 50
+    assert summary["negative_customers"] == 3
+    assert curve["cumulative_profit_share"].iloc[-1] == pytest.approx(1.0)
+    assert curve["customer_share"].tolist()[:2] == [0.0, 0.1]
+    with pytest.raises(KitError, match="positive total"):
+        kit.whale_curve(pd.Series([-1.0, 0.5]))
+
+
+def test_capacity_limited_selection():
+    values = pd.Series(np.arange(300, dtype=float), index=[f"c{i:03d}" for i in range(300)])
+    targets = kit.select_targets(values, capacity=100)
+    assert list(targets)[:2] == ["c299", "c298"] and len(targets) == 100
+    assert targets.captured == sum(range(200, 300))
+    assert targets.random_expectation == pytest.approx(100 * values.mean())
+    assert targets.lift == pytest.approx(sum(range(200, 300)) / (100 * values.mean()))
+    assert len(kit.select_targets(values, capacity=100, min_value=250)) == 50
+    ties = kit.select_targets(pd.Series([1.0, 1.0, 1.0], index=["b", "c", "a"]), capacity=2)
+    assert list(ties) == ["a", "b"]
+    with pytest.raises(KitError, match="capacity"):
+        kit.select_targets(values, capacity=0)
+
+
+def test_targets_table(planted):
+    tx, _ = planted
+    features = kit.customer_features(tx)
+    value = kit.relationship_value(features)
+    segments = kit.segment_customers(features, k=3)
+    scores = pd.Series(np.linspace(0, 1, len(features)), index=features.index)
+    targets = kit.select_targets(value["relationship_value"], capacity=50)
+    table = targeting.targets_table(features, value, segments, scores, targets, lang="zh")
+    assert len(table) == len(features) and table["入选目标客户"].sum() == 50
+    assert list(table["customer_id"][:50]) == list(targets)
+    actions = set(table["建议行动"])
+    assert kit.label("act_serve_first", "zh") in actions and kit.label("act_develop_lookalike", "zh") in actions
+    negative = value.index[value["negative"]]
+    chosen = set(targets)
+    for customer in negative:
+        if customer not in chosen:
+            assert table.set_index("customer_id").loc[customer, "建议行动"] == kit.label("act_cut_cost", "zh")
