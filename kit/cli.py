@@ -17,6 +17,8 @@ def _parser() -> argparse.ArgumentParser:
 
     run = sub.add_parser("run", help="execute the notebooks headlessly into an output folder")
     run.add_argument("--data", help="transaction file (CSV, Excel, Parquet); default: bundled Online Retail")
+    run.add_argument("--example", choices=["online_retail", "cdnow", "cdnow_sample", "groceries"],
+                     help="run on a bundled data set with its column map")
     run.add_argument("--columns", help="YAML column map (canonical name: your column)")
     run.add_argument("--encoding", help="text encoding of a CSV file (default: detected)")
     run.add_argument("--lang", default="en", choices=["zh", "en"], help="language of labels (default en)")
@@ -58,13 +60,23 @@ def _run(args) -> int:
         if name in extra:
             raise KitError(f"parameter {name!r} given twice", hint="give each -p NAME VALUE once")
         extra[name] = value
-    result = run_notebooks(args.data, args.columns, args.encoding, args.lang, args.out, args.only, extra,
+    data, columns = args.data, args.columns
+    if args.example:
+        from . import datasets
+
+        if data:
+            raise KitError("give either --data or --example, not both", hint="--example runs a bundled data set")
+        data, columns = str(datasets.path(args.example)), str(datasets.column_map(args.example))
+    result = run_notebooks(data, columns, args.encoding, args.lang, args.out, args.only, extra,
                            progress=not args.no_progress)
-    failed = [r for r in result.results if not r.ok]
-    print(f"{len(result.results) - len(failed)} of {len(result.results)} notebooks succeeded; outputs in {result.out}")
-    for r in failed:
+    ran = [r for r in result.results if not r.skipped]
+    print(f"{len(ran) - len(result.failed)} of {len(ran)} notebooks succeeded, {len(result.skipped)} skipped; "
+          f"outputs in {result.out}")
+    for r in result.skipped:
+        print(f"skipped {r.name}: {r.skipped}")
+    for r in result.failed:
         print(f"error: notebook {r.name} failed at {r.error}", file=sys.stderr)
-    return 1 if failed else 0
+    return 1 if result.failed else 0
 
 
 def _validate(args) -> int:

@@ -24,7 +24,7 @@ FILES = {
     "online_retail": ("online_retail.parquet", "online_retail.yaml"),
     "cdnow": ("CDNOW_master.txt", "cdnow.yaml"),
     "cdnow_sample": ("CDNOW_sample.txt", "cdnow_sample.yaml"),
-    "groceries": ("groceries.csv", None),
+    "groceries": ("groceries.csv", "groceries.yaml"),
 }
 
 

@@ -12,7 +12,7 @@ from .errors import KitError, examples
 from .readers import read_raw
 
 LOADER_OPTIONS = ("analysis", "steps", "date_format", "dayfirst", "non_product_codes", "non_product_pattern",
-                  "cancellation_pattern", "sheet", "delimiter", "header", "encoding")
+                  "cancellation_pattern", "sheet", "delimiter", "header", "encoding", "layout")
 
 
 def load_transactions(source, columns=None, encoding: str | None = None, *, analysis: str | None = None,
@@ -68,7 +68,8 @@ def load_transactions(source, columns=None, encoding: str | None = None, *, anal
     non_product_pattern = options.get("non_product_pattern", non_product_pattern)
     cancellation_pattern = options.get("cancellation_pattern", cancellation_pattern)
 
-    raw = read_raw(source, options.get("encoding"), options.get("sheet", 0), options.get("delimiter"), header)
+    raw = read_raw(source, options.get("encoding"), options.get("sheet", 0), options.get("delimiter"), header,
+                   options.get("layout", "table"))
     where = f"{raw.source}: "
     found = [str(c) for c in raw.frame.columns]
     resolved = schema.resolve_columns(found, mapping, raw.source)

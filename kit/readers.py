@@ -37,8 +37,11 @@ class RawTable:
 
 
 def read_raw(source, encoding: str | None = None, sheet=0, delimiter: str | None = None,
-             header: bool = True) -> RawTable:
+             header: bool = True, layout: str = "table") -> RawTable:
     """Read ``source`` (a path, or a DataFrame passed through) into a :class:`RawTable`.
+
+    ``layout="basket_lines"`` reads a text file with one basket per line, items separated by commas (the
+    Groceries format) into two columns, ``basket`` (the line number) and ``item``.
 
     >>> read_raw(pd.DataFrame({"a": [1]})).format
     'dataframe'
@@ -56,6 +59,10 @@ def read_raw(source, encoding: str | None = None, sheet=0, delimiter: str | None
     if path.stat().st_size == 0:
         raise KitError(f"{path}: the file is empty (0 bytes)", hint="export the data again and check the file")
     suffix = path.suffix.lower()
+    if layout == "basket_lines":
+        return _read_basket_lines(path, encoding)
+    if layout != "table":
+        raise KitError(f"unknown layout {layout!r}", hint="use 'table' or 'basket_lines'")
     if suffix in PARQUET_SUFFIXES:
         frame, fmt = _read_parquet(path), "parquet"
     elif suffix in EXCEL_SUFFIXES:
@@ -170,3 +177,12 @@ def _read_text(path: Path, encoding: str | None, delimiter: str | None, header: 
     else:
         frame.columns = [f"column_{i + 1}" for i in range(frame.shape[1])]
     return RawTable(frame, str(path), "text", used, delimiter)
+
+
+def _read_basket_lines(path: Path, encoding: str | None) -> RawTable:
+    text, used = decode(path.read_bytes(), path, encoding)
+    rows = [(str(number), item) for number, line in enumerate(text.splitlines(), 1) if line.strip()
+            for item in line.split(",") if item.strip()]
+    if not rows:
+        raise KitError(f"{path}: the file has no baskets", hint="one basket per line, items separated by commas")
+    return RawTable(pd.DataFrame(rows, columns=["basket", "item"]), str(path), "basket lines", used, ",")

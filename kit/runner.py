@@ -15,6 +15,13 @@ from .errors import KitError
 from .params import SHARED, Parameter, coerce, notebook_parameters
 
 KERNEL = "customer-value-kit"
+EXAMPLES = ("online_retail", "cdnow", "cdnow_sample", "groceries")
+#: What a notebook can declare in its metadata (``metadata.kit.requires``) and how the data must provide it.
+REQUIREMENTS = {
+    "customers": "needs customer ids with dates and amounts, which the data lacks",
+    "baskets": "needs orders with products, which the data lacks",
+    "dated": "needs order dates, which the data lacks",
+}
 
 
 def notebooks_dir() -> Path:
@@ -82,6 +89,23 @@ def resolve_parameters(notebooks: list[Path], shared: dict, extra: dict) -> dict
     return result
 
 
+def notebook_requirements(path: Path) -> list[str]:
+    """What the notebook needs of the data (``metadata.kit.requires``): ``customers``, ``baskets``, ``dated``."""
+    import nbformat
+
+    return list(nbformat.read(path, as_version=4).metadata.get("kit", {}).get("requires", []))
+
+
+def unmet(requirements, report) -> str:
+    """Why ``report``'s data cannot serve a notebook with ``requirements`` ('' when it can)."""
+    for requirement in requirements:
+        if requirement == "dated" and "order_date" not in report.columns:
+            return REQUIREMENTS["dated"]
+        if requirement in ("customers", "baskets") and requirement not in report.available:
+            return REQUIREMENTS[requirement]
+    return ""
+
+
 @dataclass
 class NotebookResult:
     name: str
@@ -90,6 +114,7 @@ class NotebookResult:
     notebook: Path | None = None
     html: Path | None = None
     error: str = ""
+    skipped: str = ""
 
 
 @dataclass
@@ -97,9 +122,19 @@ class RunResult:
     out: Path
     results: list[NotebookResult] = field(default_factory=list)
 
+    report: object = None
+
     @property
     def ok(self) -> bool:
         return all(r.ok for r in self.results)
+
+    @property
+    def failed(self) -> list[NotebookResult]:
+        return [r for r in self.results if not r.ok]
+
+    @property
+    def skipped(self) -> list[NotebookResult]:
+        return [r for r in self.results if r.skipped]
 
 
 def run_notebooks(data: str | None = None, columns: str | None = None, encoding: str | None = None,
@@ -121,16 +156,25 @@ def run_notebooks(data: str | None = None, columns: str | None = None, encoding:
               "columns": str(Path(columns).resolve()) if columns else None,
               "encoding": encoding, "lang": lang, "out_dir": str(out)}
     plan = resolve_parameters(notebooks, shared, parameters or {})
-    if data:
-        from .loading import load_transactions
+    from .loading import load_transactions
 
+    if data:
         _, report = load_transactions(data, columns, encoding)
-        log(f"data: {report.source}: {report.n_rows:,} rows, {report.n_kept:,} kept "
-            f"({report.analysis}; possible: {', '.join(report.available)})")
+    else:
+        from .datasets import online_retail
+
+        _, report = online_retail()
+    log(f"data: {Path(report.source).name}: {report.n_rows:,} rows, {report.n_kept:,} kept "
+        f"({report.analysis}; possible: {', '.join(report.available)})")
     out.mkdir(parents=True, exist_ok=True)
     kernel = ensure_kernel()
-    result = RunResult(out)
+    result = RunResult(out, report=report)
     for i, nb in enumerate(notebooks, 1):
+        reason = unmet(notebook_requirements(nb), report)
+        if reason:
+            log(f"[{i}/{len(notebooks)}] {nb.stem}: skipped ({reason})")
+            result.results.append(NotebookResult(nb.stem, True, 0.0, skipped=reason))
+            continue
         log(f"[{i}/{len(notebooks)}] {nb.stem}")
         target = out / nb.name
         start = time.perf_counter()
@@ -173,9 +217,11 @@ def _render_html(notebook: Path) -> Path | None:
 
 
 def _write_summary(result: RunResult) -> None:
-    lines = ["notebook\tstatus\tseconds\terror"]
+    lines = ["notebook\tstatus\tseconds\tmessage"]
     for r in result.results:
-        lines.append(f"{r.name}\t{'ok' if r.ok else 'failed'}\t{r.seconds:.1f}\t{r.error.splitlines()[0] if r.error else ''}")
+        status = "skipped" if r.skipped else ("ok" if r.ok else "failed")
+        message = r.skipped or (r.error.splitlines()[0] if r.error else "")
+        lines.append(f"{r.name}\t{status}\t{r.seconds:.1f}\t{message}")
     (result.out / "run_summary.tsv").write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 

@@ -61,7 +61,7 @@ def test_run_writes_notebook_html_and_csv(gbk_file, tmp_path):
     result = kit_cli("run", "--data", data, "--columns", mapping, "--lang", "zh", "--out", out, "--only", "00",
                      "-p", "top_n", "5")
     assert result.returncode == 0, result.stderr + result.stdout
-    assert "1 of 1 notebooks succeeded" in result.stdout
+    assert "1 of 1 notebooks succeeded, 0 skipped" in result.stdout
     for name in ("00_data_preparation.ipynb", "00_data_preparation.html", "cleaning_report.csv",
                  "set_aside_rows.csv", "run_summary.tsv"):
         assert (out / name).exists(), name

@@ -13,7 +13,26 @@ import numpy as np
 import pandas as pd
 
 from ..errors import KitError
+from .bgnbd import BetaGeo
+from .fitting import ConvergenceError
+from .gamma_gamma import GammaGamma
 from .utils import PERIODS_PER_YEAR
+
+
+def fit_models(data: pd.DataFrame, penalizer: float = 0.0, retry_penalizer: float = 0.001):
+    """Fit BG/NBD and Gamma-Gamma on a summary; a fit that does not converge is refitted once with
+    ``retry_penalizer``, and the notes say so. Returns ``(bgnbd, gamma_gamma, notes)``."""
+    notes = []
+    fitted = []
+    for model in (BetaGeo, GammaGamma):
+        try:
+            fitted.append(model(penalizer=penalizer).fit(data))
+        except ConvergenceError as err:
+            if penalizer >= retry_penalizer:
+                raise
+            notes.append(f"{err.message}; refitted with penalizer={retry_penalizer}")
+            fitted.append(model(penalizer=retry_penalizer).fit(data))
+    return fitted[0], fitted[1], notes
 
 
 def customer_lifetime_value(bgnbd, gg, data: pd.DataFrame, horizon: float, discount_rate: float = 0.1,
