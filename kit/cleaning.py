@@ -182,6 +182,12 @@ class CleaningReport:
         frame.index = pd.Index([label(k, lang) for k in keys], name=label("reason", lang))
         return frame
 
+    def set_aside_table(self, lang: str = "en") -> pd.DataFrame:
+        """The set-aside rows as read, with their row number and the reason in ``lang``."""
+        check_lang(lang)
+        table = self.set_aside.assign(reason=[label(r, lang) for r in self.set_aside["reason"]])
+        return table.rename(columns={"row": label("row", lang), "reason": label("reason", lang)})
+
     def to_text(self, lang: str = "en") -> str:
         """The report as lines of text, as ``kit validate`` prints it."""
         summary = self.summary(lang)

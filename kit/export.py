@@ -35,11 +35,17 @@ def safe_frame(frame: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
-def write_csv(frame: pd.DataFrame, path, index: bool = False) -> Path:
-    """Write ``frame`` to ``path`` as a spreadsheet-safe UTF-8 (with BOM) CSV; create the folder; return the path."""
+def write_csv(frame: pd.DataFrame, path, index: bool = False, lang: str | None = None) -> Path:
+    """Write ``frame`` to ``path`` as a spreadsheet-safe UTF-8 (with BOM) CSV; create the folder; return the path.
+
+    With ``lang``, column names that are label keys are written as their labels in that language."""
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     if index:
         frame = frame.reset_index()
+    if lang is not None:
+        from .labels import label
+
+        frame = frame.rename(columns=lambda c: label(c, lang))
     safe_frame(frame).to_csv(path, index=False, encoding="utf-8-sig")
     return path

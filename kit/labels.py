@@ -52,7 +52,7 @@ LABELS: dict[str, dict[str, str]] = {
     "orders": {"zh": "订单数", "en": "orders"},
     "customers": {"zh": "客户数", "en": "customers"},
     "products": {"zh": "商品数", "en": "products"},
-    "lines": {"zh": "行数", "en": "lines"},
+    "lines": {"zh": "订单行数", "en": "lines"},
     "rows": {"zh": "行数", "en": "rows"},
     "share": {"zh": "占比", "en": "share"},
     "reason": {"zh": "原因", "en": "reason"},
@@ -167,7 +167,20 @@ LABELS: dict[str, dict[str, str]] = {
     "conviction": {"zh": "确信度", "en": "conviction"},
     "antecedents": {"zh": "前项", "en": "antecedents"},
     "consequents": {"zh": "后项", "en": "consequents"},
-    "baskets_count": {"zh": "购物篮数", "en": "baskets"},
+    "baskets": {"zh": "购物篮数", "en": "baskets"},
+    "item": {"zh": "商品", "en": "item"},
+    "name": {"zh": "名称", "en": "name"},
+    "item_a": {"zh": "商品 A", "en": "item A"},
+    "item_b": {"zh": "商品 B", "en": "item B"},
+    "name_a": {"zh": "商品 A 名称", "en": "name A"},
+    "name_b": {"zh": "商品 B 名称", "en": "name B"},
+    "confidence_a_to_b": {"zh": "置信度 A→B", "en": "confidence A→B"},
+    "confidence_b_to_a": {"zh": "置信度 B→A", "en": "confidence B→A"},
+    "rank": {"zh": "排名", "en": "rank"},
+    "score": {"zh": "得分", "en": "score"},
+    "rule": {"zh": "规则", "en": "rule"},
+    "average_order_value": {"zh": "平均订单金额", "en": "average order value"},
+    "row": {"zh": "行号", "en": "row"},
     "reason_text": {"zh": "理由", "en": "why"},
     "offer": {"zh": "推荐商品", "en": "offer"},
     # targeting
@@ -182,6 +195,32 @@ LABELS: dict[str, dict[str, str]] = {
     "lookalike_score": {"zh": "相似度得分", "en": "look-alike score"},
     "selected": {"zh": "入选目标客户", "en": "selected"},
     "cumulative_profit_share": {"zh": "累计利润占比", "en": "cumulative share of profit"},
+    # the action list and the run report
+    "rfm_segment": {"zh": "RFM 分群", "en": "RFM segment"},
+    "abc_grade": {"zh": "ABC 等级", "en": "ABC grade"},
+    "value_class": {"zh": "价值矩阵类别", "en": "value class"},
+    "segment_name": {"zh": "客户细分", "en": "targeting segment"},
+    "cross_sell": {"zh": "交叉销售推荐", "en": "cross-sell offers"},
+    "action_reason": {"zh": "理由", "en": "reason"},
+    "act_cross_sell": {"zh": "交叉销售: 推荐相关商品", "en": "cross-sell: offer related products"},
+    "reason_win_back": {"zh": "在目标名单上, 但仍活跃概率仅 {p_alive:.0%}", "en": "on the target list, but P(alive) is only {p_alive:.0%}"},
+    "reason_serve_first": {"zh": "客户关系价值 {relationship_value:,.0f}, 在有限资源的目标名单上", "en": "relationship value {relationship_value:,.0f}, on the capacity-limited target list"},
+    "reason_cut_cost": {"zh": "客户关系价值为负 ({relationship_value:,.0f})", "en": "negative relationship value ({relationship_value:,.0f})"},
+    "reason_value_class": {"zh": "价值矩阵 {value_class} 类, 预测终身价值 {clv:,.0f}", "en": "value class {value_class}, predicted CLV {clv:,.0f}"},
+    "reason_lookalike": {"zh": "与最佳客户相似 (得分 {lookalike_score:.2f})", "en": "resembles the best customers (score {lookalike_score:.2f})"},
+    "reason_cross_sell": {"zh": "已购商品触发的关联规则: {cross_sell}", "en": "rules their purchases trigger: {cross_sell}"},
+    "reason_rfm": {"zh": "RFM 分群: {rfm_segment}", "en": "RFM segment: {rfm_segment}"},
+    "report_title": {"zh": "客户价值分析报告", "en": "Customer value report"},
+    "headlines": {"zh": "主要数字", "en": "Headline figures"},
+    "notebooks_run": {"zh": "分析报告", "en": "Reports"},
+    "skipped": {"zh": "未运行", "en": "skipped"},
+    "failed": {"zh": "运行失败", "en": "failed"},
+    "cleaning_report": {"zh": "数据清洗报告", "en": "Data cleaning report"},
+    "top20_share": {"zh": "前 20% 客户的收入占比", "en": "revenue share of the top 20 % of customers"},
+    "customer_equity": {"zh": "客户资产 (预测终身价值之和)", "en": "customer equity (sum of predicted CLV)"},
+    "segment_sizes": {"zh": "各分群客户数", "en": "customers per RFM segment"},
+    "strongest_pairs": {"zh": "最强的商品组合", "en": "strongest product pairs"},
+    "action_list": {"zh": "客户行动清单", "en": "customer action list"},
 }
 
 
@@ -204,7 +243,21 @@ def labels(keys, lang: str = "en") -> list[str]:
     return [label(k, lang) for k in keys]
 
 
+def key_of(text: str) -> str:
+    """The label key whose text (in either language) is ``text``; ``text`` itself when there is none.
+
+    >>> key_of("客户关系价值"), key_of("relationship value"), key_of("customer_id")
+    ('relationship_value', 'relationship_value', 'customer_id')
+    """
+    return _REVERSE.get(str(text), str(text))
+
+
 def bilingual(key: str) -> str:
     """``'English (中文)'`` -- how notebook prose introduces a term the first time."""
     entry = LABELS[key]
     return f"{entry['en']} ({entry['zh']})"
+
+
+_REVERSE = {text: key for key, entry in LABELS.items() for text in entry.values()}
+for _key in LABELS:  # a key is its own label's key, even where another label uses the same text
+    _REVERSE[_key] = _key

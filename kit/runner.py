@@ -194,6 +194,13 @@ def run_notebooks(data: str | None = None, columns: str | None = None, encoding:
         result.results.append(NotebookResult(nb.stem, True, seconds, target, html))
         log(f"  done in {seconds:.1f} s -> {target.name}, {html.name}")
     _write_summary(result)
+    from .actions import write_action_list
+    from .report import write_index
+
+    written = write_action_list(out, lang)
+    if written:
+        log(f"action list -> {', '.join(p.name for p in written)}")
+    log(f"report -> {write_index(result, lang).name}")
     return result
 
 

@@ -296,10 +296,10 @@ def test_grading_actions_table(online_retail):
     rfm = kit.rfm_table(tx)
     segments = kit.rfm_segments(rfm, "six", lang="zh")
     table = grading.grading_actions(rfm, kit.rfm_scores(rfm), segments, kit.abc_grades(rfm["monetary"]), "zh")
-    assert len(table) == len(rfm) and table["customer_id"].is_unique
-    assert {"客户分群", "建议行动", "abc_grade", "RFM"} <= set(table.columns)
+    assert len(table) == len(rfm) and table["客户编号"].is_unique
+    assert {"客户分群", "建议行动", "ABC 等级", "RFM"} <= set(table.columns)
     assert table["消费金额"].is_monotonic_decreasing
-    assert table.loc[0, "建议行动"] == grading.segment_action(segments.loc[table.loc[0, "customer_id"], "segment"], "zh")
+    assert table.loc[0, "建议行动"] == grading.segment_action(segments.loc[table.loc[0, "客户编号"], "segment"], "zh")
     assert set(grading.SEGMENT_ACTIONS) == {s for v in grading.SCHEMES.values() for s in v}
 
 

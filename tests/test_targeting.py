@@ -150,11 +150,11 @@ def test_targets_table(planted):
     targets = kit.select_targets(value["relationship_value"], capacity=50)
     table = targeting.targets_table(features, value, segments, scores, targets, lang="zh")
     assert len(table) == len(features) and table["入选目标客户"].sum() == 50
-    assert list(table["customer_id"][:50]) == list(targets)
+    assert list(table["客户编号"][:50]) == list(targets)
     actions = set(table["建议行动"])
     assert kit.label("act_serve_first", "zh") in actions and kit.label("act_develop_lookalike", "zh") in actions
     negative = value.index[value["negative"]]
     chosen = set(targets)
     for customer in negative:
         if customer not in chosen:
-            assert table.set_index("customer_id").loc[customer, "建议行动"] == kit.label("act_cut_cost", "zh")
+            assert table.set_index("客户编号").loc[customer, "建议行动"] == kit.label("act_cut_cost", "zh")

@@ -58,7 +58,4 @@ def grading_actions(rfm: pd.DataFrame, scores: pd.DataFrame, segments: pd.DataFr
     table["abc_grade"] = abc["grade"].reindex(table.index)
     table["action"] = [segment_action(s, lang) for s in segments["segment"]]
     table = table.sort_values(["monetary", "frequency"], ascending=False, kind="stable")
-    table = table.reset_index()
-    table.columns = [label(c, lang) if c in ("recency", "frequency", "monetary", "segment", "action") else c
-                     for c in table.columns]
-    return table
+    return table.reset_index().rename(columns=lambda c: label(c, lang))

@@ -39,6 +39,4 @@ def targets_table(features: pd.DataFrame, value: pd.DataFrame, segments, scores:
     table["action"] = [label(target_action(s, p, n), lang) for s, p, n in
                        zip(table["selected"], prospect, value["negative"].reindex(table.index))]
     table = table.sort_values(["selected", "relationship_value"], ascending=False, kind="stable").reset_index()
-    return table.rename(columns={c: label(c, lang) for c in ("recency", "frequency", "monetary",
-                                                              "relationship_value", "lookalike_score", "selected",
-                                                              "action", "segment")})
+    return table.rename(columns=lambda c: label(c, lang))

@@ -1,0 +1,98 @@
+"""The run's front page — ``outputs/index.html``: headline figures, links to the rendered notebooks, what was
+skipped and why, and the data-cleaning report. Static HTML with its style inline: it opens from disk."""
+
+from __future__ import annotations
+
+import html
+from pathlib import Path
+
+import pandas as pd
+
+from .actions import read_export
+from .grading.abc import top_share
+from .labels import check_lang, label
+
+STYLE = """
+body { font-family: "Noto Sans CJK SC", "Microsoft YaHei", "PingFang SC", Arial, sans-serif; margin: 2em auto;
+       max-width: 60em; color: #222; line-height: 1.5; }
+h1 { border-bottom: 2px solid #2b6cb0; padding-bottom: .3em; }
+table { border-collapse: collapse; margin: .5em 0 1.5em; }
+td, th { border-bottom: 1px solid #ddd; padding: .3em .8em; text-align: left; }
+td.number { text-align: right; font-variant-numeric: tabular-nums; }
+.figure { display: inline-block; margin: 0 1.5em 1em 0; padding: .6em 1em; background: #f0f5fb; border-radius: 6px; }
+.figure b { display: block; font-size: 1.4em; }
+.skipped { color: #8a6d3b; } .failed { color: #b83232; }
+"""
+
+
+def _table(frame: pd.DataFrame) -> str:
+    rows = ["<tr>" + "".join(f"<th>{html.escape(str(c))}</th>" for c in frame.columns) + "</tr>"]
+    for record in frame.itertuples(index=False):
+        cells = []
+        for value in record:
+            number = isinstance(value, (int, float)) and not isinstance(value, bool)
+            text = f"{value:,.4g}" if isinstance(value, float) else (f"{value:,}" if number else str(value))
+            cells.append(f"<td class='number'>{html.escape(text)}</td>" if number else f"<td>{html.escape(text)}</td>")
+        rows.append("<tr>" + "".join(cells) + "</tr>")
+    return "<table>" + "".join(rows) + "</table>"
+
+
+def headline_figures(out_dir, lang: str = "en") -> tuple[list[tuple[str, str]], dict[str, pd.DataFrame]]:
+    """The figures and small tables the front page shows, from the exports found in ``out_dir``."""
+    out_dir = Path(out_dir)
+    figures, tables = [], {}
+    grading = out_dir / "grading_actions.csv"
+    if grading.exists():
+        g = read_export(grading)
+        figures.append((label("customers", lang), f"{len(g):,}"))
+        figures.append((label("revenue", lang), f"{g['monetary'].sum():,.2f}"))
+        figures.append((label("top20_share", lang), f"{top_share(g['monetary'].clip(lower=0), 0.2):.1%}"))
+        sizes = g["segment"].value_counts().rename_axis(label("segment", lang)).reset_index(name=label("customers", lang))
+        tables[label("segment_sizes", lang)] = sizes
+    clv = out_dir / "clv.csv"
+    if clv.exists():
+        figures.append((label("customer_equity", lang), f"{read_export(clv)['clv'].sum():,.2f}"))
+    placement = out_dir / "placement.csv"
+    if placement.exists():
+        pairs = read_export(placement).head(5)
+        if len(pairs):
+            shown = pairs[["name_a", "name_b", "baskets", "lift"]].round(2)
+            tables[label("strongest_pairs", lang)] = shown.rename(columns=lambda c: label(c, lang))
+    return figures, tables
+
+
+def write_index(result, lang: str = "en") -> Path:
+    """Write ``index.html`` for a :class:`kit.runner.RunResult` into its output folder."""
+    check_lang(lang)
+    out = Path(result.out)
+    figures, tables = headline_figures(out, lang)
+    parts = [f"<h1>{html.escape(label('report_title', lang))}</h1>"]
+    if figures:
+        parts.append(f"<h2>{html.escape(label('headlines', lang))}</h2>")
+        parts += [f"<div class='figure'>{html.escape(name)}<b>{html.escape(value)}</b></div>" for name, value in figures]
+        for title, frame in tables.items():
+            parts.append(f"<h3>{html.escape(title)}</h3>" + _table(frame))
+    parts.append(f"<h2>{html.escape(label('notebooks_run', lang))}</h2><ul>")
+    for r in result.results:
+        if r.skipped:
+            parts.append(f"<li class='skipped'>{html.escape(r.name)}: {label('skipped', lang)} — {html.escape(r.skipped)}</li>")
+        elif not r.ok:
+            parts.append(f"<li class='failed'>{html.escape(r.name)}: {label('failed', lang)} — {html.escape(r.error)}</li>")
+        else:
+            parts.append(f"<li><a href='{html.escape(r.name)}.html'>{html.escape(r.name)}</a> ({r.seconds:.0f} s)</li>")
+    parts.append("</ul>")
+    actions = out / "customer_actions.csv"
+    if actions.exists():
+        parts.append(f"<p><a href='customer_actions.csv'>{html.escape(label('action_list', lang))}</a> "
+                     f"(<a href='customer_actions.xlsx'>xlsx</a>)</p>")
+    if result.report is not None:
+        summary = result.report.summary(lang).drop(columns="key").reset_index()
+        summary = summary[summary.iloc[:, 1] > 0]
+        parts.append(f"<h2>{html.escape(label('cleaning_report', lang))}</h2>"
+                     f"<p>{html.escape(Path(result.report.source).name)}</p>" + _table(summary))
+    page = (f"<!DOCTYPE html><html lang='{'zh-CN' if lang == 'zh' else 'en'}'><head><meta charset='utf-8'>"
+            f"<title>{html.escape(label('report_title', lang))}</title><style>{STYLE}</style></head><body>"
+            + "\n".join(parts) + "</body></html>")
+    path = out / "index.html"
+    path.write_text(page, encoding="utf-8")
+    return path
