@@ -4,7 +4,7 @@ Start with ``tx, report = kit.load_transactions("sales.csv", columns="map.yaml")
 ``kit.datasets.online_retail()``; see README.md.
 """
 
-from . import basket, clv, datasets, exercises, explore, export, grading, params, targeting
+from . import basket, clv, datasets, exercises, explore, export, grading, params, quiz, targeting
 from .basket import association_rules, baskets, cross_sell, frequent_itemsets, placement_pairs
 from .cleaning import CleaningReport
 from .customers import rfm_table

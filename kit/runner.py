@@ -21,6 +21,7 @@ REQUIREMENTS = {
     "customers": "needs customer ids with dates and amounts, which the data lacks",
     "baskets": "needs orders with products, which the data lacks",
     "dated": "needs order dates, which the data lacks",
+    "bundled": "is about the bundled course data, not this data set",
 }
 
 
@@ -96,9 +97,11 @@ def notebook_requirements(path: Path) -> list[str]:
     return list(nbformat.read(path, as_version=4).metadata.get("kit", {}).get("requires", []))
 
 
-def unmet(requirements, report) -> str:
+def unmet(requirements, report, bundled: bool = True) -> str:
     """Why ``report``'s data cannot serve a notebook with ``requirements`` ('' when it can)."""
     for requirement in requirements:
+        if requirement == "bundled" and not bundled:
+            return REQUIREMENTS["bundled"]
         if requirement == "dated" and "order_date" not in report.columns:
             return REQUIREMENTS["dated"]
         if requirement in ("customers", "baskets") and requirement not in report.available:
@@ -170,7 +173,7 @@ def run_notebooks(data: str | None = None, columns: str | None = None, encoding:
     kernel = ensure_kernel()
     result = RunResult(out, report=report)
     for i, nb in enumerate(notebooks, 1):
-        reason = unmet(notebook_requirements(nb), report)
+        reason = unmet(notebook_requirements(nb), report, bundled=not data)
         if reason:
             log(f"[{i}/{len(notebooks)}] {nb.stem}: skipped ({reason})")
             result.results.append(NotebookResult(nb.stem, True, 0.0, skipped=reason))

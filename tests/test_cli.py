@@ -95,3 +95,13 @@ def test_run_reports_the_failing_notebook_and_cell(gbk_file, tmp_path):
     assert result.returncode == 1
     assert "notebook 00_data_preparation failed at cell" in result.stderr
     assert "KitError" in result.stderr and "'top_n' is 500, outside [1, 100]" in result.stderr
+
+
+def test_a_gbk_file_with_chinese_headers_runs_every_notebook(gbk_file, tmp_path):
+    data, mapping = gbk_file
+    result = kit_cli("run", "--data", data, "--columns", mapping, "--lang", "zh", "--out", tmp_path, "--no-progress")
+    assert result.returncode == 0, result.stderr[-3000:]
+    assert "5 of 5 notebooks succeeded, 1 skipped" in result.stdout  # the quiz is about the bundled data
+    actions = pd.read_csv(tmp_path / "customer_actions.csv", encoding="utf-8-sig")
+    assert {"客户编号", "RFM 分群", "价值矩阵类别", "交叉销售推荐", "建议行动", "理由"} <= set(actions.columns)
+    assert len(actions) == kit.load_transactions(data, mapping)[0]["customer_id"].nunique()
