@@ -221,6 +221,15 @@ LABELS: dict[str, dict[str, str]] = {
     "segment_sizes": {"zh": "各分群客户数", "en": "customers per RFM segment"},
     "strongest_pairs": {"zh": "最强的商品组合", "en": "strongest product pairs"},
     "action_list": {"zh": "客户行动清单", "en": "customer action list"},
+    # plot texts
+    "mean_monetary": {"zh": "平均消费金额", "en": "mean monetary"},
+    "silhouette": {"zh": "轮廓系数", "en": "silhouette"},
+    "inertia": {"zh": "簇内平方和", "en": "inertia"},
+    "model": {"zh": "模型", "en": "model"},
+    "random": {"zh": "随机选择", "en": "random"},
+    "cohort_retention": {"zh": "同期群留存", "en": "cohort retention"},
+    "scenario_default": {"zh": "本笔记本的成本假设", "en": "cost assumptions of this notebook"},
+    "scenario_heavy": {"zh": "订单成本 6 倍、订单行成本 2 倍", "en": "six times the cost per order, twice the cost per line"},
 }
 
 

@@ -124,8 +124,7 @@ def plot_score_heatmap(scores: pd.DataFrame, rfm: pd.DataFrame, lang: str = "en"
     means = joined.pivot_table(index="F", columns="R", values="monetary", aggfunc="mean")
     counts = counts.sort_index(ascending=False)
     means = means.reindex_like(counts)
-    sns.heatmap(means, annot=counts, fmt="d", cmap="YlGnBu", ax=ax,
-                cbar_kws={"label": f"{label('monetary', lang)} (mean)"})
+    sns.heatmap(means, annot=counts, fmt="d", cmap="YlGnBu", ax=ax, cbar_kws={"label": label("mean_monetary", lang)})
     ax.set_xlabel(label("R", lang))
     ax.set_ylabel(label("F", lang))
     return ax
@@ -381,15 +380,16 @@ def plot_value_terms(value: pd.DataFrame, customers, lang: str = "en", ax=None):
     return ax
 
 
-def plot_segment_choice(scores: pd.DataFrame, ax=None):
+def plot_segment_choice(scores: pd.DataFrame, lang: str = "en", ax=None):
     """Silhouette (left axis) and inertia (right axis, the elbow) for each k tried."""
+    lang = plot_language(lang)
     ax = _axes(ax, (6, 3.5))
     ax.plot(scores.index, scores["silhouette"], marker="o", color=sns.color_palette()[0])
     ax.set_xlabel("k")
-    ax.set_ylabel("silhouette", color=sns.color_palette()[0])
+    ax.set_ylabel(label("silhouette", lang), color=sns.color_palette()[0])
     other = ax.twinx()
     other.plot(scores.index, scores["inertia"], marker="s", color=sns.color_palette()[1])
-    other.set_ylabel("inertia", color=sns.color_palette()[1])
+    other.set_ylabel(label("inertia", lang), color=sns.color_palette()[1])
     return ax
 
 
@@ -401,20 +401,21 @@ def plot_segments_pca(segmentation, ax=None, sample: int = 3000, seed: int = 0):
         points = points.sample(sample, random_state=seed)
     for segment, group in points.groupby("segment"):
         ax.scatter(group["PC1"], group["PC2"], s=6, alpha=0.6,
-                   label=f"{segment}: {segmentation.names.get(segment, '')}")
+                   label=f"{segment}: {segmentation.names.get(segment, '')}")  # names are built from feature keys
     ax.set_xlabel(f"PC1 ({segmentation.explained_variance[0]:.0%})")
     ax.set_ylabel(f"PC2 ({segmentation.explained_variance[1]:.0%})")
     ax.legend(fontsize=7, markerscale=2)
     return ax
 
 
-def plot_segment_profile(profile: pd.DataFrame, ax=None):
+def plot_segment_profile(profile: pd.DataFrame, lang: str = "en", ax=None):
     """Heat map of each segment's feature means relative to the overall mean (1 = average)."""
-    features = profile.drop(columns="customers")
+    lang = plot_language(lang)
+    features = profile.drop(columns="customers").rename(columns=lambda c: label(c, lang))
     ratio = features.drop(index="overall") / features.loc["overall"].replace(0, np.nan)
     ax = _axes(ax, (0.9 * ratio.shape[1] + 2, 0.5 * ratio.shape[0] + 1.5))
     sns.heatmap(ratio.astype(float), annot=True, fmt=".2f", cmap="RdBu_r", center=1.0, ax=ax, cbar=False)
-    ax.set_ylabel("segment")
+    ax.set_ylabel(label("segment", lang))
     return ax
 
 
@@ -422,8 +423,8 @@ def plot_gain(gain: pd.DataFrame, lang: str = "en", ax=None):
     """Cumulative gain chart: share of seed customers found against share of customers contacted, best first."""
     lang = plot_language(lang)
     ax = _axes(ax, (5, 4))
-    ax.plot([0, *gain["customer_share"]], [0, *gain["seed_share_found"]], marker="o", label="model")
-    ax.plot([0, 1], [0, 1], linestyle="--", color="grey", label="random")
+    ax.plot([0, *gain["customer_share"]], [0, *gain["seed_share_found"]], marker="o", label=label("model", lang))
+    ax.plot([0, 1], [0, 1], linestyle="--", color="grey", label=label("random", lang))
     ax.xaxis.set_major_formatter(matplotlib.ticker.PercentFormatter(1.0))
     ax.yaxis.set_major_formatter(matplotlib.ticker.PercentFormatter(1.0))
     ax.set_xlabel(label("customer_share", lang))
