@@ -18,7 +18,7 @@ import pandas as pd
 from scipy.special import betaln, gammaln, hyp2f1
 
 from ..errors import KitError
-from .fitting import FitResult, fit_positive
+from .fitting import FitResult, MaximumLikelihoodModel, fit_positive
 from .utils import check_summary
 
 
@@ -41,7 +41,7 @@ def bgnbd_log_likelihood(params, x, t_x, T) -> np.ndarray:
     return a1 + np.logaddexp(a2, a3)
 
 
-class BetaGeo:
+class BetaGeo(MaximumLikelihoodModel):
     """BG/NBD model, fitted by maximum likelihood.
 
     Attributes after :meth:`fit`: ``params_`` (``r, alpha, a, b``), ``log_likelihood_``, ``standard_errors_``,
@@ -51,10 +51,6 @@ class BetaGeo:
     >>> from kit import clv, datasets
     >>> model = clv.BetaGeo().fit(clv.summary(datasets.cdnow(sample=True)[0], "1997-09-30"))  # doctest: +SKIP
     """
-
-    def __init__(self, penalizer: float = 0.0, start: dict | None = None):
-        self.penalizer = penalizer
-        self.start = start
 
     def fit(self, data: pd.DataFrame) -> "BetaGeo":
         data = check_summary(data)
@@ -68,16 +64,7 @@ class BetaGeo:
             self.penalizer, at_bound_hint="when a or b runs to a bound the data show almost no customers dropping "
             "out in the calibration period, so the dropout process cannot be estimated: fit with penalizer=0.001 "
             "(shrinks the parameters towards 1) or use a longer calibration period")
-        self.params_ = result.params
-        self.log_likelihood_ = result.log_likelihood
-        self.standard_errors_ = result.standard_errors
-        self.fit_result_ = result
-        self.data_ = data
-        return self
-
-    def _check_fitted(self):
-        if not hasattr(self, "params_"):
-            raise KitError("the model is not fitted yet", hint="call .fit(summary) first")
+        return self._store(result, data)
 
     def _data(self, data):
         self._check_fitted()

@@ -82,3 +82,24 @@ def _standard_errors(neg_log_likelihood, params: np.ndarray, names: list[str]) -
     except np.linalg.LinAlgError:
         errors = np.full(k, np.nan)
     return dict(zip(names, map(float, errors)))
+
+
+class MaximumLikelihoodModel:
+    """What the lifetime-value models share: a penalizer and start values, and the fitted attributes
+    ``params_``, ``log_likelihood_``, ``standard_errors_``, ``fit_result_`` and ``data_`` (scikit-learn style)."""
+
+    def __init__(self, penalizer: float = 0.0, start: dict | None = None):
+        self.penalizer = penalizer
+        self.start = start
+
+    def _store(self, result: FitResult, data) -> "MaximumLikelihoodModel":
+        self.params_ = result.params
+        self.log_likelihood_ = result.log_likelihood
+        self.standard_errors_ = result.standard_errors
+        self.fit_result_ = result
+        self.data_ = data
+        return self
+
+    def _check_fitted(self) -> None:
+        if not hasattr(self, "params_"):
+            raise KitError("the model is not fitted yet", hint="call .fit(summary) first")

@@ -17,7 +17,7 @@ import pandas as pd
 from scipy.special import gammaln
 
 from ..errors import KitError
-from .fitting import fit_positive
+from .fitting import MaximumLikelihoodModel, fit_positive
 
 
 def gamma_gamma_log_likelihood(params, x, m) -> np.ndarray:
@@ -26,15 +26,11 @@ def gamma_gamma_log_likelihood(params, x, m) -> np.ndarray:
             + p * x * np.log(x) - (p * x + q) * np.log(gamma + m * x))
 
 
-class GammaGamma:
+class GammaGamma(MaximumLikelihoodModel):
     """Gamma-Gamma spend model, fitted on the customers with at least one repeat purchase.
 
     Attributes after :meth:`fit`: ``params_`` (``p, q, gamma``), ``log_likelihood_``, ``standard_errors_``.
     """
-
-    def __init__(self, penalizer: float = 0.0, start: dict | None = None):
-        self.penalizer = penalizer
-        self.start = start
 
     def fit(self, data: pd.DataFrame) -> "GammaGamma":
         for column in ("frequency", "monetary_value"):
@@ -49,17 +45,11 @@ class GammaGamma:
         start = self.start or {"p": 1.0, "q": 2.0, "gamma": float(np.mean(m))}
         result = fit_positive(lambda prm: -gamma_gamma_log_likelihood(prm, x, m).sum(), start, "Gamma-Gamma",
                               len(repeat), self.penalizer)
-        self.params_ = result.params
-        self.log_likelihood_ = result.log_likelihood
-        self.standard_errors_ = result.standard_errors
-        self.fit_result_ = result
-        self.data_ = data
-        return self
+        return self._store(result, data)
 
     def expected_spend(self, data: pd.DataFrame | None = None) -> pd.Series:
         """Expected mean spend per purchase of each customer; the population mean for customers with no repeat."""
-        if not hasattr(self, "params_"):
-            raise KitError("the model is not fitted yet", hint="call .fit(summary) first")
+        self._check_fitted()
         data = self.data_ if data is None else data
         p, q, gamma = (self.params_[k] for k in ("p", "q", "gamma"))
         if q <= 1:
