@@ -20,7 +20,7 @@ __all__ = [
     "CleaningReport", "KitError", "abc_grades", "association_rules", "basket", "baskets", "clv", "cross_sell",
     "datasets", "frequent_itemsets", "placement_pairs", "exercises", "explore", "export", "grade_migration",
     "grading", "label", "load_transactions", "params", "pareto", "points_score", "rfm_scores", "rfm_segments",
-    "rfm_table", "strategic_matrix", "value_matrix", "customer_features", "lookalike", "relationship_value",
+    "quiz", "rfm_table", "strategic_matrix", "value_matrix", "customer_features", "lookalike", "relationship_value",
     "segment_customers", "select_targets", "targeting", "whale_curve",
 ]
 __version__ = "0.1.0"

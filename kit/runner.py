@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .errors import KitError
-from .params import SHARED, Parameter, coerce, notebook_parameters
+from .params import Parameter, coerce, notebook_parameters
 
 KERNEL = "customer-value-kit"
 EXAMPLES = ("online_retail", "cdnow", "cdnow_sample", "groceries")

@@ -1,6 +1,5 @@
 """Market baskets: textbook and arules known answers, mlxtend compatibility, metric definitions, actions."""
 
-import itertools
 
 import numpy as np
 import pandas as pd
