@@ -152,3 +152,15 @@ def test_full_cdnow_fits():
     model = clv.BetaGeo().fit(data)
     assert len(data) == 23_570
     assert 0.2 < model.params_["r"] < 0.3 and 0.5 < model.params_["a"] < 1.0
+
+
+def test_pareto_nbd_reproduces_the_published_fit(cdnow_calibration):
+    model = clv.ParetoNBD().fit(cdnow_calibration)
+    for name, value in {"r": 0.553, "alpha": 10.578, "s": 0.606, "beta": 11.669}.items():
+        assert model.params_[name] == pytest.approx(value, rel=5e-3), name
+    assert model.log_likelihood_ == pytest.approx(-9595.0, abs=0.05)
+    p = model.probability_alive()
+    assert ((p >= 0) & (p <= 1)).all() and (p[cdnow_calibration["frequency"] == 0] < 1).all()
+    short, long = model.expected_purchases(13), model.expected_purchases(52)
+    assert (long >= short).all() and (short >= 0).all()
+    assert abs(clv.holdout_totals(model, cdnow_calibration)["error"]) < 0.2
