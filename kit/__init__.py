@@ -4,7 +4,7 @@ Start with ``tx, report = kit.load_transactions("sales.csv", columns="map.yaml")
 ``kit.datasets.online_retail()``; see README.md.
 """
 
-from . import basket, clv, datasets, exercises, explore, export, grading, params, quiz, targeting
+from . import basket, clv, datasets, exercises, explore, export, grading, params, quiz, targeting, widgets
 from .basket import association_rules, baskets, cross_sell, frequent_itemsets, placement_pairs
 from .cleaning import CleaningReport
 from .customers import rfm_table
@@ -21,6 +21,6 @@ __all__ = [
     "datasets", "frequent_itemsets", "placement_pairs", "exercises", "explore", "export", "grade_migration",
     "grading", "label", "load_transactions", "params", "pareto", "points_score", "rfm_scores", "rfm_segments",
     "quiz", "rfm_table", "strategic_matrix", "value_matrix", "customer_features", "lookalike", "relationship_value",
-    "segment_customers", "select_targets", "targeting", "whale_curve",
+    "segment_customers", "select_targets", "targeting", "whale_curve", "widgets",
 ]
 __version__ = "0.1.0"

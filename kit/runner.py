@@ -13,6 +13,7 @@ from pathlib import Path
 
 from .errors import KitError
 from .params import Parameter, coerce, notebook_parameters
+from .widgets import HEADLESS
 
 KERNEL = "customer-value-kit"
 EXAMPLES = ("online_retail", "cdnow", "cdnow_sample", "groceries")
@@ -171,6 +172,7 @@ def run_notebooks(data: str | None = None, columns: str | None = None, encoding:
         f"({report.analysis}; possible: {', '.join(report.available)})")
     out.mkdir(parents=True, exist_ok=True)
     kernel = ensure_kernel()
+    os.environ[HEADLESS] = "1"  # the kernels started below inherit it: no sliders in reports
     result = RunResult(out, report=report)
     for i, nb in enumerate(notebooks, 1):
         reason = unmet(notebook_requirements(nb), report, bundled=not data)
@@ -241,6 +243,7 @@ def refresh_notebooks(only=None, log=print) -> None:
     from nbclient import NotebookClient
 
     kernel = ensure_kernel()
+    os.environ[HEADLESS] = "1"
     for nb_path in list_notebooks(only):
         log(f"refreshing {nb_path.name}")
         nb = nbformat.read(nb_path, as_version=4)

@@ -1,7 +1,12 @@
+import os
+
 import pandas as pd
 import pytest
 
 import kit
+from kit.widgets import HEADLESS
+
+os.environ[HEADLESS] = "1"  # kernels started by nbval inherit it: notebooks show no sliders
 
 
 @pytest.fixture(scope="session")

@@ -51,3 +51,12 @@ def test_chinese_labels_with_a_cjk_font(monkeypatch, fresh_warning):
     assert matplotlib.rcParams["font.sans-serif"][0] == "Noto Sans CJK SC"
     ax = plots.plot_cleaning(kit.load_transactions(kit.datasets.synthetic(n_customers=30, seed=1)[0])[1], "zh")
     assert any("取消订单" == t.get_text() for t in ax.get_yticklabels())
+
+
+def test_sliders_stay_out_of_headless_runs(capsys, monkeypatch):
+    monkeypatch.setenv(kit.widgets.HEADLESS, "1")
+    calls = []
+    kit.widgets.explore(calls.append, capacity=(100, 500, 100))
+    assert calls == [] and "JupyterLab" in capsys.readouterr().out
+    monkeypatch.delenv(kit.widgets.HEADLESS)
+    assert not kit.widgets.interactive_session()  # not inside a Jupyter kernel here either
