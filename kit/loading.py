@@ -78,6 +78,52 @@ def load_transactions(source, columns=None, encoding: str | None = None, *, anal
 
     frame = raw.frame
     n = len(frame)
+    table, checks, notes, date_style = _parse(frame, resolved, analysis, options, dayfirst, where)
+    invalid = checks["invalid_number"]
+    derived = _derive(table, resolved, analysis, notes)
+    required = [c for c in schema.REQUIREMENTS[analysis] if c != "customer_id"]
+    if analysis == "customers":
+        required.append("order_id")
+    missing = pd.Series(False, index=table.index)
+    for column in required:
+        missing |= table[column].isna() & ~invalid & ~checks.get("unparseable_date", invalid)
+    checks["missing_value"] = missing
+    if analysis == "customers":
+        checks["missing_customer_id"] = table["customer_id"].isna()
+
+    if "order_id" in derived:
+        step_names = tuple(s for s in step_names if s != "cancellation")
+    reason = cleaning.reasons(table, checks, step_names, non_product_codes, non_product_pattern,
+                              cancellation_pattern)
+    kept = reason.isna()
+    counted = [r for r in cleaning.REASONS if r in checks or r in step_names]
+    counts = reason.value_counts().reindex(counted, fill_value=0).astype(int)
+    set_aside = frame.reset_index(drop=True).loc[~kept].copy()
+    set_aside.insert(0, "reason", reason[~kept])
+    set_aside.insert(0, "row", set_aside.index)
+    columns_used = {c: resolved.get(c, derived.get(c)) for c in schema.ALL_COLUMNS
+                    if c in resolved or c in derived}
+    report = cleaning.CleaningReport(
+        source=raw.source, format=raw.format, n_rows=n, n_kept=int(kept.sum()), counts=counts,
+        set_aside=set_aside.reset_index(drop=True), analysis=analysis, available=available,
+        columns=columns_used, steps=step_names, encoding=raw.encoding, date_style=date_style, notes=notes)
+    if not report.n_kept:
+        top = counts[counts > 0].sort_values(ascending=False)
+        raise KitError(
+            f"{where}no usable rows left: all {n:,} rows were set aside ("
+            + ", ".join(f"{k}: {v:,}" for k, v in top.items()) + ")",
+            hint="check the column map and the cleaning steps; switch a step off with steps={'<step>': False}")
+    order = [*schema.CANONICAL, *[c for c in schema.OPTIONAL if c in table]]
+    tx = table.loc[kept, order].reset_index(drop=True)
+    if analysis == "customers" and tx["customer_id"].nunique() == 1:
+        notes.append(f"only one customer ({tx['customer_id'].iloc[0]}): customer comparisons need more")
+    return tx, report
+
+
+def _parse(frame: pd.DataFrame, resolved: dict, analysis: str, options: dict, dayfirst: bool, where: str):
+    """The canonical columns parsed from the file's columns, the masks of values that did not parse, notes, and
+    the date style used: ``(table, checks, notes, date_style)``."""
+    n = len(frame)
     table = pd.DataFrame(index=pd.RangeIndex(n))
     checks: dict[str, pd.Series] = {}
     notes: list[str] = []
@@ -120,45 +166,7 @@ def load_transactions(source, columns=None, encoding: str | None = None, *, anal
             checks["unparseable_date"] = parsing.bad_values(values, dates)
     else:
         table["order_date"] = pd.NaT
-
-    derived = _derive(table, resolved, analysis, notes)
-    required = [c for c in schema.REQUIREMENTS[analysis] if c != "customer_id"]
-    if analysis == "customers":
-        required.append("order_id")
-    missing = pd.Series(False, index=table.index)
-    for column in required:
-        missing |= table[column].isna() & ~invalid & ~checks.get("unparseable_date", invalid)
-    checks["missing_value"] = missing
-    if analysis == "customers":
-        checks["missing_customer_id"] = table["customer_id"].isna()
-
-    if "order_id" in derived:
-        step_names = tuple(s for s in step_names if s != "cancellation")
-    reason = cleaning.reasons(table, checks, step_names, non_product_codes, non_product_pattern,
-                              cancellation_pattern)
-    kept = reason.isna()
-    counted = [r for r in cleaning.REASONS if r in checks or r in step_names]
-    counts = reason.value_counts().reindex(counted, fill_value=0).astype(int)
-    set_aside = frame.reset_index(drop=True).loc[~kept].copy()
-    set_aside.insert(0, "reason", reason[~kept])
-    set_aside.insert(0, "row", set_aside.index)
-    columns_used = {c: resolved.get(c, derived.get(c)) for c in schema.ALL_COLUMNS
-                    if c in resolved or c in derived}
-    report = cleaning.CleaningReport(
-        source=raw.source, format=raw.format, n_rows=n, n_kept=int(kept.sum()), counts=counts,
-        set_aside=set_aside.reset_index(drop=True), analysis=analysis, available=available,
-        columns=columns_used, steps=step_names, encoding=raw.encoding, date_style=date_style, notes=notes)
-    if not report.n_kept:
-        top = counts[counts > 0].sort_values(ascending=False)
-        raise KitError(
-            f"{where}no usable rows left: all {n:,} rows were set aside ("
-            + ", ".join(f"{k}: {v:,}" for k, v in top.items()) + ")",
-            hint="check the column map and the cleaning steps; switch a step off with steps={'<step>': False}")
-    order = [*schema.CANONICAL, *[c for c in schema.OPTIONAL if c in table]]
-    tx = table.loc[kept, order].reset_index(drop=True)
-    if analysis == "customers" and tx["customer_id"].nunique() == 1:
-        notes.append(f"only one customer ({tx['customer_id'].iloc[0]}): customer comparisons need more")
-    return tx, report
+    return table, checks, notes, date_style
 
 
 def _missing_for(analysis: str, resolved: dict) -> list[str]:
