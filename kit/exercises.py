@@ -18,6 +18,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from .customers import rfm_table
 from .grading import abc_grades, top_share
 from .labels import LABELS
 
@@ -71,7 +72,7 @@ def data_preparation(tx: pd.DataFrame, report) -> dict[str, Exercise]:
     """Exercises of notebook 00, with answers computed from the loaded ``tx`` and its ``report``."""
     reasons = report.counts[report.counts > 0]
     top_reason = reasons.sort_values(ascending=False).index[0] if len(reasons) else "kept"
-    orders = tx.groupby("customer_id")["order_id"].nunique()
+    orders = rfm_table(tx)["frequency"]
     return {
         "q1": Exercise(
             "Which reason set aside the most rows? Give its key, e.g. 'duplicate'.",

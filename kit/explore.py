@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from .customers import rfm_table
 from .labels import check_lang, label
 
 
@@ -39,8 +40,9 @@ def monthly_sales(tx: pd.DataFrame) -> pd.DataFrame:
 
 
 def orders_per_customer(tx: pd.DataFrame) -> pd.Series:
-    """Number of distinct orders of each customer (one order = one invoice, not one line)."""
-    return tx.groupby("customer_id")["order_id"].nunique().rename("orders")
+    """Number of distinct orders of each customer (one order = one invoice, not one line): the frequency of
+    :func:`kit.rfm_table`."""
+    return rfm_table(tx)["frequency"].rename("orders")
 
 
 def basket_sizes(tx: pd.DataFrame) -> pd.Series:

@@ -30,6 +30,20 @@ def _grouped(data: pd.DataFrame):
             unique["count"].to_numpy(dtype=float))
 
 
+def fit_purchase_model(model, data: pd.DataFrame, log_likelihood, start: dict, name: str,
+                       at_bound_hint: str | None = None):
+    """Fit a model of repeat purchases (BG/NBD, Pareto/NBD) on a calibration summary by maximum likelihood,
+    evaluating ``log_likelihood(params, x, t_x, T)`` once per distinct customer history."""
+    data = check_summary(data)
+    if (data["frequency"] > 0).sum() == 0:
+        raise KitError("no customer bought more than once in the calibration period",
+                       hint=f"{name} learns from repeat purchases: use a longer calibration period")
+    x, t_x, T, weights = _grouped(data)
+    result: FitResult = fit_positive(lambda p: -np.dot(weights, log_likelihood(p, x, t_x, T)), model.start or start,
+                                     name, len(data), model.penalizer, at_bound_hint=at_bound_hint)
+    return model._store(result, data)
+
+
 def bgnbd_log_likelihood(params, x, t_x, T) -> np.ndarray:
     """Per-customer log-likelihood of BG/NBD at ``params = (r, alpha, a, b)``."""
     r, alpha, a, b = params
@@ -54,17 +68,12 @@ class BetaGeo(MaximumLikelihoodModel):
 
     def fit(self, data: pd.DataFrame) -> "BetaGeo":
         data = check_summary(data)
-        if (data["frequency"] > 0).sum() == 0:
-            raise KitError("no customer bought more than once in the calibration period",
-                           hint="BG/NBD learns from repeat purchases: use a longer calibration period")
-        x, t_x, T, weights = _grouped(data)
-        start = self.start or {"r": 1.0, "alpha": max(float(data["T"].mean()), 1.0), "a": 1.0, "b": 1.0}
-        result: FitResult = fit_positive(
-            lambda p: -np.dot(weights, bgnbd_log_likelihood(p, x, t_x, T)), start, "BG/NBD", len(data),
-            self.penalizer, at_bound_hint="when a or b runs to a bound the data show almost no customers dropping "
-            "out in the calibration period, so the dropout process cannot be estimated: fit with penalizer=0.001 "
-            "(shrinks the parameters towards 1) or use a longer calibration period")
-        return self._store(result, data)
+        start = {"r": 1.0, "alpha": max(float(data["T"].mean()), 1.0), "a": 1.0, "b": 1.0}
+        return fit_purchase_model(
+            self, data, bgnbd_log_likelihood, start, "BG/NBD",
+            at_bound_hint="when a or b runs to a bound the data show almost no customers dropping out in the "
+            "calibration period, so the dropout process cannot be estimated: fit with penalizer=0.001 (shrinks the "
+            "parameters towards 1) or use a longer calibration period")
 
     def _data(self, data):
         self._check_fitted()

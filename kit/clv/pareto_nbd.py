@@ -16,9 +16,8 @@ import numpy as np
 import pandas as pd
 from scipy.special import gammaln, hyp2f1, logsumexp
 
-from ..errors import KitError
-from .bgnbd import _grouped
-from .fitting import MaximumLikelihoodModel, fit_positive
+from .bgnbd import fit_purchase_model
+from .fitting import MaximumLikelihoodModel
 from .utils import check_summary
 
 
@@ -54,15 +53,9 @@ class ParetoNBD(MaximumLikelihoodModel):
 
     def fit(self, data: pd.DataFrame) -> "ParetoNBD":
         data = check_summary(data)
-        if (data["frequency"] > 0).sum() == 0:
-            raise KitError("no customer bought more than once in the calibration period",
-                           hint="Pareto/NBD learns from repeat purchases: use a longer calibration period")
-        x, t_x, T, weights = _grouped(data)
-        start = self.start or {"r": 0.5, "alpha": max(float(data["T"].mean()) / 3, 1.0), "s": 0.5,
-                               "beta": max(float(data["T"].mean()) / 3, 1.0)}
-        result = fit_positive(lambda p: -np.dot(weights, pareto_nbd_log_likelihood(p, x, t_x, T)), start,
-                              "Pareto/NBD", len(data), self.penalizer)
-        return self._store(result, data)
+        scale = max(float(data["T"].mean()) / 3, 1.0)
+        return fit_purchase_model(self, data, pareto_nbd_log_likelihood, {"r": 0.5, "alpha": scale, "s": 0.5,
+                                                                        "beta": scale}, "Pareto/NBD")
 
     def _arrays(self, data):
         self._check_fitted()

@@ -125,10 +125,16 @@ def top_share(values, customer_share: float = 0.2) -> float:
     0.5
     """
     values = ranked(values).to_numpy()
-    k = customer_share * len(values)
+    return top_sum(values, customer_share) / float(values.sum())
+
+
+def top_sum(ranked_values: np.ndarray, fraction: float) -> float:
+    """Sum of the first ``fraction`` of ``ranked_values`` (largest first), the customer at the boundary counted in
+    part: with 5 values and ``fraction=0.3`` the first value, and half of the second."""
+    k = fraction * len(ranked_values)
     whole = int(math.floor(k + 1e-9))
-    total = values[:whole].sum() + (values[whole] * (k - whole) if whole < len(values) else 0.0)
-    return float(total / values.sum())
+    partial = ranked_values[whole] * (k - whole) if whole < len(ranked_values) else 0.0
+    return float(ranked_values[:whole].sum() + partial)
 
 
 def customers_for_share(values, value_share: float = 0.8) -> float:

@@ -22,6 +22,7 @@ import numpy as np
 import pandas as pd
 
 from ..errors import KitError
+from ..grading.abc import top_sum
 
 ASSUMPTIONS = {
     "margin_rate": 0.25,          # share of revenue that is gross margin
@@ -113,7 +114,7 @@ def whale_curve(values) -> pd.DataFrame:
     n = len(ranked)
     cumulative = np.concatenate([[0.0], ranked.cumsum().to_numpy() / total])
     curve = pd.DataFrame({"customer_share": np.arange(n + 1) / n, "cumulative_profit_share": cumulative.round(6)})
-    share = lambda fraction: _partial_sum(ranked.to_numpy(), fraction) / total  # noqa: E731
+    share = lambda fraction: top_sum(ranked.to_numpy(), fraction) / total  # noqa: E731
     peak = int(np.argmax(cumulative))
     curve.attrs["summary"] = {
         "customers": n,
@@ -125,9 +126,3 @@ def whale_curve(values) -> pd.DataFrame:
     }
     return curve
 
-
-def _partial_sum(ranked: np.ndarray, fraction: float) -> float:
-    """Sum of the first ``fraction`` of ``ranked`` values, with the fractional customer counted in part."""
-    k = fraction * len(ranked)
-    whole = int(np.floor(k + 1e-9))
-    return float(ranked[:whole].sum() + (ranked[whole] * (k - whole) if whole < len(ranked) else 0.0))
