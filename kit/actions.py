@@ -51,10 +51,6 @@ def read_export(path) -> pd.DataFrame:
     return frame
 
 
-def _truthy(values: pd.Series) -> pd.Series:
-    return values.astype(str).str.lower().isin(["true", "1", "yes"])
-
-
 def build_action_list(out_dir, lang: str = "en") -> pd.DataFrame:
     """Join the exports found in ``out_dir`` into one row per customer with an action and a reason."""
     check_lang(lang)
@@ -71,7 +67,7 @@ def build_action_list(out_dir, lang: str = "en") -> pd.DataFrame:
                             how="left")
     if "targets" in found:
         t = found["targets"].rename(columns={"action": "target_action"})
-        t["selected"] = _truthy(t["selected"])
+        t["selected"] = t["selected"].astype(bool)
         table = table.merge(t[["customer_id", "segment_name", "lookalike_score", "selected", "relationship_value",
                                "target_action"]], on="customer_id", how="left")
     if "cross_sell" in found:

@@ -8,6 +8,7 @@ from __future__ import annotations
 import argparse
 import sys
 
+from .datasets import FILES
 from .errors import KitError
 
 
@@ -17,7 +18,7 @@ def _parser() -> argparse.ArgumentParser:
 
     run = sub.add_parser("run", help="execute the notebooks headlessly into an output folder")
     run.add_argument("--data", help="transaction file (CSV, Excel, Parquet); default: bundled Online Retail")
-    run.add_argument("--example", choices=["online_retail", "cdnow", "cdnow_sample", "groceries"],
+    run.add_argument("--example", choices=list(FILES),
                      help="run on a bundled data set with its column map")
     run.add_argument("--columns", help="YAML column map (canonical name: your column)")
     run.add_argument("--encoding", help="text encoding of a CSV file (default: detected)")

@@ -19,7 +19,9 @@ import numpy as np
 import pandas as pd
 
 from .loading import load_transactions
+from .readers import read_basket_lines
 
+#: The bundled data sets: name -> (data file, column map).
 FILES = {
     "online_retail": ("online_retail.parquet", "online_retail.yaml"),
     "cdnow": ("CDNOW_master.txt", "cdnow.yaml"),
@@ -77,8 +79,7 @@ def groceries() -> list[list[str]]:
 
     Lines are split on commas only: two labels end in a space in the original data and keep it.
     """
-    lines = path("groceries").read_text(encoding="utf-8").splitlines()
-    return [line.split(",") for line in lines if line]
+    return read_basket_lines(path("groceries"))[0]
 
 
 @dataclass

@@ -179,10 +179,21 @@ def _read_text(path: Path, encoding: str | None, delimiter: str | None, header: 
     return RawTable(frame, str(path), "text", used, delimiter)
 
 
-def _read_basket_lines(path: Path, encoding: str | None) -> RawTable:
+def read_basket_lines(path, encoding: str | None = None) -> tuple[list[list[str]], str]:
+    """Baskets from a text file with one basket per line, items separated by commas (the Groceries format);
+    returns ``(baskets, encoding used)``. Lines are split on commas only, so labels keep any trailing space, as in
+    R's arules; blank lines and empty items are skipped."""
+    path = Path(path)
+    if not path.is_file():
+        raise KitError(f"{path}: file not found", hint="give a file with one basket per line")
     text, used = decode(path.read_bytes(), path, encoding)
-    rows = [(str(number), item) for number, line in enumerate(text.splitlines(), 1) if line.strip()
-            for item in line.split(",") if item.strip()]
-    if not rows:
+    lists = [[item for item in line.split(",") if item.strip()] for line in text.splitlines() if line.strip()]
+    if not lists:
         raise KitError(f"{path}: the file has no baskets", hint="one basket per line, items separated by commas")
+    return lists, used
+
+
+def _read_basket_lines(path: Path, encoding: str | None) -> RawTable:
+    lists, used = read_basket_lines(path, encoding)
+    rows = [(str(number), item) for number, basket in enumerate(lists, 1) for item in basket]
     return RawTable(pd.DataFrame(rows, columns=["basket", "item"]), str(path), "basket lines", used, ",")

@@ -16,7 +16,6 @@ from .params import Parameter, coerce, notebook_parameters
 from .widgets import HEADLESS
 
 KERNEL = "customer-value-kit"
-EXAMPLES = ("online_retail", "cdnow", "cdnow_sample", "groceries")
 #: What a notebook can declare in its metadata (``metadata.kit.requires``) and how the data must provide it.
 REQUIREMENTS = {
     "customers": "needs customer ids with dates and amounts, which the data lacks",

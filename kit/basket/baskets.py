@@ -15,6 +15,7 @@ import pandas as pd
 from scipy import sparse
 
 from ..errors import KitError
+from ..readers import read_basket_lines
 
 
 @dataclass
@@ -74,13 +75,7 @@ def baskets(data, by: str = "order_id", item: str = "product_id", name: str | No
     (3, 4, 2)
     """
     if isinstance(data, (str, Path)):
-        path = Path(data)
-        if not path.is_file():
-            raise KitError(f"{path}: file not found", hint="give a file with one basket per line")
-        lines = [line for line in path.read_text(encoding="utf-8-sig").splitlines() if line.strip()]
-        if not lines:
-            raise KitError(f"{path}: the file has no baskets", hint="one basket per line, items separated by commas")
-        return from_lists([line.split(",") for line in lines])
+        return from_lists(read_basket_lines(data)[0])
     if isinstance(data, pd.DataFrame):
         return _from_transactions(data, by, item, name)
     return from_lists(list(data))

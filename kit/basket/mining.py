@@ -48,18 +48,14 @@ def _matrix(data, use_colnames):
         use = False if use_colnames is None else use_colnames
         if data.size == 0:
             return sparse.csr_matrix((len(data.index), len(labels)), dtype=bool), labels, use
-        if hasattr(data, "sparse") and all(isinstance(t, pd.SparseDtype) for t in data.dtypes):
-            matrix = data.sparse.to_coo().tocsr()
-            values = np.unique(matrix.data)
-        else:
-            array = data.to_numpy()
-            values = pd.unique(array.ravel())
-            matrix = sparse.csr_matrix(array.astype(bool)) if _binary(values) else None
+        is_sparse = hasattr(data, "sparse") and all(isinstance(t, pd.SparseDtype) for t in data.dtypes)
+        matrix = data.sparse.to_coo().tocsr() if is_sparse else data.to_numpy()
+        values = np.unique(matrix.data) if is_sparse else pd.unique(matrix.ravel())
         bad = [v for v in values if not _is_binary_value(v)]
         if bad:
             raise KitError(f"The allowed values for a DataFrame are True, False, 0, 1. Found value {bad[0]}",
                            hint="one-hot encode the baskets, e.g. with kit.baskets(...)")
-        matrix = matrix.astype(bool)
+        matrix = matrix.astype(bool) if is_sparse else sparse.csr_matrix(matrix.astype(bool))
         matrix.eliminate_zeros()
         return matrix, labels, use
     built = from_lists(list(data))
@@ -71,10 +67,6 @@ def _is_binary_value(value) -> bool:
         return bool(value in (0, 1)) and not (isinstance(value, float) and math.isnan(value))
     except TypeError:
         return False
-
-
-def _binary(values) -> bool:
-    return all(_is_binary_value(v) for v in values)
 
 
 def frequent_itemsets(baskets, min_support: float = 0.5, use_colnames: bool | None = None,
