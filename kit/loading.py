@@ -173,6 +173,8 @@ def _missing_for(analysis: str, resolved: dict) -> list[str]:
     missing = [c for c in schema.REQUIREMENTS[analysis] if c not in resolved]
     if "amount" in missing and {"quantity", "unit_price"} <= set(resolved):
         missing.remove("amount")
+    if "order_id" in missing and {"customer_id", "order_date"} <= set(resolved):
+        missing.remove("order_id")  # customer-day orders (see _derive)
     return missing
 
 
@@ -198,7 +200,7 @@ def _derive(table: pd.DataFrame, resolved: dict, analysis: str, notes: list) -> 
     if "unit_price" not in resolved and {"quantity", "amount"} <= set(resolved):
         table["unit_price"] = table["amount"] / table["quantity"].where(table["quantity"] != 0)
         derived["unit_price"] = "amount / quantity"
-    if "order_id" not in resolved and analysis == "customers":
+    if "order_id" not in resolved and "customer_id" in resolved and "order_date" in resolved:
         day = table["order_date"].dt.strftime("%Y-%m-%d")
         table["order_id"] = (table["customer_id"] + "|" + day).where(table["customer_id"].notna() & day.notna())
         derived["order_id"] = "customer_id|day"

@@ -13,6 +13,14 @@ The default miner (``"eclat"``) stores each frequent item's baskets as a bitset 
 word) and grows itemsets depth-first: the baskets of {A, B, C} are the bitwise AND of those of {A, B} and {A, C},
 and a support is a popcount. Pairs are counted at once with a sparse matrix product. No dense basket × item
 matrix is ever built.
+
+**A cap on the result.** The number of frequent itemsets grows exponentially with the size of the baskets: one
+wholesale order of 500 products holds 2^500 subsets, and a dozen such orders make every subset of their common
+products frequent. Every miner therefore stops as soon as it has found more than ``max_itemsets`` itemsets and
+raises a :class:`~kit.errors.KitError` naming ``min_support``, ``max_len`` and ``max_itemsets``. The default cap
+comes from a memory budget: ``MAX_ITEMSETS = MEMORY_BUDGET // ITEMSET_BYTES`` (512 MiB at about 512 bytes per
+itemset, the measured cost of its frozenset, support and the miner's tuple: 1,048,576 itemsets).
+:func:`estimate_itemsets` bounds the count before mining, :func:`large_baskets` finds the orders that drive it.
 """
 
 from __future__ import annotations
@@ -25,6 +33,15 @@ from scipy import sparse
 
 from ..errors import KitError
 from .baskets import Baskets, from_lists
+
+#: Memory the kit allows one itemset table or one rule table to take (bytes).
+MEMORY_BUDGET = 512 * 2**20
+#: Measured bytes per frequent itemset (frozenset of ~4 labels, its support, the miner's tuple and the table row).
+ITEMSET_BYTES = 512
+#: Default cap on the number of frequent itemsets: ``MEMORY_BUDGET // ITEMSET_BYTES``.
+MAX_ITEMSETS = MEMORY_BUDGET // ITEMSET_BYTES
+#: Baskets with at least this many distinct items are reported by :func:`large_baskets` whatever the percentile.
+LARGE_BASKET_ITEMS = 100
 
 ALGORITHMS = ("auto", "eclat", "apriori", "fpgrowth", "mlxtend-fpgrowth", "mlxtend-apriori", "mlxtend-hmine")
 
@@ -69,8 +86,27 @@ def _is_binary_value(value) -> bool:
         return False
 
 
+class _TooMany(Exception):
+    """Raised inside a miner when it has found more itemsets than its cap."""
+
+
+def _check_cap(found: list, cap: int) -> None:
+    if len(found) > cap:
+        raise _TooMany
+
+
+def _too_many_error(cap: int, min_support: float, threshold: int, n: int, max_len) -> KitError:
+    return KitError(
+        f"more than {cap:,} frequent itemsets at min_support={min_support} (at least {threshold:,} of {n:,} "
+        f"baskets) and max_len={max_len}: mining stopped before the result exhausts memory",
+        hint=f"raise min_support, set max_len (e.g. 3), or raise max_itemsets (default {MAX_ITEMSETS:,}: "
+             f"a {MEMORY_BUDGET // 2**20} MiB budget at {ITEMSET_BYTES} bytes per itemset); very large baskets "
+             "drive the count: see kit.basket.large_baskets")
+
+
 def frequent_itemsets(baskets, min_support: float = 0.5, use_colnames: bool | None = None,
-                      max_len: int | None = None, algorithm: str = "auto", verbose: int = 0) -> pd.DataFrame:
+                      max_len: int | None = None, algorithm: str = "auto", verbose: int = 0,
+                      max_itemsets: int = MAX_ITEMSETS) -> pd.DataFrame:
     """All itemsets in at least ``min_support`` of the baskets, with their support.
 
     Parameters
@@ -85,6 +121,9 @@ def frequent_itemsets(baskets, min_support: float = 0.5, use_colnames: bool | No
         Longest itemset to return.
     algorithm : {"auto", "eclat", "apriori", "fpgrowth", "mlxtend-fpgrowth", "mlxtend-apriori", "mlxtend-hmine"}
         ``"auto"`` is the vertical bitset miner; the ``mlxtend-`` ones run mlxtend itself.
+    max_itemsets : int
+        Stop with a :class:`KitError` as soon as more itemsets are found (default :data:`MAX_ITEMSETS`). The exact
+        counts of frequent items and pairs are checked against it before any longer itemset is mined.
 
     Returns
     -------
@@ -106,21 +145,38 @@ def frequent_itemsets(baskets, min_support: float = 0.5, use_colnames: bool | No
                        f"Got {min_support}.", hint="e.g. min_support=0.01 (1 % of baskets)")
     if max_len is not None and max_len < 1:
         raise KitError(f"max_len must be at least 1, got {max_len}", hint="or None for no limit")
+    if max_itemsets < 1:
+        raise KitError(f"max_itemsets must be at least 1, got {max_itemsets}", hint=f"default {MAX_ITEMSETS:,}")
     matrix, labels, use = _matrix(baskets, use_colnames)
     n = matrix.shape[0]
-    if algorithm.startswith("mlxtend-"):
-        return _mlxtend(baskets, matrix, labels, min_support, use, max_len, algorithm)
     threshold = min_count(min_support, n)
+    if algorithm.startswith("mlxtend-"):
+        if n and matrix.shape[1]:
+            first = _items_and_pairs(matrix, threshold, max_len or matrix.shape[1])
+            if first[0] + first[1] > max_itemsets:
+                raise _too_many_error(max_itemsets, min_support, threshold, n, max_len)
+        result = _mlxtend(baskets, matrix, labels, min_support, use, max_len, algorithm)
+        if len(result) > max_itemsets:
+            raise _too_many_error(max_itemsets, min_support, threshold, n, max_len)
+        return result
     if n == 0 or matrix.shape[1] == 0:
         found: list[tuple[tuple[int, ...], int]] = []
     else:
         miner = {"auto": _eclat, "eclat": _eclat, "apriori": _apriori, "fpgrowth": _fpgrowth}[algorithm]
-        found = miner(matrix, threshold, max_len or matrix.shape[1])
+        if algorithm in ("apriori", "fpgrowth"):  # the teaching miners: the cheap first pass before them
+            first = _items_and_pairs(matrix, threshold, max_len or matrix.shape[1])
+            if first[0] + first[1] > max_itemsets:
+                raise _too_many_error(max_itemsets, min_support, threshold, n, max_len)
+        try:
+            found = miner(matrix, threshold, max_len or matrix.shape[1], max_itemsets)
+        except _TooMany:
+            raise _too_many_error(max_itemsets, min_support, threshold, n, max_len) from None
     found.sort(key=lambda f: (len(f[0]), -f[1], f[0]))
     names = (lambda ids: frozenset(labels[i] for i in ids)) if use else (lambda ids: frozenset(ids))
     result = pd.DataFrame({"support": [c / n for _, c in found], "itemsets": [names(ids) for ids, _ in found]},
                           columns=["support", "itemsets"])
-    result.attrs.update(n_transactions=n, min_count=threshold, algorithm=algorithm)
+    result.attrs.update(n_transactions=n, min_count=threshold, algorithm=algorithm, min_support=min_support,
+                        max_len=max_len)
     return result
 
 
@@ -149,14 +205,30 @@ def _popcount(bits: np.ndarray) -> np.ndarray:
     return np.bitwise_count(bits).sum(axis=-1, dtype=np.int64)
 
 
-def _eclat(matrix, threshold: int, max_len: int) -> list:
+def _pair_counts(matrix, order) -> np.ndarray:
+    """Baskets holding each pair of the items ``order``: a k × k array from one sparse product."""
+    sub = matrix[:, order].astype(np.int32)
+    return (sub.T @ sub).toarray()
+
+
+def _items_and_pairs(matrix, threshold: int, max_len: int) -> tuple[int, int]:
+    """Exact numbers of frequent items and (if ``max_len >= 2``) frequent pairs."""
+    order, _ = _frequent_items(matrix, threshold)
+    if max_len < 2 or len(order) < 2:
+        return len(order), 0
+    return len(order), int(np.count_nonzero(np.triu(_pair_counts(matrix, order) >= threshold, k=1)))
+
+
+def _eclat(matrix, threshold: int, max_len: int, cap: int = MAX_ITEMSETS) -> list:
     order, counts = _frequent_items(matrix, threshold)
     found = [((int(i),), int(counts[i])) for i in order]
+    _check_cap(found, cap)
     if max_len < 2 or len(order) < 2:
         return found
+    pairs = _pair_counts(matrix, order)  # pair counts among frequent items, k x k (int32)
+    if len(found) + np.count_nonzero(np.triu(pairs >= threshold, k=1)) > cap:
+        raise _TooMany
     bits = _bitsets(matrix, order)
-    sub = matrix[:, order].astype(np.int32)
-    pairs = (sub.T @ sub).toarray()  # pair counts among frequent items, k x k (int32)
     for a in range(len(order)):
         partners = np.flatnonzero(pairs[a, a + 1:] >= threshold) + a + 1
         if not len(partners):
@@ -165,11 +237,11 @@ def _eclat(matrix, threshold: int, max_len: int) -> list:
         for j, b in enumerate(partners):
             found.append(((min(order[a], order[b]), max(order[a], order[b])), int(pairs[a, b])))
         if max_len > 2:
-            _grow(found, (int(order[a]),), [int(order[b]) for b in partners], inter, threshold, max_len)
+            _grow(found, (int(order[a]),), [int(order[b]) for b in partners], inter, threshold, max_len, cap)
     return found
 
 
-def _grow(found, prefix, items, bits, threshold, max_len):
+def _grow(found, prefix, items, bits, threshold, max_len, cap):
     """Depth-first extension: ``bits[j]`` are the baskets of ``prefix + (items[j],)``."""
     for j in range(len(items) - 1):
         inter = bits[j] & bits[j + 1:]
@@ -181,11 +253,12 @@ def _grow(found, prefix, items, bits, threshold, max_len):
         tails = [items[j + 1 + k] for k in keep]
         for tail, count in zip(tails, support[keep]):
             found.append((tuple(sorted(head + (tail,))), int(count)))
+        _check_cap(found, cap)
         if len(head) + 2 <= max_len and len(keep) > 1:
-            _grow(found, head, tails, inter[keep], threshold, max_len)
+            _grow(found, head, tails, inter[keep], threshold, max_len, cap)
 
 
-def _apriori(matrix, threshold: int, max_len: int) -> list:
+def _apriori(matrix, threshold: int, max_len: int, cap: int = MAX_ITEMSETS) -> list:
     """Level-wise Apriori (Agrawal & Srikant 1994): candidates of size k+1 join frequent k-itemsets sharing their
     first k-1 items, are pruned when any k-subset is infrequent, and are counted with bitsets."""
     order, counts = _frequent_items(matrix, threshold)
@@ -209,12 +282,13 @@ def _apriori(matrix, threshold: int, max_len: int) -> list:
                 if count >= threshold:
                     next_level[candidate] = bits
                     found.append((candidate, count))
+                    _check_cap(found, cap)
         level = next_level
         size += 1
     return found
 
 
-def _fpgrowth(matrix, threshold: int, max_len: int) -> list:
+def _fpgrowth(matrix, threshold: int, max_len: int, cap: int = MAX_ITEMSETS) -> list:
     """FP-growth (Han, Pei & Yin 2000): baskets are inserted into a prefix tree with items in descending
     frequency, then each item's conditional pattern base is mined recursively -- no candidate generation."""
     order, counts = _frequent_items(matrix, threshold)
@@ -226,11 +300,11 @@ def _fpgrowth(matrix, threshold: int, max_len: int) -> list:
         if items:
             transactions.append((sorted(items, key=rank.get), 1))
     found: list = []
-    _fp_mine(transactions, threshold, (), found, max_len)
+    _fp_mine(transactions, threshold, (), found, max_len, cap)
     return found
 
 
-def _fp_mine(transactions, threshold, suffix, found, max_len):
+def _fp_mine(transactions, threshold, suffix, found, max_len, cap):
     """Mine a (conditional) database given as weighted, frequency-ordered transactions via its FP-tree."""
     support: dict[int, int] = {}
     for items, weight in transactions:
@@ -257,6 +331,7 @@ def _fp_mine(transactions, threshold, suffix, found, max_len):
     for item in sorted(frequent, key=lambda i: (frequent[i], i)):  # least frequent first
         itemset = tuple(sorted(suffix + (item,)))
         found.append((itemset, frequent[item]))
+        _check_cap(found, cap)
         if len(itemset) >= max_len:
             continue
         base = []
@@ -269,7 +344,7 @@ def _fp_mine(transactions, threshold, suffix, found, max_len):
             if path:
                 base.append((path[::-1], node[1]))
         if base:
-            _fp_mine(base, threshold, suffix + (item,), found, max_len)
+            _fp_mine(base, threshold, suffix + (item,), found, max_len, cap)
 
 
 def _mlxtend(data, matrix, labels, min_support, use, max_len, algorithm):
@@ -282,5 +357,108 @@ def _mlxtend(data, matrix, labels, min_support, use, max_len, algorithm):
     function = getattr(frequent_patterns, algorithm.removeprefix("mlxtend-"))
     result = function(frame, min_support=min_support, use_colnames=use, max_len=max_len)
     result.attrs.update(n_transactions=matrix.shape[0], min_count=min_count(min_support, matrix.shape[0]),
-                        algorithm=algorithm)
+                        algorithm=algorithm, min_support=min_support, max_len=max_len)
     return result.reset_index(drop=True)
+
+
+def estimate_itemsets(baskets, min_support: float, max_len: int | None = None) -> pd.Series:
+    """Bounds on the number of frequent itemsets, from one cheap pass over the baskets.
+
+    ``items`` and ``pairs`` are exact (column sums and one sparse product); ``lower = items + pairs``. Every
+    frequent itemset lies within the frequent items of at least ``min_count`` baskets, so with :math:`m_b` the
+    frequent items of basket *b* and *L* = ``max_len``
+
+    .. math:: \\text{count} \\le \\text{upper} = \\Big\\lfloor \\sum_b \\sum_{k=1}^{L} \\binom{m_b}{k} \\Big/
+              \\text{min\\_count} \\Big\\rfloor,
+
+    capped by :math:`\\sum_{k \\le L} \\binom{\\text{items}}{k}`. The upper bound is loose (often astronomically so when
+    a few baskets are very large: see :func:`large_baskets`); it shows when a run is certainly small.
+
+    >>> han = [["I1", "I2", "I5"], ["I2", "I4"], ["I2", "I3"], ["I1", "I2", "I4"], ["I1", "I3"], ["I2", "I3"],
+    ...        ["I1", "I3"], ["I1", "I2", "I3", "I5"], ["I1", "I2", "I3"]]
+    >>> estimate_itemsets(han, 2 / 9)[["items", "pairs", "lower", "upper"]].tolist()  # 13 itemsets in fact
+    [5, 6, 11, 25]
+    """
+    matrix, _, _ = _matrix(baskets, None)
+    n, width = matrix.shape
+    threshold = min_count(min_support, n)
+    longest = min(max_len or width, width)
+    items, pairs = _items_and_pairs(matrix, threshold, longest) if n and width else (0, 0)
+    order, _ = _frequent_items(matrix, threshold) if n and width else (np.zeros(0, dtype=int), None)
+    per_basket = np.bincount(np.asarray(matrix[:, order].sum(axis=1)).ravel().astype(np.int64)) if len(order) \
+        else np.zeros(1, dtype=np.int64)
+    subsets = sum(float(baskets_with) * _subsets(m, longest) for m, baskets_with in enumerate(per_basket) if m)
+    upper = min(math.floor(subsets / threshold) if math.isfinite(subsets) else math.inf, _subsets(items, longest))
+    return pd.Series({"n_baskets": n, "min_count": threshold, "items": items, "pairs": pairs,
+                      "lower": items + pairs, "upper": upper}, dtype=object)
+
+
+def _subsets(m: int, longest: int) -> float:
+    """Non-empty subsets of at most ``longest`` of ``m`` items (a float: it can be astronomically large)."""
+    if longest >= m:
+        return 2.0 ** m - 1 if m < 1024 else math.inf
+    return float(sum(math.comb(m, k) for k in range(1, longest + 1)))
+
+
+def large_baskets(baskets: Baskets) -> pd.Series:
+    """The very large baskets (wholesale orders), which make the number of itemsets explode.
+
+    A basket is large when it holds more items than the 99.9th percentile of basket sizes or at least
+    :data:`LARGE_BASKET_ITEMS`. Returns the size limit used, how many baskets pass it, their share of the
+    baskets, the smallest and largest of them, and their share of all item occurrences (``matrix.nnz``).
+
+    >>> b = from_lists([["a"]] * 999 + [[str(i) for i in range(150)]])
+    >>> large_baskets(b)[["baskets", "largest"]].tolist(), round(large_baskets(b)["share_of_items"], 3)
+    ([1, 150], 0.131)
+    """
+    sizes = np.diff(baskets.matrix.indptr)
+    if not len(sizes):
+        return pd.Series({"limit": LARGE_BASKET_ITEMS, "baskets": 0, "share_of_baskets": 0.0, "smallest": 0,
+                          "largest": 0, "share_of_items": 0.0}, dtype=object)
+    percentile = float(np.quantile(sizes, 0.999))
+    large = (sizes > percentile) | (sizes >= LARGE_BASKET_ITEMS)
+    return pd.Series({
+        "limit": min(math.floor(percentile) + 1, LARGE_BASKET_ITEMS),
+        "baskets": int(large.sum()),
+        "share_of_baskets": float(large.mean()),
+        "smallest": int(sizes[large].min()) if large.any() else 0,
+        "largest": int(sizes.max()) if large.any() else 0,
+        "share_of_items": float(sizes[large].sum() / max(sizes.sum(), 1)),
+    }, dtype=object)
+
+
+def itemsets_within_caps(baskets, min_support: float, max_len: int | None = None, consequents: str = "single",
+                         max_itemsets: int = MAX_ITEMSETS, max_rules: int | None = None) -> pd.DataFrame:
+    """Frequent itemsets at ``min_support``, or at the smallest ``min_support · 2^j`` whose itemsets and candidate
+    rules fit the caps.
+
+    The rule: mine at ``min_support``; while more than ``max_itemsets`` itemsets are found (the miner stops at the
+    cap, so a failed try costs at most that many) or their candidate rules with ``consequents``
+    (:func:`~kit.basket.rules.rule_count`) exceed ``max_rules`` (default :data:`~kit.basket.rules.MAX_RULES`),
+    double ``min_support`` (at most 1). ``attrs["min_support"]`` is the value used,
+    ``attrs["requested_min_support"]`` the one asked for, ``attrs["raised_because"]`` says why ('' when not raised).
+
+    >>> many = [list("abcdefghijklmnop")] * 3 + [["a"], ["b"]] * 5
+    >>> found = itemsets_within_caps(many, 0.1, max_itemsets=1000)
+    >>> found.attrs["min_support"], len(found)
+    (0.4, 2)
+    """
+    from .rules import MAX_RULES, rule_count
+
+    max_rules = MAX_RULES if max_rules is None else max_rules
+    support, why = min_support, ""
+    while True:
+        try:
+            found = frequent_itemsets(baskets, support, max_len=max_len, max_itemsets=max_itemsets)
+            rules = rule_count(found, consequents)
+            if rules <= max_rules or support >= 1.0:
+                break
+            reason = f"{rules:,} candidate rules ({consequents!r}) > max_rules {max_rules:,}"
+        except KitError:
+            if support >= 1.0:
+                raise
+            reason = f"more than max_itemsets {max_itemsets:,} itemsets"
+        why = why or f"at min_support {min_support}: {reason}"
+        support = min(support * 2, 1.0)
+    found.attrs.update(requested_min_support=min_support, raised_because=why)
+    return found

@@ -21,6 +21,12 @@ is_redundant           a more general rule (a proper subset of A, the same C) ha
 Rule shape: ``consequents="single"`` gives rules with one item on the right, as R's arules, pyfim and Spark do;
 ``"any"`` gives every split of each itemset, as mlxtend does. The counts differ, and the result says which it is
 (``attrs["consequents"]``).
+
+Every candidate rule is built before the thresholds apply, and their number is counted first
+(:func:`rule_count`: *k* per itemset of *k* ≥ 2 items with one item on the right, 2^k − 2 with every split). More
+than ``max_rules`` stops with a :class:`KitError` instead of exhausting memory; the default
+``MAX_RULES = MEMORY_BUDGET // RULE_BYTES`` is 524,288 rules (512 MiB at about 1 KiB per candidate rule: two
+frozensets, three supports while building, a row of 15 measures).
 """
 
 from __future__ import annotations
@@ -32,6 +38,12 @@ import pandas as pd
 from scipy.stats import hypergeom
 
 from ..errors import KitError
+from .mining import MEMORY_BUDGET
+
+#: Measured bytes per candidate rule (two frozensets, three supports while building, a row of 15 measures).
+RULE_BYTES = 1024
+#: Default cap on the number of candidate rules: ``MEMORY_BUDGET // RULE_BYTES`` (see :mod:`kit.basket.mining`).
+MAX_RULES = MEMORY_BUDGET // RULE_BYTES
 
 METRICS = ("antecedent support", "consequent support", "support", "confidence", "lift", "representativity",
            "leverage", "conviction", "zhangs_metric", "jaccard", "certainty", "kulczynski")
@@ -94,13 +106,32 @@ def adjust_p(p: np.ndarray, method: str = "bonferroni") -> np.ndarray:
     return out
 
 
+def rule_count(itemsets: pd.DataFrame, consequents: str = "any") -> int:
+    """Number of candidate rules the itemsets give, before any threshold: :math:`\\sum_k k` over itemsets of
+    :math:`k \\ge 2` items with ``consequents="single"``, :math:`\\sum_k (2^k - 2)` with ``"any"``.
+
+    >>> table = pd.DataFrame({"itemsets": [frozenset("a"), frozenset("ab"), frozenset("abc")], "support": 1.0})
+    >>> rule_count(table, "single"), rule_count(table, "any")
+    (5, 8)
+    """
+    if consequents not in ("any", "single"):
+        raise KitError(f"consequents must be 'any' or 'single', got {consequents!r}", hint="see the docstring")
+    sizes = itemsets["itemsets"].map(len).to_numpy(dtype=np.int64)
+    sizes = sizes[sizes >= 2]
+    if consequents == "single":
+        return int(sizes.sum())
+    return sum(2 ** int(k) - 2 for k in sizes)
+
+
 def association_rules(itemsets: pd.DataFrame, metric: str = "confidence", min_threshold: float = 0.8,
                       consequents: str = "any", n_transactions: int | None = None, p_adjust: str = "bonferroni",
-                      num_itemsets: int | None = None, support_only: bool = False) -> pd.DataFrame:
+                      num_itemsets: int | None = None, support_only: bool = False,
+                      max_rules: int = MAX_RULES) -> pd.DataFrame:
     """Rules from frequent itemsets (mlxtend format) with every measure, significance and redundancy.
 
     ``n_transactions`` (mlxtend's ``num_itemsets``) is taken from ``itemsets.attrs`` when the kit mined them;
-    without it the Fisher test columns are NaN. Rules are sorted by falling ``metric``.
+    without it the Fisher test columns are NaN. Rules are sorted by falling ``metric``. More than ``max_rules``
+    candidate rules (:func:`rule_count`) raise a :class:`KitError` before any is built.
 
     >>> from kit.basket import frequent_itemsets
     >>> han = [["I1", "I2", "I5"], ["I2", "I4"], ["I2", "I3"], ["I1", "I2", "I4"], ["I1", "I3"], ["I2", "I3"],
@@ -118,6 +149,16 @@ def association_rules(itemsets: pd.DataFrame, metric: str = "confidence", min_th
     if not support_only and metric not in METRICS:
         raise KitError(f"unknown metric {metric!r}", hint=f"use one of {', '.join(METRICS)}")
     n = n_transactions or num_itemsets or itemsets.attrs.get("n_transactions")
+    candidates = rule_count(itemsets, consequents)
+    if candidates > max_rules:
+        mined = ", ".join(f"{k}={itemsets.attrs[k]}" for k in ("min_support", "max_len") if k in itemsets.attrs)
+        raise KitError(
+            f"{len(itemsets):,} itemsets{' (' + mined + ')' if mined else ''} of up to "
+            f"{int(itemsets['itemsets'].map(len).max())} items give {candidates:,} candidate rules with "
+            f"consequents={consequents!r}, more than max_rules={max_rules:,}: not built, they would exhaust memory",
+            hint=f"raise min_support or set max_len when mining the itemsets, use consequents='single', or raise "
+                 f"max_rules (default {MAX_RULES:,}: a {MEMORY_BUDGET // 2**20} MiB budget at {RULE_BYTES} bytes "
+                 "per rule)")
     support = dict(zip(itemsets["itemsets"].map(frozenset), itemsets["support"].astype(float)))
     antecedents, consequent_sets, s_ac, s_a, s_c = [], [], [], [], []
     for itemset, sup in support.items():
