@@ -262,3 +262,104 @@ def test_bad_input():
     assert len(kit.association_rules(found, min_threshold=0.0)) == 12
     with pytest.raises(KitError, match="there are no baskets"):
         kit.baskets([])
+
+
+WHOLESALE = [list("abcdefghijklmnop")] * 4 + [["a", "b"], ["c"], ["q"]] * 12  # 4 orders of 16 products
+
+
+@pytest.mark.parametrize("algorithm", OWN_ALGORITHMS + ("mlxtend-fpgrowth",))
+def test_itemset_cap_stops_mining_and_names_the_options(algorithm):
+    # 2^16 - 1 = 65,535 itemsets are frequent in the 4 wholesale orders at min_support 0.1 (4 of 40 baskets)
+    with pytest.raises(KitError) as caught:
+        kit.frequent_itemsets(WHOLESALE, 0.1, algorithm=algorithm, max_itemsets=1000)
+    message = str(caught.value)
+    assert all(name in message for name in ("min_support=0.1", "max_len=None", "max_itemsets", "1,000"))
+    assert len(kit.frequent_itemsets(WHOLESALE, 0.1, max_len=2, max_itemsets=1000)) == 17 + 120
+    with pytest.raises(KitError, match="max_itemsets must be at least 1"):
+        kit.frequent_itemsets(HAN, 0.2, max_itemsets=0)
+
+
+def test_rule_cap_counts_before_building():
+    found = kit.frequent_itemsets(WHOLESALE, 0.1, max_len=4)
+    sizes = found["itemsets"].map(len)
+    assert basket.rule_count(found, "single") == int(sizes[sizes >= 2].sum())
+    assert basket.rule_count(found, "any") == int(sum(2 ** k - 2 for k in sizes if k >= 2))
+    small = kit.frequent_itemsets(HAN, 2 / 9)
+    for shape in ("single", "any"):
+        built = kit.association_rules(small, min_threshold=0.0, consequents=shape)
+        assert len(built) == basket.rule_count(small, shape)
+    with pytest.raises(KitError) as caught:
+        kit.association_rules(found, min_threshold=0.5, consequents="any", max_rules=10_000)
+    message = str(caught.value)
+    assert all(name in message for name in ("consequents='any'", "max_rules=10,000", "min_support=0.1", "max_len=4"))
+    assert len(kit.association_rules(found, min_threshold=0.5, consequents="single", max_rules=10_000))
+
+
+@settings(max_examples=40, deadline=None)
+@given(random_baskets, st.sampled_from([0.05, 0.1, 0.3]), st.sampled_from([None, 1, 2, 3]))
+def test_estimates_bound_the_real_counts(lists, min_support, max_len):
+    found = kit.frequent_itemsets(lists, min_support, max_len=max_len)
+    bounds = basket.estimate_itemsets(lists, min_support, max_len)
+    sizes = found["itemsets"].map(len)
+    assert bounds["items"] == (sizes == 1).sum() and bounds["pairs"] == (sizes == 2).sum()
+    assert bounds["lower"] <= len(found) <= bounds["upper"]
+
+
+def test_estimates_on_groceries(groceries, groceries_itemsets):
+    bounds = basket.estimate_itemsets(groceries, 0.001)
+    sizes = groceries_itemsets["itemsets"].map(len)
+    assert (bounds["items"], bounds["pairs"]) == ((sizes == 1).sum(), (sizes == 2).sum())
+    assert bounds["lower"] <= len(groceries_itemsets) <= bounds["upper"]
+
+
+def test_support_is_doubled_until_the_result_fits():
+    found = basket.itemsets_within_caps(WHOLESALE, 0.025, max_itemsets=1000)
+    assert found.attrs["min_support"] == 0.2 and found.attrs["requested_min_support"] == 0.025
+    assert "max_itemsets 1,000" in found.attrs["raised_because"]
+    assert set(found["itemsets"]) == {frozenset("a"), frozenset("b"), frozenset("c"), frozenset("q"),
+                                      frozenset("ab")}
+    fits = basket.itemsets_within_caps(HAN, 2 / 9)
+    assert fits.attrs["min_support"] == 2 / 9 and fits.attrs["raised_because"] == "" and len(fits) == 13
+    by_rules = basket.itemsets_within_caps(WHOLESALE, 0.1, max_len=3, consequents="any", max_rules=1000)
+    assert "candidate rules" in by_rules.attrs["raised_because"]
+    assert basket.rule_count(by_rules, "any") <= 1000
+
+
+def test_large_baskets_are_reported():
+    large = basket.large_baskets(kit.baskets(WHOLESALE + [[str(i) for i in range(120)]]))
+    assert (large["baskets"], large["largest"], large["limit"]) == (1, 120, 100)  # 100 products or more
+    assert large["share_of_items"] == pytest.approx(120 / (4 * 16 + 12 * 2 + 12 + 12 + 120))
+    tail = basket.large_baskets(kit.baskets([["a"]] * 2000 + [list("abcdefghijklmnop")] * 3))
+    assert (tail["baskets"], tail["smallest"], tail["limit"]) == (3, 16, 16)  # above the 99.9th percentile
+    assert not basket.large_baskets(kit.baskets(HAN * 200))["baskets"]
+
+
+def test_orders_derived_for_baskets_without_order_ids():
+    raw = pd.DataFrame({"Customer": ["7", "7", "7", "8", None], "Date": ["2024-01-05"] * 2 + ["2024-01-06"] * 3,
+                        "SKU": ["a", "b", "a", "b", "c"], "Qty": [1, 2, 1, 1, 1], "Price": [2.0, 1.5, 2.0, 1, 1]})
+    tx, report = kit.load_transactions(raw, analysis="baskets")
+    assert "baskets" in report.available and report.columns["order_id"] == "customer_id|day"
+    assert sorted(tx["order_id"].unique()) == ["7|2024-01-05", "7|2024-01-06", "8|2024-01-06"]
+    assert report.counts["missing_value"] == 1  # the line without a customer has no order
+    assert any("one day form one order" in note for note in report.notes)
+    assert kit.baskets(tx).n_baskets == 3
+
+
+def test_basket_only_data_cross_sell_and_front_page(tmp_path):
+    tx = pd.DataFrame({"customer_id": [np.nan] * 4, "order_id": ["1", "1", "2", "2"],
+                       "product_id": ["cup", "plate", "cup", "plate"]})
+    rules = kit.association_rules(kit.frequent_itemsets(kit.baskets(tx, name=None), 0.5), min_threshold=0.5)
+    assert kit.cross_sell(tx, rules).empty
+    kit.export.write_csv(kit.placement_pairs(rules), tmp_path / "placement.csv")
+    from kit.report import write_index
+    from kit.runner import RunResult
+
+    page = write_index(RunResult(tmp_path)).read_text(encoding="utf-8")
+    assert "cup" in page and "plate" in page
+
+
+def test_exercises_on_basket_only_data():
+    tx, report = kit.load_transactions(pd.DataFrame({"Invoice": ["1", "1", "2", "3"], "SKU": ["a", "b", "a", "c"],
+                                                     "Qty": [1, 1, 1, 1]}), analysis="baskets")
+    q2 = kit.exercises.data_preparation(tx, report)["q2"]
+    assert q2.expected == round(2 / 3, 3) and "orders" in q2.question

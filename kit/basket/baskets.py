@@ -114,5 +114,6 @@ def _from_transactions(tx: pd.DataFrame, by: str, item: str, name: str | None) -
     if name and name in tx:
         named = tx[[item, name]].dropna()
         common = named.groupby(item)[name].agg(lambda s: s.value_counts().index[0])
-        names = common.reindex(index).fillna(names)
+        common = common.reindex(index).astype(object)
+        names = common.where(common.notna(), names)
     return Baskets(matrix, index, pd.Index(basket_ids, name=by), names)
