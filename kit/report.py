@@ -67,7 +67,7 @@ def write_index(result, lang: str = "en") -> Path:
     out = Path(result.out)
     figures, tables = headline_figures(out, lang)
     parts = [f"<h1>{html.escape(label('report_title', lang))}</h1>"]
-    if figures or tables:  # basket-only data has product pairs but no customer figures
+    if figures or tables:  # basket-only data: product pairs without customer figures
         parts.append(f"<h2>{html.escape(label('headlines', lang))}</h2>")
         parts += [f"<div class='figure'>{html.escape(name)}<b>{html.escape(value)}</b></div>" for name, value in figures]
         for title, frame in tables.items():
