@@ -40,7 +40,7 @@ from scipy.stats import hypergeom
 from ..errors import KitError
 from .mining import MEMORY_BUDGET
 
-#: Measured bytes per candidate rule (two frozensets, three supports while building, a row of 15 measures).
+#: Estimated bytes per candidate rule (two frozensets, three supports while building, a row of 15 measures).
 RULE_BYTES = 1024
 #: Default cap on the number of candidate rules: ``MEMORY_BUDGET // RULE_BYTES`` (see :mod:`kit.basket.mining`).
 MAX_RULES = MEMORY_BUDGET // RULE_BYTES
