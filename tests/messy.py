@@ -147,6 +147,7 @@ class Style:
     title_rows: int = 0
     cp1252_lines: bool = False  # lines with Latin-1 names written in cp1252, the rest UTF-8
     drop_columns: tuple = ()
+    extra_columns: tuple = ()  # (header, value) pairs appended to every line
 
 
 def text_rows(frame: pd.DataFrame, style: Style) -> list[list[str]]:
@@ -156,7 +157,7 @@ def text_rows(frame: pd.DataFrame, style: Style) -> list[list[str]]:
 
     columns = [c for c in HEADER if c not in style.drop_columns]
     half = len(frame) // 2
-    rows = [[style.header.get(c, c) for c in columns]]
+    rows = [[style.header.get(c, c) for c in columns] + [name for name, _ in style.extra_columns]]
     for i, line in enumerate(frame.itertuples(index=False)):
         values = line._asdict()
         date_style = style.dates
@@ -173,7 +174,7 @@ def text_rows(frame: pd.DataFrame, style: Style) -> list[list[str]]:
                           (style.customer(values["CustomerID"]) if style.customer else values["CustomerID"]),
             "Country": values["Country"],
         }
-        rows.append([text[c] for c in columns])
+        rows.append([text[c] for c in columns] + [value for _, value in style.extra_columns])
     return rows
 
 
@@ -322,11 +323,12 @@ class Case:
 
     def files(self, folder: Path) -> tuple[Path, Path | None]:
         """Write the export (and its column map) into ``folder``; return their paths."""
+        folder = folder / hashlib.md5(self.name.encode()).hexdigest()[:10]  # names that give nothing away
         folder.mkdir(parents=True, exist_ok=True)
-        path = self.write(folder / self.name)
+        path = self.write(folder / "sales")
         columns = None
         if self.columns is not None:
-            columns = folder / f"{self.name}.yaml"
+            columns = folder / "map.yaml"
             text = self.columns if isinstance(self.columns, str) else yaml.safe_dump(
                 self.columns, allow_unicode=True, sort_keys=False)
             columns.write_text(text, encoding="utf-8")
@@ -514,7 +516,7 @@ def _cases() -> list[Case]:
         "map_key_twice": (full + "\ncustomer_id: Country\n", r"(?i)customer_id.*(twice|duplicate|more than once)"),
         "map_two_names_one_column": (full + "\namount: UnitPrice\n", r"UnitPrice"),
         "map_unknown_name": (full.replace("customer_id", "custmer_id"), r"custmer_id"),
-        "map_malformed_yaml": (full + "\nproduct_name: [Description\n", r"(?i)yaml.*line \d+|line \d+.*yaml"),
+        "map_malformed_yaml": (full + "\nproduct_name: [Description\n", r"(?is)yaml.*line \d+|line \d+.*yaml"),
         "map_alias_bomb": (bomb, r"(?i)alias|anchor"),
         "map_python_tag": (full + "\noptions:\n  steps: !!python/object/apply:os.system ['echo hi']\n",
                            r"(?i)python|tag"),
@@ -534,7 +536,7 @@ def _cases() -> list[Case]:
     # files that are not tables, or damaged ones
     not_tables = {
         "file_random_binary": (random_bytes, r"(?i)binary|not a text"),
-        "file_pdf": (pdf_bytes, r"(?i)pdf"),
+        "file_pdf": (pdf_bytes, r"(?i)\b(a|is|as) pdf|pdf (file|document)"),
         "file_zip": (zip_bytes, r"(?i)zip"),
         "file_xlsx_named_csv": (xlsx_bytes, r"(?i)excel|xlsx|workbook"),
         "file_parquet_named_csv": (parquet_bytes, r"(?i)parquet"),
@@ -553,8 +555,9 @@ def _cases() -> list[Case]:
     add(Case("file_nul_line_in_middle", "not a table",
              bytes_writer(lambda: clean_csv_bytes().replace(b"\r\n", b"\r\n" + b"\0" * 64 + b"\r\n", 1)),
              expect="either", match=r"(?i)nul|\\x00|null"))
-    add(Case("file_duplicate_header_unmapped", "not a table",
-             text_writer(Style(header={"Country": "Description"}, drop_columns=())),
+    add(Case("file_duplicate_header_unused", "not a table",
+             text_writer(Style(extra_columns=(("Remark", "gift wrap"), ("Remark", "")))), note=r"Remark"))
+    add(Case("file_duplicate_header_alias", "not a table", text_writer(Style(header={"Country": "Description"})),
              expect="either", match=r"Description", note=r"Description"))
     add(Case("file_duplicate_header_mapped", "not a table",
              text_writer(Style(header={"Country": "UnitPrice"})), expect="error", match=r"UnitPrice"))
@@ -639,7 +642,7 @@ def check(case: Case, path: Path, columns: Path | None) -> tuple[str, str]:
     try:
         tx, report = kit.load_transactions(path, str(columns) if columns else None)
     except kit.KitError as err:
-        text = str(err)
+        text = str(err).replace(str(path.parent), "<folder>")  # match the explanation, not the file's path
         if case.expect == "exact":
             return "wrong", f"KitError instead of an exact load: {text.splitlines()[0]}"
         if case.match and not _search(case.match, text):
