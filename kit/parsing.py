@@ -150,7 +150,10 @@ def number_style(bodies, decimal: str | None = None, thousands: str | None = Non
     if decimal is None:
         proofs: dict[str | None, list] = {".": [], ",": [], "?": [], None: []}
         for body in bodies:
-            proofs[decimal_evidence(body)].append(body)
+            proof = decimal_evidence(body)
+            if proof == "?" and thousands is not None:  # not the thousands mark given, so the decimal mark
+                proof = "." if "." in body else ","
+            proofs[proof].append(body)
         if proofs["."] and proofs[","]:
             raise KitError(
                 f"{where}column {column!r} mixes two decimal styles: decimal point in {examples(proofs['.'])} "
@@ -183,6 +186,8 @@ def number_style(bodies, decimal: str | None = None, thousands: str | None = Non
 def decimal_evidence(body: str) -> str | None:
     """Which decimal mark a number's digit part proves: ``'.'``, ``','``, ``'?'`` (``1,234``: either) or None.
 
+    None also for a digit part that is no number in either style (``12.5.6``).
+
     >>> [decimal_evidence(b) for b in ["2,55", "1.234,5", "1,234,567", "1,234", "0,125", "1 234,567", "12"]]
     [',', ',', '.', '?', ',', ',', None]
     """
@@ -194,12 +199,15 @@ def decimal_evidence(body: str) -> str | None:
     mark = "." if points else ","
     other = "," if mark == "." else "."
     if points + commas > 1:
-        return other
-    whole, fraction = body.split(mark)
-    digits = re.sub(r"\D", "", whole)
-    if len(fraction) != 3 or _SPACES.search(whole) or len(whole) > 3 or digits in ("", "0"):
-        return mark
-    return "?"
+        proof = other
+    else:
+        whole, fraction = body.split(mark)
+        digits = re.sub(r"\D", "", whole)
+        if len(fraction) == 3 and not _SPACES.search(whole) and len(whole) <= 3 and digits not in ("", "0"):
+            return "?"
+        proof = mark
+    valid = not np.isnan(_number_value((False, body, ""), proof, ("," if proof == "." else ".") + " '"))
+    return proof if valid else None  # a value that is not a number proves nothing
 
 
 def _split_number(text: str):
@@ -225,7 +233,7 @@ def _number_value(split, decimal: str, thousands: str) -> float:
     whole, _, fraction = body.partition(decimal)
     if not fraction.isdigit() and fraction != "" or (decimal in body and fraction == ""):
         return np.nan
-    if not whole.isdigit():
+    if whole and not whole.isdigit():
         marks = {_mark_kind(c) for c in whole if not c.isdigit()}
         allowed = {_mark_kind(c) for c in thousands}
         if len(marks) != 1 or not marks <= allowed:
