@@ -32,6 +32,7 @@ Range
 from __future__ import annotations
 
 import re
+from datetime import datetime
 
 import numpy as np
 import pandas as pd
@@ -42,6 +43,7 @@ EXCEL_SERIAL = "excel-serial"
 EXCEL_EPOCH = pd.Timestamp("1899-12-30")
 EXCEL_RANGE = (20000, 80000)  # 1954-10-03 .. 2119-01-10
 MIN_SHARE = 0.5  # below this share of parseable values the column is judged wrong, not dirty
+ISO_FORMATS = ("%Y-%m-%d %H:%M:%S", "%Y-%m-%d %H:%M", "%Y-%m-%d", "%Y-%m-%dT%H:%M:%S")
 EARLIEST_PLAUSIBLE = pd.Timestamp("1990-01-01")  # dates before, or after today + 1 year, get a note
 DECIMAL_MARKS = (".", ",")
 THOUSANDS_MARKS = (",", ".", " ", "'", "")
@@ -308,7 +310,7 @@ def parse_dates(values: pd.Series, date_format: str | None = None, dayfirst: boo
             style, found = _parse_unique_dates(uniques, dayfirst, where, column, notes)
         parsed = pd.Series(np.append(found.to_numpy("datetime64[ns]"), np.datetime64("NaT"))[codes],
                            index=values.index, dtype="datetime64[ns]")
-        present = int(bad_values(values, pd.Series(pd.NaT, index=values.index)).sum())
+        present = int(np.bincount(codes[codes >= 0], minlength=len(uniques))[uniques.str.len() > 0].sum())
         if parsed.notna().sum() < MIN_SHARE * present:
             bad = values[bad_values(values, parsed)]
             raise KitError(
@@ -357,7 +359,6 @@ def _with_format(uniques: pd.Series, date_format: str) -> pd.Series:
 
 
 def _strptime(text: str, date_format: str):
-    from datetime import datetime
     try:
         return datetime.strptime(text, date_format).replace(tzinfo=None)
     except (ValueError, TypeError):
@@ -374,7 +375,13 @@ def _parse_unique_dates(uniques: pd.Series, dayfirst: bool | None, where: str, c
         if numbers.between(*EXCEL_RANGE).mean() > MIN_SHARE:
             days = numbers.where(numbers.between(1, 2958465))
             return EXCEL_SERIAL, (EXCEL_EPOCH + pd.to_timedelta(days, unit="D")).dt.round("s")
-    text = normalise_date_text(uniques, where, column, notes)
+    iso = pd.Series(pd.NaT, index=uniques.index, dtype="datetime64[ns]")
+    for iso_format in ISO_FORMATS:  # plain ISO first, at C speed: year first is never ambiguous
+        rest = iso.isna()
+        iso[rest] = pd.to_datetime(uniques[rest], format=iso_format, errors="coerce")
+    if iso.notna().all():
+        return "year-month-day", iso
+    text = normalise_date_text(uniques[iso.isna()], where, column, notes)
     parts = text.str.extract(_NUMERIC_DATE.pattern + "$")
     matched = parts["a"].notna()
     a, b, c = (pd.to_numeric(parts[k], errors="coerce") for k in "abc")
@@ -404,7 +411,9 @@ def _parse_unique_dates(uniques: pd.Series, dayfirst: bool | None, where: str, c
         by_name = pd.to_datetime(text[named], format="mixed", dayfirst=bool(dayfirst), errors="coerce")
         found[named] = by_name.dt.tz_localize(None) if getattr(by_name.dt, "tz", None) else by_name
         styles.append("month names")
-    return " + ".join(styles) or "unknown", found.astype("datetime64[ns]")
+    if iso.notna().any() and "year-month-day" not in styles:
+        styles.insert(0, "year-month-day")
+    return " + ".join(styles) or "unknown", iso.fillna(found).astype("datetime64[ns]")
 
 
 def normalise_date_text(uniques: pd.Series, where: str = "", column: str = "order_date",
@@ -418,8 +427,8 @@ def normalise_date_text(uniques: pd.Series, where: str = "", column: str = "orde
     """
     text = uniques.astype(str).str.strip().str.replace(_WEEKDAY, "", regex=True)
     text = text.str.replace(_CHINESE_DATE, lambda m: f"{m[1]}-{m[2]}-{m[3]} ", regex=True)
-    text = text.str.replace(_CHINESE_TIME, lambda m: f"{m[1]}:{int(m[2]):02d}" + (f":{int(m[3]):02d}" if m[3] else ""),
-                            regex=True)
+    text = text.str.replace(_CHINESE_TIME, lambda m: f"{m[1]}:{int(m[2]):02d}"
+                            + (f":{int(m[3]):02d}" if m[3] else ""), regex=True)
     text = text.str.replace(_CHINESE_HALF_DAY, lambda m: f"{m[2]} {'AM' if m[1] == '上午' else 'PM'}", regex=True)
     zones = text.str.extract(_ZONE.pattern, expand=True)["zone"].dropna()
     if len(zones):
