@@ -154,7 +154,8 @@ def _parse(frame: pd.DataFrame, resolved: dict, analysis: str, options: dict, da
         if present and bad.sum() > parsing.MIN_SHARE * present:
             raise KitError(f"{where}column {resolved[column]!r} (mapped to {column}): {int(bad.sum()):,} of "
                            f"{present:,} values are not numbers; examples: {examples(values[bad].tolist())}",
-                           hint=f"check that the right column is mapped to {column}")
+                           hint=f"check that the right column is mapped to {column}, or give the number style "
+                                "with the 'decimal' and 'thousands' options (e.g. decimal: ',')")
         invalid |= bad
         table[column] = parsed.to_numpy()
     checks["invalid_number"] = invalid
