@@ -10,12 +10,13 @@ from . import cleaning, parsing, schema
 from .errors import KitError, examples
 from .readers import read_raw
 
-LOADER_OPTIONS = ("analysis", "steps", "date_format", "dayfirst", "non_product_codes", "non_product_pattern",
-                  "cancellation_pattern", "sheet", "delimiter", "header", "encoding", "layout")
+LOADER_OPTIONS = ("analysis", "steps", "date_format", "dayfirst", "decimal", "thousands", "non_product_codes",
+                  "non_product_pattern", "cancellation_pattern", "sheet", "delimiter", "header", "encoding", "layout")
 
 
 def load_transactions(source, columns=None, encoding: str | None = None, *, analysis: str | None = None,
-                      steps=None, date_format: str | None = None, dayfirst: bool = False,
+                      steps=None, date_format: str | None = None, dayfirst: bool | None = None,
+                      decimal: str | None = None, thousands: str | None = None,
                       non_product_codes=cleaning.NON_PRODUCT_CODES,
                       non_product_pattern: str | None = cleaning.NON_PRODUCT_PATTERN,
                       cancellation_pattern: str | None = cleaning.CANCELLATION_PATTERN,
@@ -35,7 +36,12 @@ def load_transactions(source, columns=None, encoding: str | None = None, *, anal
     steps : list or dict, optional
         Cleaning steps to run (:data:`kit.cleaning.STEPS`); default all. ``{"duplicate": False}`` drops one.
     date_format, dayfirst : optional
-        Force a date style (``"%d.%m.%Y"``) or prefer day-first on ambiguous dates.
+        Force a date style (``"%d.%m.%Y"``), or the order of day and month (``dayfirst=True`` reads 03/04/2011 as
+        3 April). Without them the order is decided from the whole column, and undecidable dates stop loading.
+    decimal, thousands : optional
+        Force the number style: ``decimal`` ``"."`` or ``","``, ``thousands`` ``","``, ``"."``, ``" "``, ``"'"``
+        or ``""``. Without them each number column's style is decided from all its values (see
+        :mod:`kit.parsing`).
 
     Returns
     -------
@@ -55,13 +61,13 @@ def load_transactions(source, columns=None, encoding: str | None = None, *, anal
     mapping, file_options = schema.read_column_map(columns)
     options = {**file_options}
     given = dict(encoding=encoding, analysis=analysis, steps=steps, date_format=date_format, sheet=sheet,
-                 delimiter=delimiter)
+                 delimiter=delimiter, dayfirst=dayfirst, decimal=decimal, thousands=thousands)
     options.update({k: v for k, v in given.items() if v is not None and not (k == "sheet" and v == 0)})
     unknown = set(options) - set(LOADER_OPTIONS)
     if unknown:
         raise KitError(f"{columns}: unknown loader option(s) {sorted(unknown)}",
                        hint=f"the options are: {', '.join(LOADER_OPTIONS)}")
-    dayfirst = bool(options.get("dayfirst", dayfirst))
+    dayfirst = None if options.get("dayfirst") is None else bool(options["dayfirst"])
     header = bool(options.get("header", header))
     non_product_codes = options.get("non_product_codes", non_product_codes)
     non_product_pattern = options.get("non_product_pattern", non_product_pattern)
@@ -78,7 +84,7 @@ def load_transactions(source, columns=None, encoding: str | None = None, *, anal
 
     frame = raw.frame
     n = len(frame)
-    table, checks, notes, date_style = _parse(frame, resolved, analysis, options, dayfirst, where)
+    table, checks, notes, date_style = _parse(frame, resolved, analysis, options, dayfirst, where, raw.delimiter)
     invalid = checks["invalid_number"]
     derived = _derive(table, resolved, analysis, notes)
     required = [c for c in schema.REQUIREMENTS[analysis] if c != "customer_id"]
@@ -120,9 +126,11 @@ def load_transactions(source, columns=None, encoding: str | None = None, *, anal
     return tx, report
 
 
-def _parse(frame: pd.DataFrame, resolved: dict, analysis: str, options: dict, dayfirst: bool, where: str):
+def _parse(frame: pd.DataFrame, resolved: dict, analysis: str, options: dict, dayfirst: bool | None, where: str,
+           delimiter: str | None = None):
     """The canonical columns parsed from the file's columns, the masks of values that did not parse, notes, and
-    the date style used: ``(table, checks, notes, date_style)``."""
+    the date style used: ``(table, checks, notes, date_style)``. ``delimiter`` (the file's) hints the decimal mark.
+    """
     n = len(frame)
     table = pd.DataFrame(index=pd.RangeIndex(n))
     checks: dict[str, pd.Series] = {}
@@ -139,13 +147,15 @@ def _parse(frame: pd.DataFrame, resolved: dict, analysis: str, options: dict, da
         if column not in resolved:
             continue
         values = frame[resolved[column]].reset_index(drop=True)
-        parsed = parsing.parse_numbers(values)
+        parsed = parsing.parse_numbers(values, options.get("decimal"), options.get("thousands"), delimiter, where,
+                                       resolved[column], notes)
         bad = parsing.bad_values(values, parsed)
         present = int(values.notna().sum())
         if present and bad.sum() > parsing.MIN_SHARE * present:
             raise KitError(f"{where}column {resolved[column]!r} (mapped to {column}): {int(bad.sum()):,} of "
                            f"{present:,} values are not numbers; examples: {examples(values[bad].tolist())}",
-                           hint=f"check that the right column is mapped to {column}")
+                           hint=f"check that the right column is mapped to {column}, or give the number style "
+                                "with the 'decimal' and 'thousands' options (e.g. decimal: ',')")
         invalid |= bad
         table[column] = parsed.to_numpy()
     checks["invalid_number"] = invalid
@@ -155,7 +165,7 @@ def _parse(frame: pd.DataFrame, resolved: dict, analysis: str, options: dict, da
         values = frame[resolved["order_date"]].reset_index(drop=True)
         try:
             dates, date_style = parsing.parse_dates(values, options.get("date_format"), dayfirst, where,
-                                                    resolved["order_date"])
+                                                    resolved["order_date"], notes)
         except KitError as err:
             if analysis == "customers":
                 raise

@@ -1,50 +1,82 @@
 """Turning text columns into ids, numbers and dates, leaving unparseable values as missing so they are counted.
 
-Dates are recognised in the common styles: ISO (``2011-12-09 12:50:00``), slashes (``2011/12/9 12:50``,
-``09/12/2011``), compact (``20110912``), Chinese (``2011年12月9日``) and Excel serial day numbers
-(``40886.53`` = 2011-12-09 12:43). The style that parses the most values of a sample is used for the whole
-column and reported; ``date_format`` forces one.
+Every rule is decided per column from all its distinct values, never value by value, so one column never mixes two
+conventions silently; when the values cannot decide, a :class:`KitError` names the option that settles it.
+
+Numbers
+    The decimal mark is proven by values such as ``2,55`` or ``1.234,50`` (comma decimal) and ``2.55`` or
+    ``1,234.50`` (point decimal): a lone mark followed by other than 3 digits, or after 4+ digits or a lone 0, is
+    the decimal mark; a mark used twice, or before the other mark, groups thousands. Values like ``1,234`` alone
+    cannot decide: a ``;``-delimited file then means decimal comma (noted); otherwise loading stops and asks for
+    ``decimal``. Thousands are grouped by 3 (or 2-then-3 for Indian ``1,23,456``) with the other mark, spaces
+    (also no-break and thin spaces) or apostrophes. Currency signs and codes (``£ $ € ¥ ￥ 元 RMB CNY USD EUR
+    GBP``) are ignored before or after the number; ``(12.50)`` and ``12.50-`` are negative.
+Dates
+    ISO (``2011-12-09 12:50:00``, ``2011-12-09T12:50:00Z``, ``2011/12/9``, ``2011.12.09``), day/month or
+    month/day with ``/``, ``-`` or ``.`` and 2- or 4-digit years (``00``-``68`` -> 2000s, ``69``-``99`` ->
+    1900s), an optional time with or without seconds and AM/PM, Chinese (``2011年1月9日 8:05``, ``下午 2:30``,
+    a weekday such as ``星期五`` or ``周五`` is ignored), compact ``20110912``, Excel serial day numbers
+    (``40886.53`` = 2011-12-09 12:43) and month names (``09-Dec-2011``). The day/month order comes from the whole
+    column: a first part above 12 proves day-first, a second part above 12 month-first; both in one column stop
+    with an error (two conventions), and neither stops with an error asking for ``dayfirst`` or ``date_format``
+    unless one is given. ``date_format`` forces one strptime format; ``dayfirst`` forces the order.
+Time zones
+    Times are kept as the shop's local wall-clock time as written: a UTC offset (``+01:00``, ``-0500``, ``GMT``,
+    ``BST``) is dropped, not applied, so ``10:00+01:00`` stays 10:00, and a ``Z`` (UTC) time stays as given. A
+    note says when offsets were present, and when several different offsets were mixed in one column (summer and
+    winter time). Datetime columns read with a zone (Parquet, Excel) keep their wall-clock time in that zone.
+Range
+    Dates before 1990 or more than a year after today are kept, with a note.
 """
 
 from __future__ import annotations
 
 import re
+from datetime import datetime
 
 import numpy as np
 import pandas as pd
 
 from .errors import KitError, examples
 
-DATE_FORMATS = (
-    "%Y-%m-%d %H:%M:%S", "%Y-%m-%d %H:%M", "%Y-%m-%d", "%Y-%m-%dT%H:%M:%S",
-    "%Y/%m/%d %H:%M:%S", "%Y/%m/%d %H:%M", "%Y/%m/%d",
-    "%m/%d/%Y %H:%M:%S", "%m/%d/%Y %H:%M", "%m/%d/%Y",
-    "%d/%m/%Y %H:%M:%S", "%d/%m/%Y %H:%M", "%d/%m/%Y",
-    "%d.%m.%Y %H:%M", "%d.%m.%Y", "%Y.%m.%d",
-    "%Y年%m月%d日 %H:%M:%S", "%Y年%m月%d日 %H:%M", "%Y年%m月%d日",
-    "%Y%m%d",
-)
 EXCEL_SERIAL = "excel-serial"
 EXCEL_EPOCH = pd.Timestamp("1899-12-30")
 EXCEL_RANGE = (20000, 80000)  # 1954-10-03 .. 2119-01-10
 MIN_SHARE = 0.5  # below this share of parseable values the column is judged wrong, not dirty
-_NUMBER_JUNK = re.compile(r"[\s,£$€¥￥元]")
+ISO_FORMATS = ("%Y-%m-%d %H:%M:%S", "%Y-%m-%d %H:%M", "%Y-%m-%d", "%Y-%m-%dT%H:%M:%S")
+EARLIEST_PLAUSIBLE = pd.Timestamp("1990-01-01")  # dates before, or after today + 1 year, get a note
+DECIMAL_MARKS = (".", ",")
+THOUSANDS_MARKS = (",", ".", " ", "'", "")
+CURRENCY = ("£", "$", "€", "¥", "￥", "元", "RMB", "CNY", "USD", "EUR", "GBP")
+
+_CURRENCY = r"(?:US\$|HK\$|[£$€¥￥元]|RMB|CNY|USD|EUR|GBP)"
+_NUMBER = re.compile(
+    rf"(?P<open>\()?\s*(?P<sign>[-+−])?\s*{_CURRENCY}?\s*(?P<sign2>[-+−])?\s*(?P<open2>\()?\s*"
+    r"(?P<body>[.,]?\d(?:[\d.,\s'’]*\d)?)(?P<exp>[eE][-+]?\d+)?"
+    rf"\s*(?P<close2>\))?\s*{_CURRENCY}?\s*(?P<trail>[-−])?\s*(?P<close>\))?", re.IGNORECASE)
+_SPACES = re.compile(r"[\s'’]")  # spaces of every kind and apostrophes: thousands only
+_GROUPS = re.compile(r"\d{1,3}(?:\D\d{3})*")
+_INDIAN = re.compile(r"\d{1,2}(?:,\d{2})*,\d{3}")
 
 
 def parse_ids(values: pd.Series) -> pd.Series:
     """Identifiers as text; whole floats lose their ``.0`` (``17850.0`` -> ``'17850'``), blanks become missing.
 
+    Text keeps its leading zeros (``'00123'``); a text column loses a ``.0`` suffix only when every decimal in it
+    ends in ``.0`` (ids saved as floats), so ``'12.5'`` next to ``'12346.0'`` keeps both as written.
+
     >>> parse_ids(pd.Series([17850.0, None, "A7 "])).tolist()
     ['17850', nan, 'A7']
-    >>> parse_ids(pd.Series(["17850.0", "12346.0", ""])).tolist()
-    ['17850', '12346', nan]
+    >>> parse_ids(pd.Series(["17850.0", "12346.0", "", "00123"])).tolist()
+    ['17850', '12346', nan, '00123']
     """
     if pd.api.types.is_float_dtype(values):
         whole = values.dropna()
-        if (whole == np.floor(whole)).all():
+        if np.isfinite(whole).all() and (whole == np.floor(whole)).all():
             values = values.astype("Int64")
-    elif values.dtype == object:
-        values = values.map(lambda v: str(int(v)) if isinstance(v, float) and v.is_integer() else v)
+    elif values.dtype == object:  # Excel cells: numbers and text mixed; floats written out for the rule below
+        values = values.map(lambda v: repr(float(v)) if isinstance(v, (float, np.floating)) and np.isfinite(v)
+                            else v)
     text = values.astype("string").str.strip()
     text = text.mask(text == "")
     decimal = text.str.fullmatch(r"\d+\.\d+").fillna(False).astype(bool)
@@ -60,16 +92,164 @@ def parse_text(values: pd.Series) -> pd.Series:
     return text.astype(object).where(text.notna(), np.nan)
 
 
-def parse_numbers(values: pd.Series) -> pd.Series:
-    """Numbers from text, ignoring thousands separators and currency signs; bad values become NaN.
+def parse_numbers(values: pd.Series, decimal: str | None = None, thousands: str | None = None,
+                  delimiter: str | None = None, where: str = "", column: str | None = None,
+                  notes: list | None = None) -> pd.Series:
+    """Numbers from text in the column's own style; values that are not numbers become NaN.
 
-    >>> parse_numbers(pd.Series(["1,234.5", "¥12", "x"])).tolist()
-    [1234.5, 12.0, nan]
+    The decimal and thousands marks are decided once for the column by :func:`number_style` from all its distinct
+    values (or given); then each value is ``sign * float(digits with the decimal mark as '.')``, where the sign
+    is negative for a leading or trailing minus or parentheses, and currency signs/codes are ignored.
+
+    Parameters
+    ----------
+    values : Series
+        Text or numbers; numeric columns are returned as floats unchanged.
+    decimal, thousands : str, optional
+        Force the marks (``decimal`` ``"."`` or ``","``; ``thousands`` ``","``, ``"."``, ``" "``, ``"'"`` or
+        ``""`` for none).
+    delimiter : str, optional
+        The file's delimiter; ``";"`` makes an undecidable column decimal comma.
+    where, column, notes
+        For messages: the file prefix, the column name, and a list that receives notes.
+
+    >>> parse_numbers(pd.Series(["1,234.5", "¥12", "x", "(3.10)"])).tolist()
+    [1234.5, 12.0, nan, -3.1]
+    >>> parse_numbers(pd.Series(["2,55", "1.234,50 €", "12,00-"])).tolist()
+    [2.55, 1234.5, -12.0]
     """
     if pd.api.types.is_numeric_dtype(values) and not pd.api.types.is_bool_dtype(values):
         return values.astype(float)
-    text = values.astype("string").str.replace(_NUMBER_JUNK, "", regex=True)
-    return pd.to_numeric(text, errors="coerce").astype(float)
+    column = values.name if column is None else column
+    codes, uniques = pd.factorize(values.astype("string").str.strip())
+    split = [_split_number(u) for u in uniques]
+    style = number_style([s[1] for s in split if s], decimal, thousands, delimiter, where, column, notes)
+    parsed = np.array([_number_value(s, *style) if s else np.nan for s in split] + [np.nan])
+    return pd.Series(parsed[codes], index=values.index, dtype=float)
+
+
+def number_style(bodies, decimal: str | None = None, thousands: str | None = None, delimiter: str | None = None,
+                 where: str = "", column=None, notes: list | None = None) -> tuple[str, str]:
+    """The column's ``(decimal mark, thousands marks)`` from its numbers' digit parts, or from the options.
+
+    A body proves its decimal mark (:func:`decimal_evidence`); proofs of both marks in one column, or none while
+    some body is ambiguous (``1,234``), raise :class:`KitError` -- except that a ``;`` delimiter settles the
+    second case as decimal comma. Thousands marks are the other mark, spaces and apostrophes unless given.
+
+    >>> number_style(["1.234,5", "2"])
+    (',', ". '")
+    >>> number_style(["1,234"], delimiter=";")
+    (',', ". '")
+    """
+    if decimal is not None and decimal not in DECIMAL_MARKS:
+        raise KitError(f"{where}column {column!r}: decimal must be '.' or ',', not {decimal!r}",
+                       hint="give decimal: ',' for 2,55 or decimal: '.' for 2.55")
+    if thousands is not None and thousands not in THOUSANDS_MARKS:
+        raise KitError(f"{where}column {column!r}: thousands must be one of {THOUSANDS_MARKS}, not {thousands!r}",
+                       hint="give thousands: '' when numbers have no thousands separators")
+    if decimal is None and thousands in DECIMAL_MARKS:
+        decimal = "," if thousands == "." else "."
+    if decimal is None:
+        proofs: dict[str | None, list] = {".": [], ",": [], "?": [], None: []}
+        for body in bodies:
+            proof = decimal_evidence(body)
+            if proof == "?" and thousands is not None:  # not the thousands mark given, so the decimal mark
+                proof = "." if "." in body else ","
+            proofs[proof].append(body)
+        if proofs["."] and proofs[","]:
+            raise KitError(
+                f"{where}column {column!r} mixes two decimal styles: decimal point in {examples(proofs['.'])} "
+                f"and decimal comma in {examples(proofs[','])}",
+                hint="give the decimal mark with the 'decimal' option (decimal: '.' or decimal: ','); values "
+                     "written the other way are then set aside as invalid numbers")
+        if proofs["."] or proofs[","]:
+            decimal = "." if proofs["."] else ","
+        elif proofs["?"] and delimiter == ";":
+            decimal = ","
+            if notes is not None:
+                notes.append(f"{where}column {column!r}: numbers such as {examples(proofs['?'])} read with a "
+                             "decimal comma because the file is separated by ';' (set 'decimal' to change)")
+        elif proofs["?"]:
+            raise KitError(
+                f"{where}column {column!r}: cannot tell the decimal mark; values such as {examples(proofs['?'])} "
+                "read as thousands or as decimals",
+                hint="give the 'decimal' option: decimal: '.' reads 1,234 as 1234 and 1.234 as 1.234; "
+                     "decimal: ',' reads 1,234 as 1.234 and 1.234 as 1234")
+        else:
+            decimal = "."
+    if thousands is None:
+        thousands = ("," if decimal == "." else ".") + " '"
+    elif thousands == decimal:
+        raise KitError(f"{where}column {column!r}: the decimal and thousands marks are both {decimal!r}",
+                       hint="give different marks, e.g. decimal: ',' with thousands: '.'")
+    return decimal, thousands
+
+
+def decimal_evidence(body: str) -> str | None:
+    """Which decimal mark a number's digit part proves: ``'.'``, ``','``, ``'?'`` (``1,234``: either) or None.
+
+    None also for a digit part that is no number in either style (``12.5.6``).
+
+    >>> [decimal_evidence(b) for b in ["2,55", "1.234,5", "1,234,567", "1,234", "0,125", "1 234,567", "12"]]
+    [',', ',', '.', '?', ',', ',', None]
+    """
+    points, commas = body.count("."), body.count(",")
+    if points and commas:
+        return "," if body.rfind(",") > body.rfind(".") else "."
+    if not points and not commas:
+        return None
+    mark = "." if points else ","
+    other = "," if mark == "." else "."
+    if points + commas > 1:
+        proof = other
+    else:
+        whole, fraction = body.split(mark)
+        digits = re.sub(r"\D", "", whole)
+        if len(fraction) == 3 and not _SPACES.search(whole) and len(whole) <= 3 and digits not in ("", "0"):
+            return "?"
+        proof = mark
+    valid = not np.isnan(_number_value((False, body, ""), proof, ("," if proof == "." else ".") + " '"))
+    return proof if valid else None  # a value that is not a number proves nothing
+
+
+def _split_number(text: str):
+    """``(negative, digit part, exponent)`` of a written number, or None when it is not one."""
+    if not isinstance(text, str):
+        return None
+    match = _NUMBER.fullmatch(text)
+    if not match:
+        return None
+    opened = bool(match["open"]) + bool(match["open2"])
+    closed = bool(match["close"]) + bool(match["close2"])
+    signs = [match["sign"], match["sign2"], match["trail"]]
+    if opened != closed or opened > 1 or sum(s is not None for s in signs) + opened > 1:
+        return None
+    negative = opened == 1 or any(s in ("-", "−") for s in signs)
+    return negative, match["body"], match["exp"] or ""
+
+
+def _number_value(split, decimal: str, thousands: str) -> float:
+    negative, body, exponent = split
+    if body.count(decimal) > 1:
+        return np.nan
+    whole, _, fraction = body.partition(decimal)
+    if not fraction.isdigit() and fraction != "" or (decimal in body and fraction == ""):
+        return np.nan
+    if whole and not whole.isdigit():
+        marks = {_mark_kind(c) for c in whole if not c.isdigit()}
+        allowed = {_mark_kind(c) for c in thousands}
+        if len(marks) != 1 or not marks <= allowed:
+            return np.nan
+        normal = re.sub(r"[\s'’]", " " if " " in marks else "'", whole) if marks & {" ", "'"} else whole
+        if not (_GROUPS.fullmatch(normal) or marks == {","} and _INDIAN.fullmatch(normal)):
+            return np.nan
+        whole = re.sub(r"\D", "", whole)
+    value = float(f"{whole or 0}.{fraction or 0}{exponent}")
+    return -value if negative else value
+
+
+def _mark_kind(char: str) -> str:
+    return "'" if char in "'’" else " " if char.isspace() else char
 
 
 def bad_values(raw: pd.Series, parsed: pd.Series) -> pd.Series:
@@ -80,70 +260,218 @@ def bad_values(raw: pd.Series, parsed: pd.Series) -> pd.Series:
     return present & parsed.isna()
 
 
-def parse_dates(values: pd.Series, date_format: str | None = None, dayfirst: bool = False,
-                where: str = "", column: str = "order_date") -> tuple[pd.Series, str]:
+_WEEKDAY = re.compile(r"\s*[（(]?(?:星期|周|礼拜)[一二三四五六日天][）)]?\s*$|"
+                      r"^\s*(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+", re.IGNORECASE)
+_CHINESE_DATE = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]?\s*")
+_CHINESE_TIME = re.compile(r"(\d{1,2})\s*[时點点]\s*(\d{1,2})\s*分(?:\s*(\d{1,2})\s*秒)?")
+_CHINESE_HALF_DAY = re.compile(r"(上午|下午|晚上)\s*(\d{1,2}:\d{2}(?::\d{2})?)")
+_ZONE = re.compile(r"(?P<time>\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:\s*[AaPp]\.?[Mm]\.?)?)\s*"
+                   r"(?P<zone>Z|[+-]\d{2}:?\d{2}|(?:UTC|GMT)(?:\s*[+-]\d{1,2}(?::?\d{2})?)?|BST|CEST|CET|EST|EDT|"
+                   r"PST|PDT)$")
+_NUMERIC_DATE = re.compile(
+    r"(?P<a>\d{1,4})(?P<sep>[/\-.])(?P<b>\d{1,2})(?P=sep)(?P<c>\d{1,4})"
+    r"(?:(?:\s+|T|\s*,\s*)(?P<H>\d{1,2}):(?P<M>\d{2})(?::(?P<S>\d{2})(?P<f>\.\d+)?)?(?:\s*(?P<ampm>[AaPp])\.?[Mm]\.?)?)?")
+
+
+def parse_dates(values: pd.Series, date_format: str | None = None, dayfirst: bool | None = None,
+                where: str = "", column: str = "order_date", notes: list | None = None) -> tuple[pd.Series, str]:
     """Parse a date column; return ``(datetimes, style used)``, unparseable values as ``NaT``.
 
-    Raises :class:`KitError` with examples when fewer than half of the values parse, which means the column
-    or the style is wrong rather than a few rows being dirty.
+    The style is decided from all distinct values (see the module docstring): ``date_format`` forces a strptime
+    format, ``dayfirst`` (True/False) forces the order of day and month; otherwise the values must prove it.
+    Notes (time-zone offsets dropped, dates out of the plausible range) are appended to ``notes``.
+
+    Raises :class:`KitError` with examples when the order of day and month is undecided or mixed, or when fewer
+    than half of the values parse, which means the column or the style is wrong rather than a few rows dirty.
 
     >>> parse_dates(pd.Series(["2011/12/9 12:50", "2011/1/10 8:26"]))[0].dt.strftime("%Y-%m-%d %H:%M").tolist()
     ['2011-12-09 12:50', '2011-01-10 08:26']
+    >>> parse_dates(pd.Series(["13-01-2011", "02-01-2011 7:05 PM"]))
+    (0   2011-01-13 00:00:00
+    1   2011-01-02 19:05:00
+    dtype: datetime64[ns], 'day-month-year')
     """
+    notes = [] if notes is None else notes
     if pd.api.types.is_datetime64_any_dtype(values):
         parsed = values.dt.tz_localize(None) if getattr(values.dt, "tz", None) is not None else values
-        return parsed.astype("datetime64[ns]"), "datetime"
-    if values.dtype == object and pd.api.types.infer_dtype(values, skipna=True) in ("datetime", "datetime64", "date"):
-        return pd.to_datetime(values, errors="coerce").astype("datetime64[ns]"), "datetime"
-    present = values.dropna()
-    if present.empty:
+        parsed, style = parsed.astype("datetime64[ns]"), "datetime"
+    elif values.dtype == object and pd.api.types.infer_dtype(values, skipna=True) in ("datetime", "datetime64",
+                                                                                       "date"):
+        parsed = pd.Series([_wall_clock(v) for v in values], index=values.index)
+        parsed, style = pd.to_datetime(parsed, errors="coerce").astype("datetime64[ns]"), "datetime"
+    elif values.dropna().empty:
         return pd.Series(pd.NaT, index=values.index, dtype="datetime64[ns]"), "none"
-    if date_format:
-        style = date_format
     else:
-        style = _guess_style(values, dayfirst)
-    parsed = _apply_style(values, style)
-    share = parsed.notna().sum() / max(len(present), 1)
-    if share < MIN_SHARE:
-        bad = values[bad_values(values, parsed)]
-        raise KitError(
-            f"{where}column {column!r}: {len(bad):,} of {len(present):,} dates do not parse"
-            f"{' with format ' + repr(date_format) if date_format else ''}; examples: {examples(bad.tolist())}",
-            hint="check that the right column is mapped to order_date, or give the format with the "
-                 "'date_format' option, e.g. date_format: '%d.%m.%Y'")
+        codes, uniques = pd.factorize(values.astype("string").str.strip())
+        uniques = pd.Series(uniques, dtype=object)
+        if date_format:
+            style, found = date_format, _with_format(uniques, date_format)
+        else:
+            style, found = _parse_unique_dates(uniques, dayfirst, where, column, notes)
+        parsed = pd.Series(np.append(found.to_numpy("datetime64[ns]"), np.datetime64("NaT"))[codes],
+                           index=values.index, dtype="datetime64[ns]")
+        present = int(np.bincount(codes[codes >= 0], minlength=len(uniques))[uniques.str.len() > 0].sum())
+        if parsed.notna().sum() < MIN_SHARE * present:
+            bad = values[bad_values(values, parsed)]
+            raise KitError(
+                f"{where}column {column!r}: {len(bad):,} of {present:,} dates do not parse"
+                f"{' with format ' + repr(date_format) if date_format else ''}; examples: {examples(bad.tolist())}",
+                hint="check that the right column is mapped to order_date, or give the format with the "
+                     "'date_format' option, e.g. date_format: '%d.%m.%Y'")
+    notes.extend(date_range_notes(parsed, where, column))
     return parsed, style
 
 
-def _guess_style(values: pd.Series, dayfirst: bool) -> str:
-    sample = pd.Series(values.dropna().astype(str).str.strip().unique()[:2000])
-    numbers = pd.to_numeric(sample, errors="coerce")
+def date_range_notes(dates: pd.Series, where: str = "", column: str = "order_date") -> list[str]:
+    """Notes on dates before 1990 or more than a year after today (kept, but probably wrong).
+
+    >>> date_range_notes(pd.Series(pd.to_datetime(["1900-01-01", "2011-12-09"])), column="d")
+    ["column 'd': 1 date(s) before 1990-01-01 (earliest 1900-01-01), kept as read"]
+    """
+    notes = []
+    latest = pd.Timestamp.today().normalize() + pd.DateOffset(years=1)
+    early, late = dates[dates < EARLIEST_PLAUSIBLE], dates[dates > latest]
+    if len(early):
+        notes.append(f"{where}column {column!r}: {len(early):,} date(s) before {EARLIEST_PLAUSIBLE:%Y-%m-%d} "
+                     f"(earliest {early.min():%Y-%m-%d}), kept as read")
+    if len(late):
+        notes.append(f"{where}column {column!r}: {len(late):,} date(s) after {latest:%Y-%m-%d} "
+                     f"(latest {late.max():%Y-%m-%d}), kept as read")
+    return notes
+
+
+def _wall_clock(value):
+    """A datetime without its zone, keeping the local time written."""
+    if isinstance(value, pd.Timestamp) or hasattr(value, "tzinfo") and getattr(value, "tzinfo", None):
+        return value.replace(tzinfo=None)
+    return value
+
+
+def _with_format(uniques: pd.Series, date_format: str) -> pd.Series:
+    """Distinct values parsed with one strptime format; offsets (``%z``) are dropped, keeping local times."""
+    try:
+        found = pd.to_datetime(uniques, format=date_format, errors="coerce")
+    except (ValueError, TypeError):  # several offsets in one column
+        found = pd.Series([_strptime(u, date_format) for u in uniques])
+    if getattr(found.dt, "tz", None) is not None:
+        found = found.dt.tz_localize(None)
+    return found.astype("datetime64[ns]")
+
+
+def _strptime(text: str, date_format: str):
+    try:
+        return datetime.strptime(text, date_format).replace(tzinfo=None)
+    except (ValueError, TypeError):
+        return pd.NaT
+
+
+def _parse_unique_dates(uniques: pd.Series, dayfirst: bool | None, where: str, column: str,
+                        notes: list) -> tuple[str, pd.Series]:
+    """``(style, datetimes)`` for distinct date texts: numbers (compact or Excel serial), else written dates."""
+    numbers = pd.to_numeric(uniques, errors="coerce")
     if numbers.notna().mean() > MIN_SHARE:
-        compact = sample.str.fullmatch(r"(19|20)\d{6}")
-        if compact.mean() > MIN_SHARE:
-            return "%Y%m%d"
+        if uniques.str.fullmatch(r"(19|20)\d{6}").mean() > MIN_SHARE:
+            return "%Y%m%d", pd.to_datetime(uniques, format="%Y%m%d", errors="coerce")
         if numbers.between(*EXCEL_RANGE).mean() > MIN_SHARE:
-            return EXCEL_SERIAL
-    formats = list(DATE_FORMATS)
-    if dayfirst:  # on a tie, the first format listed wins
-        formats.sort(key=lambda f: not f.startswith("%d"))
-    scores = {fmt: pd.to_datetime(sample, format=fmt, errors="coerce").notna().sum() for fmt in formats}
-    best = max(scores, key=scores.get)  # first of the best, in list order
-    if scores[best] == len(sample):
-        return best
-    mixed = pd.to_datetime(sample, format="mixed", dayfirst=dayfirst, errors="coerce").notna().sum()
-    return "mixed" if mixed > scores[best] else best
+            days = numbers.where(numbers.between(1, 2958465))
+            return EXCEL_SERIAL, (EXCEL_EPOCH + pd.to_timedelta(days, unit="D")).dt.round("s")
+    iso = pd.Series(pd.NaT, index=uniques.index, dtype="datetime64[ns]")
+    for iso_format in ISO_FORMATS:  # plain ISO first, at C speed: year first is never ambiguous
+        rest = iso.isna()
+        iso[rest] = pd.to_datetime(uniques[rest], format=iso_format, errors="coerce")
+    if iso.notna().all():
+        return "year-month-day", iso
+    text = normalise_date_text(uniques[iso.isna()], where, column, notes)
+    parts = text.str.extract(_NUMERIC_DATE.pattern + "$")
+    matched = parts["a"].notna()
+    a, b, c = (pd.to_numeric(parts[k], errors="coerce") for k in "abc")
+    width_a, width_c = parts["a"].str.len(), parts["c"].str.len()
+    year_first = matched & (width_a == 4) & (width_c <= 2)
+    ordered = matched & (width_a <= 2) & width_c.isin([2, 4])
+    order = day_month_order(text[ordered], a[ordered], b[ordered], dayfirst, where, column)
+    day_first = order == "day-month-year"
+    year = c.where(ordered, a.where(year_first))
+    year = year.where(~(ordered & (width_c == 2)), year + np.where(year >= 69, 1900, 2000))
+    month = b.where(year_first | (ordered & day_first), a.where(ordered))
+    day = c.where(year_first, (b if not day_first else a).where(ordered))
+    hour = pd.to_numeric(parts["H"], errors="coerce").fillna(0)
+    ampm = parts["ampm"].str.upper()
+    hour = hour.where(ampm.isna(), hour.where(hour.between(1, 12)) % 12 + np.where(ampm == "P", 12, 0))
+    seconds = pd.to_numeric(parts["S"], errors="coerce").fillna(0) + pd.to_numeric(parts["f"], errors="coerce") \
+        .fillna(0)
+    fields = pd.DataFrame({"year": year, "month": month, "day": day})
+    found = pd.to_datetime(fields.where(year_first | ordered), errors="coerce")
+    found = found + pd.to_timedelta(hour * 3600 + pd.to_numeric(parts["M"], errors="coerce").fillna(0) * 60
+                                    + seconds, unit="s")
+    found = found.where(hour.between(0, 23) & pd.to_numeric(parts["M"], errors="coerce").fillna(0).lt(60)
+                        & seconds.lt(60))
+    styles = (["year-month-day"] if year_first.any() else []) + ([order] if ordered.any() else [])
+    named = ~(year_first | ordered) & text.str.contains(r"[A-Za-z]{3}", regex=True, na=False)
+    if named.any():  # month names: no day/month ambiguity
+        by_name = pd.to_datetime(text[named], format="mixed", dayfirst=bool(dayfirst), errors="coerce")
+        found[named] = by_name.dt.tz_localize(None) if getattr(by_name.dt, "tz", None) else by_name
+        styles.append("month names")
+    if iso.notna().any() and "year-month-day" not in styles:
+        styles.insert(0, "year-month-day")
+    return " + ".join(styles) or "unknown", iso.fillna(found).astype("datetime64[ns]")
 
 
-def _apply_style(values: pd.Series, style: str) -> pd.Series:
-    if style == EXCEL_SERIAL:
-        days = parse_numbers(values)
-        days = days.where(days.between(1, 2958465))
-        return (EXCEL_EPOCH + pd.to_timedelta(days, unit="D")).dt.round("s").astype("datetime64[ns]")
-    text = values.astype("string").str.strip()
-    uniques = text.dropna().unique()
-    if style == "mixed":
-        parsed = pd.to_datetime(pd.Series(uniques), format="mixed", errors="coerce")
-    else:
-        parsed = pd.to_datetime(pd.Series(uniques), format=style, errors="coerce")
-    lookup = pd.Series(parsed.to_numpy(), index=uniques)
-    return text.map(lookup).astype("datetime64[ns]")
+def normalise_date_text(uniques: pd.Series, where: str = "", column: str = "order_date",
+                        notes: list | None = None) -> pd.Series:
+    """Date texts in plain digits: weekdays dropped, Chinese dates and half-days rewritten, offsets dropped.
+
+    Offsets are dropped, keeping the local time written; a note says which ones were seen.
+
+    >>> normalise_date_text(pd.Series(["2011年1月9日 下午 2:05 星期日", "2011-12-09T12:50:00+01:00"])).tolist()
+    ['2011-1-9 2:05 PM', '2011-12-09T12:50:00']
+    """
+    text = uniques.astype(str).str.strip().str.replace(_WEEKDAY, "", regex=True)
+    text = text.str.replace(_CHINESE_DATE, lambda m: f"{m[1]}-{m[2]}-{m[3]} ", regex=True)
+    text = text.str.replace(_CHINESE_TIME, lambda m: f"{m[1]}:{int(m[2]):02d}"
+                            + (f":{int(m[3]):02d}" if m[3] else ""), regex=True)
+    text = text.str.replace(_CHINESE_HALF_DAY, lambda m: f"{m[2]} {'AM' if m[1] == '上午' else 'PM'}", regex=True)
+    zones = text.str.extract(_ZONE.pattern, expand=True)["zone"].dropna()
+    if len(zones):
+        text = text.str.replace(_ZONE, lambda m: m["time"], regex=True)
+        kinds = sorted(zones.str.upper().unique())
+        if notes is not None:
+            if set(kinds) <= {"Z", "UTC"}:
+                notes.append(f"{where}column {column!r}: times are marked UTC (Z) and kept as given")
+            elif len(kinds) > 1:
+                notes.append(f"{where}column {column!r}: times carry different UTC offsets ({', '.join(kinds)}): "
+                             "the local time written is kept and the offsets are dropped")
+            else:
+                notes.append(f"{where}column {column!r}: times carry the UTC offset {kinds[0]}: the local time "
+                             "written is kept and the offset dropped")
+    return text.str.replace(r"\s+", " ", regex=True).str.strip()
+
+
+def day_month_order(text: pd.Series, first: pd.Series, second: pd.Series, dayfirst: bool | None = None,
+                    where: str = "", column: str = "order_date") -> str:
+    """``'day-month-year'`` or ``'month-day-year'`` for the dates whose first two parts are ``first, second``.
+
+    A first part above 12 proves day-first, a second part above 12 month-first; ``dayfirst`` forces the order.
+    Both proofs in one column, or neither while some date has two different parts up to 12, raise KitError.
+
+    >>> day_month_order(pd.Series(["13/1/11"]), pd.Series([13]), pd.Series([1]))
+    'day-month-year'
+    """
+    if dayfirst is not None:
+        return "day-month-year" if dayfirst else "month-day-year"
+    day_first, month_first = text[(first > 12) & (second <= 12)], text[(second > 12) & (first <= 12)]
+    if len(day_first) and len(month_first):
+        raise KitError(
+            f"{where}column {column!r} mixes two date conventions: day first in {examples(day_first.tolist())} "
+            f"and month first in {examples(month_first.tolist())}",
+            hint="fix the export, or give dayfirst: true (or false) or a date_format; dates written the other "
+                 "way are then set aside as unparseable")
+    if len(day_first) or len(month_first):
+        return "day-month-year" if len(day_first) else "month-day-year"
+    ambiguous = text[(first != second) & (first <= 12) & (second <= 12)]
+    if len(ambiguous):
+        raise KitError(
+            f"{where}column {column!r}: cannot tell day from month; every date has both parts up to 12, "
+            f"e.g. {examples(ambiguous.tolist())}",
+            hint="give dayfirst: true (day/month/year) or dayfirst: false (month/day/year), or a date_format "
+                 "such as '%d/%m/%Y'")
+    return "month-day-year"

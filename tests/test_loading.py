@@ -104,7 +104,9 @@ def test_excel_serial_numbers_as_numbers():
 
 def test_dayfirst_breaks_ties_and_date_format_forces():
     ambiguous = pd.Series(["01/02/2011", "03/04/2011"])
-    assert parse_dates(ambiguous)[0].dt.month.tolist() == [1, 3]
+    with pytest.raises(kit.KitError, match="dayfirst"):  # no silent month-first guess
+        parse_dates(ambiguous)
+    assert parse_dates(ambiguous, dayfirst=False)[0].dt.month.tolist() == [1, 3]
     assert parse_dates(ambiguous, dayfirst=True)[0].dt.month.tolist() == [2, 4]
     assert parse_dates(ambiguous, date_format="%d/%m/%Y")[0].dt.day.tolist() == [1, 3]
 
