@@ -69,7 +69,7 @@ def expected_purchases_if_alive(params, x, T, t: float) -> np.ndarray:
     not taken), through Euler's transformation ``(1−z)^(r+x) ₂F₁(...) = (1−z)^(a−1) ₂F₁(c−r−x, a−1; c; z)`` where
     the direct value overflows. Values that are still not finite or outside ``[0, (r+x) t/(α+T)]`` (the bound
     ``(1 − (1+pu)^−k)/p ≤ k u``; e.g. ``a = 1`` exactly, or hundreds of purchases with ``t ≫ α+T``) are computed
-    by adaptive integration of the first line against the Beta(a, b+x) weight (:func:`scipy.integrate.quad`).
+    by adaptive integration of the first line (:func:`scipy.integrate.quad`).
 
     >>> round(float(expected_purchases_if_alive((0.243, 4.414, 0.793, 2.426), np.array([2.0]), np.array([30.0]),
     ...                                         39.0)[0]), 4)
@@ -98,16 +98,37 @@ def expected_purchases_if_alive(params, x, T, t: float) -> np.ndarray:
 
 
 def _expected_purchases_if_alive_by_integration(r, alpha, a, b, x, T, t) -> float:
-    """``E_p[(1 − (1 + p u)^−(r+x)) / p]``, p ~ Beta(a, b+x), u = t/(α+T), by :func:`scipy.integrate.quad` with the
-    algebraic weight ``p^(a−1) (1−p)^(b+x−1)``."""
-    u, k = t / (alpha + T), r + x
+    """``E_p[g(p)]`` with ``g(p) = (1 − (1 + p u)^−k) / p``, p ~ Beta(a, b+x), ``u = t/(α+T)``, ``k = r+x``, by
+    :func:`scipy.integrate.quad`.
 
-    def per_customer(p):
-        return -np.expm1(-k * np.log1p(p * u)) / p if p > 0 else k * u
+    Written as ``k u − E_p[p m(p)] = k u − a/(a+b+x) · E_{Beta(a+1, b+x)}[m(p)]`` with ``m(p) = (k u − g(p)) / p``
+    bounded, so the integrand has no singularity at ``p = 0`` even for tiny ``a``; break points around the Beta
+    mean keep a narrow peak (large ``b + x``) in view; with ``b + x < 1`` quad's algebraic end-point weight is used.
+    """
+    u, k, shape = t / (alpha + T), r + x, b + x
 
-    value, _ = integrate.quad(per_customer, 0.0, 1.0, weight="alg", wvar=(a - 1, b + x - 1), limit=200,
-                              epsabs=0.0, epsrel=1e-10)
-    return float(value / np.exp(betaln(a, b + x)))
+    def shortfall(p):  # m(p), by its series where p u is small
+        pu = p * u
+        if pu < 1e-5:
+            return k * (k + 1) * u * u / 2 * (1 - (k + 2) * pu / 3)
+        return (k * u + np.expm1(-k * np.log1p(pu)) / p) / p
+
+    log_norm = betaln(a + 1, shape)
+
+    def integrand(p):
+        if p <= 0 or p >= 1:
+            return 0.0
+        return np.exp(a * np.log(p) + (shape - 1) * np.log1p(-p) - log_norm) * shortfall(p)
+
+    if shape < 1:  # (1 − p)^(b+x−1) is unbounded at p = 1: quad's algebraic weight handles both ends
+        expected_shortfall, _ = integrate.quad(shortfall, 0.0, 1.0, weight="alg", wvar=(a, shape - 1), limit=500,
+                                               epsabs=0.0, epsrel=1e-10)
+        return float(k * u - a / (a + shape) * expected_shortfall / np.exp(log_norm))
+    mean = (a + 1) / (a + 1 + shape)
+    sd = np.sqrt(mean * (1 - mean) / (a + 2 + shape))
+    points = sorted({float(v) for v in mean + sd * np.array([-2.0, 0.0, 2.0, 5.0, 10.0, 30.0]) if 0 < v < 1})
+    expected_shortfall, _ = integrate.quad(integrand, 0.0, 1.0, points=points, limit=500, epsabs=0.0, epsrel=1e-10)
+    return float(k * u - a / (a + shape) * expected_shortfall)
 
 
 class BetaGeo(MaximumLikelihoodModel):
