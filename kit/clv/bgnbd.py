@@ -42,7 +42,10 @@ def fit_purchase_model(model, data: pd.DataFrame, log_likelihood, start: dict, n
     x, t_x, T, weights = _grouped(data)
     result: FitResult = fit_positive(lambda p: -np.dot(weights, log_likelihood(p, x, t_x, T)), model.start or start,
                                      name, len(data), model.penalizer, at_bound_hint=at_bound_hint)
-    return model._store(result, data)
+    model._store(result, data)
+    from .validation import check_model  # validation reads fitted models; imported here to avoid a cycle
+    model.check_ = check_model(model)
+    return model
 
 
 def bgnbd_log_likelihood(params, x, t_x, T) -> np.ndarray:
