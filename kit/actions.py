@@ -12,6 +12,10 @@ the first rule that applies, in this order:
 5. look-alike prospect (resembles the best customers) → develop;
 6. cross-sell offers exist → offer related products;
 7. otherwise the action of the customer's RFM segment.
+
+When ``clv_model.json`` (written by notebook 04, see :class:`kit.clv.ModelCheck`) says the model failed its check,
+P(alive) and CLV are not used: rules 1 and 4 are skipped, the list is ranked by historical spend (``monetary`` of
+``grading_actions.csv``) instead of CLV, and every reason says the model failed its check.
 """
 
 from __future__ import annotations
@@ -21,10 +25,13 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from .clv.validation import read_model_check
 from .export import safe_frame, write_csv
 from .labels import check_lang, key_of, label
 from .grading.matrix import VALUE_ACTIONS as VALUE_CLASS_ACTIONS
 
+MODEL_FAILED = {"en": "lifetime-value model failed its check ({codes}): ranked by RFM grade and past spend",
+                "zh": "终身价值模型未通过检验 ({codes}): 按 RFM 等级与历史消费排序"}
 EXPORTS = ("grading_actions", "clv", "targets", "cross_sell")
 COLUMNS = ("customer_id", "segment_name", "rfm_segment", "abc_grade", "value_class", "p_alive", "clv",
            "lookalike_score", "selected", "relationship_value", "cross_sell", "action", "action_reason")
@@ -59,10 +66,13 @@ def build_action_list(out_dir, lang: str = "en") -> pd.DataFrame:
     if not found:
         return pd.DataFrame(columns=[label(c, lang) for c in COLUMNS])
     table = pd.DataFrame({"customer_id": pd.unique(pd.concat([f["customer_id"] for f in found.values()]))})
+    check = read_model_check(out_dir / "clv_model.json")
+    model_failed = check is not None and not check.get("ok", False)
     if "grading_actions" in found:
         g = found["grading_actions"].rename(columns={"segment": "rfm_segment", "action": "rfm_action"})
-        table = table.merge(g[["customer_id", "rfm_segment", "abc_grade", "rfm_action"]], on="customer_id", how="left")
-    if "clv" in found:
+        keep = ["customer_id", "rfm_segment", "abc_grade", "rfm_action"] + (["monetary"] if "monetary" in g else [])
+        table = table.merge(g[keep], on="customer_id", how="left")
+    if "clv" in found and not model_failed:
         table = table.merge(found["clv"][["customer_id", "p_alive", "clv", "value_class"]], on="customer_id",
                             how="left")
     if "targets" in found:
@@ -80,8 +90,15 @@ def build_action_list(out_dir, lang: str = "en") -> pd.DataFrame:
     decisions = [decide(row, lang) for row in table.to_dict("records")]
     table["action"] = [d[0] for d in decisions]
     table["action_reason"] = [d[1] for d in decisions]
-    table = table.sort_values(["selected", "clv", "relationship_value"], ascending=False, na_position="last",
-                              kind="stable")
+    rank_by = ["selected", "clv", "relationship_value"]
+    if model_failed:
+        note = MODEL_FAILED[lang].format(codes=", ".join(check.get("codes") or ["?"]))
+        table["action_reason"] = [f"{r}; {note}" if r else note for r in table["action_reason"]]
+        rank_by = ["selected", "abc_grade_rank", "monetary", "relationship_value"]
+        table["abc_grade_rank"] = -table["abc_grade"].map({"A": 0, "B": 1, "C": 2})
+        if "monetary" not in table:
+            table["monetary"] = np.nan
+    table = table.sort_values(rank_by, ascending=False, na_position="last", kind="stable")
     table = table[list(COLUMNS)].reset_index(drop=True)
     return table.rename(columns={c: label(c, lang) for c in COLUMNS})
 

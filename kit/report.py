@@ -9,6 +9,7 @@ from pathlib import Path
 import pandas as pd
 
 from .actions import read_export
+from .clv.validation import read_model_check
 from .grading.abc import top_share
 from .labels import check_lang, label
 
@@ -50,7 +51,11 @@ def headline_figures(out_dir, lang: str = "en") -> tuple[list[tuple[str, str]], 
         sizes = g["segment"].value_counts().rename_axis(label("segment", lang)).reset_index(name=label("customers", lang))
         tables[label("segment_sizes", lang)] = sizes
     clv = out_dir / "clv.csv"
-    if clv.exists():
+    check = read_model_check(out_dir / "clv_model.json")
+    if check is not None and not check.get("ok", False):
+        failed = {"en": "lifetime-value model", "zh": "终身价值模型"}[lang]
+        figures.append((failed, {"en": "failed its check: ", "zh": "未通过检验: "}[lang] + ", ".join(check.get("codes", []))))
+    elif clv.exists():
         figures.append((label("customer_equity", lang), f"{read_export(clv)['clv'].sum():,.2f}"))
     placement = out_dir / "placement.csv"
     if placement.exists():

@@ -164,3 +164,63 @@ def test_pareto_nbd_reproduces_the_published_fit(cdnow_calibration):
     short, long = model.expected_purchases(13), model.expected_purchases(52)
     assert (long >= short).all() and (short >= 0).all()
     assert abs(clv.holdout_totals(model, cdnow_calibration)["error"]) < 0.2
+
+
+def _expected_if_alive_reference(r, alpha, a, b, x, T, t):
+    """E_p[(1 − (1 + p t/(α+T))^−(r+x)) / p] with p ~ Beta(a, b+x): the model's definition, integrated directly."""
+    from scipy import integrate
+    from scipy.special import betaln
+    u, k = t / (alpha + T), r + x
+    value, _ = integrate.quad(lambda p: -np.expm1(-k * np.log1p(p * u)) / p if p > 0 else k * u, 0, 1,
+                              weight="alg", wvar=(a - 1, b + x - 1), limit=200, epsabs=0, epsrel=1e-12)
+    return value / np.exp(betaln(a, b + x))
+
+
+@pytest.mark.parametrize("a, b", [(0.3, 0.4), (0.05, 0.05), (0.79, 2.43), (0.9999, 0.5), (1.0, 2.0), (1.3, 0.2),
+                                  (8.0, 30.0)])
+def test_bgnbd_expected_purchases_match_the_integral(a, b):
+    """Includes a + b < 1 (2F1 negative for x = 0, where the log of it gave NaN) and a = 1 exactly."""
+    from kit.clv.bgnbd import expected_purchases_if_alive
+    for r, alpha in ((0.05, 0.05), (0.8, 4.4), (5.0, 100.0)):
+        for x, T in ((0, 0.0), (0, 30.0), (1, 2.0), (3, 10.0), (40, 60.0), (300, 200.0)):
+            for t in (1.0, 52.0, 1000.0):
+                got = expected_purchases_if_alive((r, alpha, a, b), np.array([float(x)]), np.array([T]), t)[0]
+                want = _expected_if_alive_reference(r, alpha, a, b, x, T, t)
+                assert got == pytest.approx(want, rel=1e-6), (r, alpha, a, b, x, T, t)
+
+
+def test_degenerate_fit_fails_its_check_and_tiny_a_huge_b_is_finite(online_retail):
+    tx, _ = online_retail
+    history = clv.summary(tx[tx["order_date"] >= "2011-11-01"], time_unit="W")
+    model, _, _ = clv.fit_models(clv.summary(tx, time_unit="W"))
+    check = model.check_
+    assert not check.ok and "dropout_tiny" in check.codes and "silent_alive" in check.codes
+    degenerate = clv.BetaGeo()
+    degenerate.params_ = {"r": 0.798, "alpha": 4.538, "a": 6.5e-6, "b": 38065.6}  # the November 2011 fit
+    degenerate.data_ = history
+    e = degenerate.expected_purchases(52, history)
+    assert e.notna().all() and (e >= 0).all()
+    assert clv.model_history_problem(tx[tx["order_date"] >= "2011-11-01"]).startswith("the data span")
+
+
+def test_cdnow_fit_passes_its_check(fitted, cdnow_calibration):
+    model, _ = fitted
+    check = clv.check_model(model, cdnow_calibration)
+    assert check.ok and check.problems == [] and abs(check.holdout["error"]) < clv.validation.HOLDOUT_TOLERANCE
+
+
+def test_failed_check_changes_the_action_list(tmp_path):
+    from kit.actions import build_action_list as labelled
+
+    def build_action_list(out_dir):
+        table = labelled(out_dir)
+        return table.set_axis(list(kit.actions.COLUMNS), axis=1)
+    pd.DataFrame({"customer_id": ["a", "b"], "segment": ["x", "y"], "abc_grade": ["C", "A"], "action": ["p", "q"],
+                  "monetary": [10.0, 500.0]}).to_csv(tmp_path / "grading_actions.csv", index=False)
+    pd.DataFrame({"customer_id": ["a", "b"], "p_alive": [1.0, 0.2], "clv": [900.0, 1.0],
+                  "value_class": ["A", "C"]}).to_csv(tmp_path / "clv.csv", index=False)
+    assert build_action_list(tmp_path)["customer_id"].tolist() == ["a", "b"]  # ranked by CLV
+    clv.ModelCheck(False, ["tiny dropout"], ["dropout_tiny"], "BG/NBD", {}, {}).write_json(tmp_path / "clv_model.json")
+    table = build_action_list(tmp_path)
+    assert table["customer_id"].tolist() == ["b", "a"]  # grade A first
+    assert table["clv"].isna().all() and table["action_reason"].str.contains("dropout_tiny").all()

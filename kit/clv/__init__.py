@@ -10,12 +10,13 @@ from .classroom import (PROFIT_BY_TENURE, cohort_retention, customer_equity, dis
 from .fitting import ConvergenceError
 from .gamma_gamma import GammaGamma
 from .pareto_nbd import ParetoNBD
-from .utils import default_calibration_end, summary
-from .validation import holdout_by_frequency, holdout_totals, p_alive_matrix
+from .utils import default_calibration_end, model_history_problem, sig, summary
+from .validation import (ModelCheck, by_frequency_error, check_model, holdout_by_frequency, holdout_totals,
+                         p_alive_matrix, read_model_check)
 from .value import customer_lifetime_value, fit_models
 
 __all__ = [
-    "PROFIT_BY_TENURE", "BetaGeo", "ConvergenceError", "GammaGamma", "ParetoNBD", "cohort_retention", "customer_equity",
-    "customer_lifetime_value", "default_calibration_end", "discounted_clv", "fit_models", "holdout_by_frequency", "holdout_totals", "lifetime_value",
+    "PROFIT_BY_TENURE", "BetaGeo", "ModelCheck", "by_frequency_error", "check_model", "read_model_check", "ConvergenceError", "GammaGamma", "ParetoNBD", "cohort_retention", "customer_equity",
+    "customer_lifetime_value", "default_calibration_end", "model_history_problem", "sig", "discounted_clv", "fit_models", "holdout_by_frequency", "holdout_totals", "lifetime_value",
     "p_alive_matrix", "retention_rate", "summary",
 ]

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import numpy as np
 import pandas as pd
+from scipy import integrate
 from scipy.special import betaln, gammaln, hyp2f1
 
 from ..errors import KitError
@@ -41,7 +42,10 @@ def fit_purchase_model(model, data: pd.DataFrame, log_likelihood, start: dict, n
     x, t_x, T, weights = _grouped(data)
     result: FitResult = fit_positive(lambda p: -np.dot(weights, log_likelihood(p, x, t_x, T)), model.start or start,
                                      name, len(data), model.penalizer, at_bound_hint=at_bound_hint)
-    return model._store(result, data)
+    model._store(result, data)
+    from .validation import check_model  # validation reads fitted models; imported here to avoid a cycle
+    model.check_ = check_model(model)
+    return model
 
 
 def bgnbd_log_likelihood(params, x, t_x, T) -> np.ndarray:
@@ -53,6 +57,81 @@ def bgnbd_log_likelihood(params, x, t_x, T) -> np.ndarray:
     a3 = np.where(repeat, betaln(a + 1, np.maximum(b + x - 1, 1e-12)) - betaln(a, b)
                   - (r + x) * np.log(alpha + t_x), -np.inf)
     return a1 + np.logaddexp(a2, a3)
+
+
+def expected_purchases_if_alive(params, x, T, t: float) -> np.ndarray:
+    """Expected purchases in the next ``t`` of a customer alive at ``T`` with ``x`` repeat purchases (BG/NBD).
+
+    Alive at ``T``, the customer's rate and dropout chance follow the posterior λ ~ Gamma(r+x, α+T),
+    p ~ Beta(a, b+x), and a customer with (λ, p) makes ``(1 − e^(−λpt)) / p`` purchases on average, so
+
+        E = E_p[(1 − (1 + p t/(α+T))^−(r+x)) / p]
+          = c/(a−1) · [1 − (1−z)^(r+x) ₂F₁(r+x, b+x; c; z)],   c = a+b+x−1,  z = t/(α+T+t).
+
+    ₂F₁ is used with its sign (with ``a + b < 1`` and ``x = 0``, ``c < 0`` and ₂F₁ can be negative, so its log is
+    not taken), through Euler's transformation ``(1−z)^(r+x) ₂F₁(...) = (1−z)^(a−1) ₂F₁(c−r−x, a−1; c; z)`` where
+    the direct value overflows. Values that are still not finite or outside ``[0, (r+x) t/(α+T)]`` (the bound
+    ``(1 − (1+pu)^−k)/p ≤ k u``; e.g. ``a = 1`` exactly, or hundreds of purchases with ``t ≫ α+T``) are computed
+    by adaptive integration of the first line (:func:`scipy.integrate.quad`).
+
+    >>> round(float(expected_purchases_if_alive((0.243, 4.414, 0.793, 2.426), np.array([2.0]), np.array([30.0]),
+    ...                                         39.0)[0]), 4)
+    2.0444
+    >>> bool(expected_purchases_if_alive((0.8, 9.9, 0.3, 0.4), np.array([0.0]), np.array([20.0]), 52.0)[0] > 0)
+    True
+    """
+    r, alpha, a, b = (float(v) for v in params)
+    x, T = np.broadcast_arrays(np.asarray(x, dtype=float), np.asarray(T, dtype=float))
+    if t == 0:
+        return np.zeros(x.shape)
+    k, c, z = r + x, a + b + x - 1, t / (alpha + T + t)
+    with np.errstate(all="ignore"):
+        log_survive = np.log1p(-z)
+        scaled = np.exp(k * log_survive) * hyp2f1(k, b + x, c, z)
+        euler = np.exp((a - 1) * log_survive) * hyp2f1(c - k, a - 1, c, z)
+        scaled = np.where(np.isfinite(scaled), scaled, euler)
+        value = c / (a - 1) * (1 - scaled)
+    upper = k * t / (alpha + T)
+    bad = ~(np.isfinite(value) & (value >= -1e-12 * upper) & (value <= upper * (1 + 1e-9)))
+    if bad.any():
+        for key in set(zip(x[bad], T[bad])):
+            where = bad & (x == key[0]) & (T == key[1])
+            value[where] = _expected_purchases_if_alive_by_integration(r, alpha, a, b, key[0], key[1], t)
+    return np.clip(value, 0.0, None)
+
+
+def _expected_purchases_if_alive_by_integration(r, alpha, a, b, x, T, t) -> float:
+    """``E_p[g(p)]`` with ``g(p) = (1 − (1 + p u)^−k) / p``, p ~ Beta(a, b+x), ``u = t/(α+T)``, ``k = r+x``, by
+    :func:`scipy.integrate.quad`.
+
+    Written as ``k u − E_p[p m(p)] = k u − a/(a+b+x) · E_{Beta(a+1, b+x)}[m(p)]`` with ``m(p) = (k u − g(p)) / p``
+    bounded, so the integrand has no singularity at ``p = 0`` even for tiny ``a``; break points around the Beta
+    mean keep a narrow peak (large ``b + x``) in view; with ``b + x < 1`` quad's algebraic end-point weight is used.
+    """
+    u, k, shape = t / (alpha + T), r + x, b + x
+
+    def shortfall(p):  # m(p), by its series where p u is small
+        pu = p * u
+        if pu < 1e-5:
+            return k * (k + 1) * u * u / 2 * (1 - (k + 2) * pu / 3)
+        return (k * u + np.expm1(-k * np.log1p(pu)) / p) / p
+
+    log_norm = betaln(a + 1, shape)
+
+    def integrand(p):
+        if p <= 0 or p >= 1:
+            return 0.0
+        return np.exp(a * np.log(p) + (shape - 1) * np.log1p(-p) - log_norm) * shortfall(p)
+
+    if shape < 1:  # (1 − p)^(b+x−1) is unbounded at p = 1: quad's algebraic weight handles both ends
+        expected_shortfall, _ = integrate.quad(shortfall, 0.0, 1.0, weight="alg", wvar=(a, shape - 1), limit=500,
+                                               epsabs=0.0, epsrel=1e-10)
+        return float(k * u - a / (a + shape) * expected_shortfall / np.exp(log_norm))
+    mean = (a + 1) / (a + 1 + shape)
+    sd = np.sqrt(mean * (1 - mean) / (a + 2 + shape))
+    points = sorted({float(v) for v in mean + sd * np.array([-2.0, 0.0, 2.0, 5.0, 10.0, 30.0]) if 0 < v < 1})
+    expected_shortfall, _ = integrate.quad(integrand, 0.0, 1.0, points=points, limit=500, epsabs=0.0, epsrel=1e-10)
+    return float(k * u - a / (a + shape) * expected_shortfall)
 
 
 class BetaGeo(MaximumLikelihoodModel):
@@ -91,27 +170,20 @@ class BetaGeo(MaximumLikelihoodModel):
         return pd.Series(p, index=data.index, name="p_alive")
 
     def expected_purchases(self, t: float, data: pd.DataFrame | None = None) -> pd.Series:
-        """Conditional expected number of purchases of each customer in the next ``t`` time units (eq. 10)."""
+        """Conditional expected number of purchases of each customer in the next ``t`` time units (eq. 10):
+        P(alive) × :func:`expected_purchases_if_alive`."""
         data = self._data(data)
         if t < 0:
             raise KitError(f"t must be >= 0, got {t}", hint="give a horizon in the model's time unit")
-        r, alpha, a, b = (self.params_[k] for k in ("r", "alpha", "a", "b"))
-        x, t_x, T = (data[c].to_numpy(dtype=float) for c in ("frequency", "recency", "T"))
-        z = t / (alpha + T + t)
-        head = (a + b + x - 1) / (a - 1)
-        c = a + b + x - 1
-        with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
-            log_hyp = np.log(hyp2f1(r + x, b + x, c, z))
-            # Euler's transformation 2F1(a,b;c;z) = (1-z)^(c-a-b) 2F1(c-a,c-b;c;z) where the direct value overflows
-            alternative = (c - r - b - 2 * x) * np.log1p(-z) + np.log(hyp2f1(c - r - x, c - b - x, c, z))
-        log_hyp = np.where(np.isfinite(log_hyp), log_hyp, alternative)
-        bracket = 1 - np.exp(log_hyp + (r + x) * (np.log(alpha + T) - np.log(alpha + T + t)))
+        params = tuple(self.params_[k] for k in ("r", "alpha", "a", "b"))
+        x, T = (data[c].to_numpy(dtype=float) for c in ("frequency", "T"))
         alive = self.probability_alive(data).to_numpy()
-        return pd.Series(head * bracket * alive, index=data.index, name="expected_purchases")
+        return pd.Series(expected_purchases_if_alive(params, x, T, t) * alive, index=data.index,
+                         name="expected_purchases")
 
     def expected_purchases_new(self, t: float) -> float:
-        """Expected purchases of a new customer in a period of length ``t`` (eq. 9)."""
+        """Expected purchases of a new customer in a period of length ``t`` (eq. 9): the prior is the posterior of a
+        customer with ``x = 0`` observed for ``T = 0``."""
         self._check_fitted()
-        r, alpha, a, b = (self.params_[k] for k in ("r", "alpha", "a", "b"))
-        z = t / (alpha + t)
-        return float((a + b - 1) / (a - 1) * (1 - (alpha / (alpha + t)) ** r * hyp2f1(r, b, a + b - 1, z)))
+        params = tuple(self.params_[k] for k in ("r", "alpha", "a", "b"))
+        return float(expected_purchases_if_alive(params, np.zeros(1), np.zeros(1), t)[0])

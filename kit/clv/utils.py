@@ -24,10 +24,65 @@ UNIT_DAYS = {"D": 1.0, "W": 7.0, "M": 365.25 / 12}
 PERIODS_PER_YEAR = {"D": 365.25, "W": 365.25 / 7, "M": 12.0}
 
 
-def default_calibration_end(tx: pd.DataFrame, share: float = 2 / 3) -> str:
-    """The day ``share`` of the way through the data's date range (ISO date), a common calibration split."""
+CALIBRATION_SHARE = 2 / 3
+"""Share of the data's date span used for calibration; the rest is the holdout."""
+MIN_HOLDOUT_DAYS = 28
+"""Shortest holdout period (4 weeks): a shorter holdout tests almost nothing."""
+MIN_HISTORY_DAYS = 90
+"""Shortest date span (about 3 months) on which the purchase models are fitted."""
+MIN_REPEAT_BUYERS = 20
+"""Fewest customers with a repeat purchase in the calibration period for a model fit."""
+
+
+def default_calibration_end(tx: pd.DataFrame, share: float = CALIBRATION_SHARE) -> str:
+    """Last calibration day (ISO date): ``share`` of the way through the data's date span, moved earlier when that
+    leaves a holdout shorter than :data:`MIN_HOLDOUT_DAYS` (``last − 28 days``, but never before the first day).
+
+    >>> tx = pd.DataFrame({"order_date": pd.to_datetime(["2024-01-01", "2024-10-01"])})
+    >>> default_calibration_end(tx)
+    '2024-07-01'
+    >>> default_calibration_end(tx, share=0.99)
+    '2024-09-03'
+    """
     first, last = tx["order_date"].min().normalize(), tx["order_date"].max().normalize()
-    return (first + (last - first) * share).normalize().date().isoformat()
+    end = min((first + (last - first) * share).normalize(), last - pd.Timedelta(days=MIN_HOLDOUT_DAYS))
+    return max(end, first).date().isoformat()
+
+
+def model_history_problem(tx: pd.DataFrame, calibration_end=None) -> str | None:
+    """Why the data cannot support a purchase model, or ``None``: the span from the first to the last purchase day
+    is shorter than :data:`MIN_HISTORY_DAYS`, or fewer than :data:`MIN_REPEAT_BUYERS` customers buy on two
+    different days up to ``calibration_end`` (default: the last day).
+
+    >>> tx = pd.DataFrame({"customer_id": ["a", "a"], "order_date": pd.to_datetime(["2024-01-01", "2024-01-31"]),
+    ...                    "amount": [1.0, 2.0]})
+    >>> model_history_problem(tx)
+    'the data span 30 days (2024-01-01 to 2024-01-31); the purchase models need at least 90'
+    """
+    days = daily_purchases(tx)
+    if days.empty:
+        return "no purchases with a customer id"
+    first, last = days["day"].min(), days["day"].max()
+    span = (last - first).days
+    if span < MIN_HISTORY_DAYS:
+        return (f"the data span {span} days ({first.date()} to {last.date()}); the purchase models need at least "
+                f"{MIN_HISTORY_DAYS}")
+    end = last if calibration_end in (None, "") else pd.Timestamp(calibration_end).normalize()
+    repeaters = int((days[days["day"] <= end].groupby("customer_id").size() > 1).sum())
+    if repeaters < MIN_REPEAT_BUYERS:
+        return (f"{repeaters} customers bought on two different days up to {end.date()}; the purchase models need "
+                f"at least {MIN_REPEAT_BUYERS}")
+    return None
+
+
+def sig(x: float, digits: int = 4) -> str:
+    """``x`` to ``digits`` significant figures with thousands separators, for printing optimiser output.
+
+    >>> sig(8353355.62), sig(0.0034567), sig(4.414)
+    ('8,353,000', '0.003457', '4.414')
+    """
+    x = float(f"{float(x):.{digits}g}")
+    return f"{x:,.0f}" if abs(x) >= 10 ** (digits - 1) else f"{x:,.{digits}g}"
 
 
 def unit_days(time_unit: str) -> float:

@@ -17,11 +17,13 @@ from .bgnbd import BetaGeo
 from .fitting import ConvergenceError
 from .gamma_gamma import GammaGamma
 from .utils import PERIODS_PER_YEAR
+from .validation import check_model
 
 
 def fit_models(data: pd.DataFrame, penalizer: float = 0.0, retry_penalizer: float = 0.001):
     """Fit BG/NBD and Gamma-Gamma on a summary; a fit that does not converge is refitted once with
-    ``retry_penalizer``, and the notes say so. Returns ``(bgnbd, gamma_gamma, notes)``."""
+    ``retry_penalizer``, and the notes say so. Returns ``(bgnbd, gamma_gamma, notes)``; ``bgnbd.check_`` is the
+    :class:`kit.clv.ModelCheck` of the fit (a refit after non-convergence counts as a problem)."""
     notes = []
     fitted = []
     for model in (BetaGeo, GammaGamma):
@@ -32,6 +34,7 @@ def fit_models(data: pd.DataFrame, penalizer: float = 0.0, retry_penalizer: floa
                 raise
             notes.append(f"{err.message}; refitted with penalizer={retry_penalizer}")
             fitted.append(model(penalizer=retry_penalizer).fit(data))
+    fitted[0].check_ = check_model(fitted[0], data, notes=notes)
     return fitted[0], fitted[1], notes
 
 
