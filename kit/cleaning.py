@@ -397,7 +397,8 @@ class CleaningReport:
                  f"  cleaning steps: {', '.join(self.steps) or 'none'}"]
         if self.date_style:
             lines.append(f"  date style: {self.date_style}")
-        lines.append(f"  {'':<{width}}{label('rows', lang):>10}  {label('share', lang):>7}  {label('amount', lang):>16}")
+        lines.append(f"  {'':<{width}}{label('rows', lang):>10}  {label('share', lang):>7}  "
+                     f"{label('amount', lang):>16}")
         for key, (name, row) in zip(summary["key"], summary.iterrows()):
             count, share, money = row.iloc[1], row.iloc[2], row.iloc[3]
             if key in ("kept", "total") or count:

@@ -128,7 +128,8 @@ def test_hex_order_ids_are_not_cancellations():
     assert reasons == {0: "cancelled_order", 1: "cancellation", 3: "non_positive_quantity"}
     assert sorted(tx["order_id"]) == ["C8", "c9a0"]
     assert r"cancellation: order id matches ^[Cc]\d and quantity < 0 (1 line)" in report.notes
-    assert any(n.startswith("3 lines whose order id matches") and "(e.g. c152d21b, c9a0, C8)" in n for n in report.notes)
+    assert any(n.startswith("3 lines whose order id matches") and "(e.g. c152d21b, c9a0, C8)" in n
+               for n in report.notes)
     assert "note: cancellation: order id matches" in report.to_text()
 
 
