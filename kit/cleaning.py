@@ -9,7 +9,10 @@ Checks that always run (a row failing them cannot be analysed):
 
 Cleaning steps, each on by default and switched off through ``steps``:
 
-- ``cancellation``: the order id marks a cancellation (Online Retail: ``C536379``);
+- ``cancellation``: the order id marks a cancellation (Online Retail: ``C536379``, :data:`CANCELLATION_PATTERN`)
+  AND the line's quantity or amount is negative. A negative line without the mark is a return or correction
+  (``non_positive_quantity``); a marked line with a positive quantity and amount is a sale (hexadecimal order ids
+  such as ``c152d21b`` start with ``c`` and a digit too);
 - ``cancelled_order``: an earlier line that a cancellation reverses exactly (same customer, product and
   quantity, not after the cancellation); without this step the 80,995 paper birdies ordered and cancelled on
   2011-12-09 would stay in Online Retail's sales;
@@ -19,16 +22,23 @@ Cleaning steps, each on by default and switched off through ``steps``:
 - ``duplicate``: an exact copy of an earlier line.
 
 A row that fails several is counted under the first in the order above (:data:`REASONS`).
+
+The report also accounts for money (:func:`money_by_reason`), lists product codes that look like accounting
+lines rather than products (:func:`suspect_product_codes`) and notes implausible dates (:func:`implausible_dates`);
+neither of the last two sets anything aside.
 """
 
 from __future__ import annotations
 
+import heapq
+import html
 import re
 import textwrap
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 from .errors import KitError
@@ -44,8 +54,28 @@ REASONS = CHECKS + STEPS
 NON_PRODUCT_CODES = ("POST", "DOT", "C2", "BANK CHARGES", "AMAZONFEE", "CRUK")
 #: Codes matching this pattern are not products either (gift vouchers ``gift_0001_20``).
 NON_PRODUCT_PATTERN = r"^gift_\d"
-#: An order id matching this marks a cancellation (Online Retail's ``C`` + invoice number).
+#: An order id matching this marks a cancellation (Online Retail's ``C`` + invoice number) when the line's quantity
+#: or amount is also negative.
 CANCELLATION_PATTERN = r"^[Cc]\d"
+
+#: Words in a product's code or name that suggest an accounting line rather than a product (postage, fees,
+#: adjustments, discounts, samples, vouchers), matched case-insensitively as whole words; Chinese words as text.
+ACCOUNTING_WORDS = {
+    "postage/carriage": r"\bpostage\b|\bcarriage\b|\bshipping\b|\bdelivery charges?\b|运费|邮费",
+    "fee/charge/commission": r"\bfees?\b|\bbank charges?\b|\bcommission\b|手续费|佣金",
+    "adjustment/manual": r"\badjust(?:ment)?s?\b|\bmanual\b|\bbad debt\b|调整",
+    "discount": r"\bdiscounts?\b|折扣|优惠",
+    "samples": r"\bsamples?\b|样品",
+    "voucher": r"\bvouchers?\b|\bgift ?cards?\b|^gift_|礼品卡|代金券",
+}
+#: A code shape held by fewer than this share of the file's distinct product codes is unusual (see
+#: :func:`code_shape`).
+RARE_SHAPE_SHARE = 0.02
+#: Order dates before this, or more than :data:`FUTURE_DAYS` days after the day of loading, are implausible.
+EARLIEST_DATE = pd.Timestamp("1990-01-01")
+FUTURE_DAYS = 365
+#: How many possible non-product codes the text and HTML report show (all are in ``report.suspect_codes``).
+SUSPECTS_SHOWN = 10
 
 
 def resolve_steps(steps) -> tuple[str, ...]:
@@ -76,17 +106,17 @@ def reasons(table: pd.DataFrame, checks: Mapping[str, pd.Series], steps: Iterabl
             non_product_codes: Iterable[str] = NON_PRODUCT_CODES,
             non_product_pattern: str | None = NON_PRODUCT_PATTERN,
             cancellation_pattern: str | None = CANCELLATION_PATTERN,
-            duplicate_columns: list[str] | None = None) -> pd.Series:
+            duplicate_columns: list[str] | None = None, notes: list[str] | None = None) -> pd.Series:
     """The reason each row of the canonical ``table`` is set aside, or ``None`` where it is kept.
 
-    ``checks`` holds the masks of the always-on checks, computed while parsing.
+    ``checks`` holds the masks of the always-on checks, computed while parsing. The rule that found the
+    cancellations is appended to ``notes`` when given.
     """
     steps = tuple(steps)
     masks: dict[str, pd.Series] = dict(checks)
     false = pd.Series(False, index=table.index)
     if "cancellation" in steps and cancellation_pattern and "order_id" in table:
-        masks["cancellation"] = table["order_id"].astype("string").str.contains(
-            cancellation_pattern, regex=True).fillna(False).astype(bool)
+        masks["cancellation"] = cancellation_lines(table, cancellation_pattern, notes)
     if "non_positive_quantity" in steps and table["quantity"].notna().any():
         masks["non_positive_quantity"] = (table["quantity"] <= 0).fillna(False)
     if "non_positive_price" in steps:
@@ -117,38 +147,194 @@ def reasons(table: pd.DataFrame, checks: Mapping[str, pd.Series], steps: Iterabl
     return reason
 
 
-def reversed_by_cancellation(table: pd.DataFrame, cancellation: pd.Series, invalid: pd.Series) -> pd.Series:
+def cancellation_lines(table: pd.DataFrame, pattern: str = CANCELLATION_PATTERN,
+                       notes: list[str] | None = None) -> pd.Series:
+    r"""Mask of the cancellation lines: order id matches ``pattern`` AND (quantity < 0 OR amount < 0).
+
+    Marked lines that are not negative stay sales; the rule, with counts, is appended to ``notes``.
+
+    >>> t = pd.DataFrame({"order_id": ["C1", "c152d21b", "9"], "quantity": [-1, 2, -1], "amount": [-2.0, 4, -2]})
+    >>> notes = []
+    >>> cancellation_lines(t, notes=notes).tolist()
+    [True, False, False]
+    >>> print(*notes, sep="\n")
+    cancellation: order id matches ^[Cc]\d and quantity < 0 (1 line)
+    1 line whose order id matches ^[Cc]\d is not negative: kept as a sale (e.g. c152d21b)
+    """
+    marked = table["order_id"].astype("string").str.contains(pattern, regex=True).fillna(False).astype(bool)
+    false = pd.Series(False, index=table.index)
+    by_quantity = (table["quantity"] < 0).fillna(False) if "quantity" in table else false
+    by_amount = (table["amount"] < 0).fillna(False) & ~by_quantity if "amount" in table else false
+    mask = marked & (by_quantity | by_amount)
+    if notes is not None:
+        n_quantity, n_amount = int((marked & by_quantity).sum()), int((marked & by_amount).sum())
+        found = [f"quantity < 0 ({_lines(n_quantity)})"] if n_quantity or not n_amount else []
+        found += [f"amount < 0 ({_lines(n_amount)})"] if n_amount else []
+        notes.append(f"cancellation: order id matches {pattern} and " + " or ".join(found))
+        sales = marked & ~mask
+        if sales.any():
+            n = int(sales.sum())
+            eg = ", ".join(table.loc[sales, "order_id"].astype(str).unique()[:3])
+            notes.append(f"{_lines(n)} whose order id matches {pattern} {'is' if n == 1 else 'are'} not negative: "
+                         f"kept as {'a sale' if n == 1 else 'sales'} (e.g. {eg})")
+    return mask
+
+
+def _lines(n: int) -> str:
+    return f"{n:,} line{'' if n == 1 else 's'}"
+
+
+def reversed_by_cancellation(table: pd.DataFrame, cancellation: pd.Series, invalid: pd.Series) -> np.ndarray:
     """Mask of the lines that a cancellation line reverses exactly.
 
-    A cancellation of ``-q`` units of product ``p`` by customer ``c`` at time ``t`` reverses the latest line of
-    ``q`` units of ``p`` by ``c`` at or before ``t`` that no other cancellation reversed. Partial cancellations
-    match nothing and leave the original line in place.
+    A cancellation of ``-q`` units of product ``p`` by customer ``c`` at time ``t`` reverses a line of ``q``
+    units of ``p`` by ``c`` at or before ``t`` that no other cancellation reversed. Partial cancellations match
+    nothing and leave the original line in place. Within each (customer, product, q) the originals are taken
+    latest first (ties: the later row first); each takes, of the unused cancellations dated at or after it, the
+    one that comes first in the file. One sort and a sweep with a heap: O(n log n) time, O(n) memory.
+
+    >>> t = pd.DataFrame({"customer_id": ["1"] * 4, "product_id": ["A"] * 4, "quantity": [2, 2, -2, 2],
+    ...                   "order_date": pd.to_datetime(["2024-01-01", "2024-01-02", "2024-01-03", "2024-01-04"])})
+    >>> reversed_by_cancellation(t, t["quantity"] < 0, pd.Series(False, index=t.index)).tolist()
+    [False, True, False, False]
     """
     keys = ["customer_id", "product_id", "quantity"]
-    usable = table["customer_id"].notna() & table["product_id"].notna() & ~invalid
-    cancels = table.loc[cancellation & usable & (table["quantity"] < 0), keys + ["order_date"]]
-    cancels = cancels.assign(quantity=-cancels["quantity"]).reset_index(names="cancel_row")
-    originals = table.loc[~cancellation & usable & (table["quantity"] > 0), keys + ["order_date"]]
-    originals = originals.reset_index(names="row")
-    pairs = originals.merge(cancels, on=keys, suffixes=("", "_cancel"))
-    pairs = pairs[pairs["order_date"] <= pairs["order_date_cancel"]]
-    pairs = pairs.sort_values(["order_date", "row"], ascending=False)
-    matched: set[int] = set()
-    used: set[int] = set()
-    for row, cancel_row in zip(pairs["row"].to_numpy(), pairs["cancel_row"].to_numpy()):
-        if cancel_row not in used and row not in matched:
-            used.add(cancel_row)
-            matched.add(row)
-    return table.index.isin(list(matched))
+    cancellation, invalid = cancellation.to_numpy(dtype=bool), invalid.to_numpy(dtype=bool)
+    table = table.reset_index(drop=True)  # rows by position
+    usable = table["customer_id"].notna() & table["product_id"].notna() & table["order_date"].notna() & ~invalid
+    cancels = table.loc[usable & cancellation & (table["quantity"] < 0), keys + ["order_date"]]
+    cancels = cancels.assign(quantity=-cancels["quantity"])
+    groups = cancels[keys].drop_duplicates().reset_index(drop=True).reset_index(names="group")
+    originals = table.loc[usable & ~cancellation & (table["quantity"] > 0), keys + ["order_date"]]
+    lines = pd.concat([originals.reset_index(names="row").merge(groups, on=keys).assign(cancel=False),
+                       cancels.reset_index(names="row").merge(groups, on=keys).assign(cancel=True)])
+    rows, group, cancel = (lines[c].to_numpy() for c in ("row", "group", "cancel"))
+    day = lines["order_date"].to_numpy(dtype="datetime64[ns]").astype(np.int64)
+    matched = np.zeros(len(table), dtype=bool)
+    # per group: latest first; at equal times cancellations first (they reverse lines at or before them);
+    # originals at equal times later row first
+    order = np.lexsort((np.where(cancel, 0, -rows), ~cancel, -day, group))
+    heap: list[int] = []
+    current = None
+    for g, row, is_c in zip(group[order].tolist(), rows[order].tolist(), cancel[order].tolist()):
+        if g != current:
+            heap.clear()
+            current = g
+        if is_c:
+            heapq.heappush(heap, row)
+        elif heap:
+            heapq.heappop(heap)
+            matched[row] = True
+    return matched
+
+
+def money_by_reason(amount: pd.Series, reason: pd.Series, counted: Iterable[str]) -> tuple[float, pd.Series, float]:
+    """Money kept, set aside per reason and read: ``kept + set_aside.sum() == read`` (to rounding).
+
+    Money read is the sum of ``amount`` over the rows whose amount is a number; kept rows have reason ``None``.
+
+    >>> kept, aside, read = money_by_reason(pd.Series([2.0, None, 3.0, -1.0]), pd.Series([None, "a", None, "b"]),
+    ...                                     ["a", "b"])
+    >>> kept, aside.to_dict(), read
+    (5.0, {'a': 0.0, 'b': -1.0}, 4.0)
+    """
+    amount = pd.Series(amount.to_numpy(dtype=float, na_value=np.nan), index=reason.index)
+    kept = reason.isna()
+    aside = amount[~kept].groupby(reason[~kept]).sum().reindex(list(counted), fill_value=0.0).astype(float)
+    return float(amount[kept].sum()), aside, float(amount.sum())
+
+
+def code_shape(code: str) -> str:
+    """The shape of a product code: runs of letters -> ``A``, runs of digits -> ``9``, other characters kept.
+
+    >>> [code_shape(c) for c in ["85123A", "22423", "POST", "BANK CHARGES", "gift_0001_20", "运费"]]
+    ['9A', '9', 'A', 'A A', 'A_9_9', 'A']
+    """
+    return re.sub(r"\d+", "9", re.sub(r"[^\W\d_]+", "A", str(code)))
+
+
+def suspect_product_codes(table: pd.DataFrame, kept: pd.Series, non_product_codes: Iterable[str] = (),
+                          non_product_pattern: str | None = None) -> pd.DataFrame:
+    """Product codes of kept lines that look like accounting lines (postage, fees, adjustments), to review.
+
+    A code is listed when its code or its most frequent name contains a word of :data:`ACCOUNTING_WORDS`, or
+    when its :func:`code_shape` is rare in the file: held by fewer than :data:`RARE_SHAPE_SHARE` of the
+    distinct product codes of kept lines (letters-only codes where most codes are digits). Codes already in
+    ``non_product_codes`` or matching ``non_product_pattern`` are not listed. Nothing is set aside here.
+
+    Returns one row per code: ``product_id``, ``product_name``, ``lines``, ``amount`` (over kept lines) and
+    ``why``, largest absolute amount first.
+
+    >>> t = pd.DataFrame({"product_id": [str(n) for n in range(100, 160)] + ["ADJ", "77"],
+    ...                   "product_name": ["mug"] * 60 + ["Adjustment", "运费"], "amount": [1.0] * 60 + [-5.0, 3.0]})
+    >>> suspect_product_codes(t, pd.Series(True, index=t.index))[["product_id", "why"]].values.tolist()
+    [['ADJ', 'name: adjustment/manual; code shape A'], ['77', 'name: postage/carriage']]
+    """
+    columns = ["product_id", "product_name", "lines", "amount", "why"]
+    lines = table.loc[kept.to_numpy(dtype=bool) & table["product_id"].notna().to_numpy()]
+    if lines.empty:
+        return pd.DataFrame(columns=columns)
+    codes = lines["product_id"].astype(str)
+    per_code = pd.DataFrame({"lines": codes.value_counts(sort=False)})
+    per_code["amount"] = lines["amount"].groupby(codes).sum()
+    if "product_name" in lines:  # each code's most frequent name; ties: the first in sort order
+        named = pd.DataFrame({"code": codes, "name": lines["product_name"].astype("string")}).dropna()
+        top = named.value_counts().reset_index(name="n").sort_values(["n", "name"], ascending=[False, True])
+        per_code["product_name"] = top.drop_duplicates("code").set_index("code")["name"]
+    else:
+        per_code["product_name"] = pd.NA
+    code = per_code.index.to_series()
+    text = code + " " + per_code["product_name"].fillna("")
+    word = pd.Series("", index=code.index)
+    for name, pattern in reversed(ACCOUNTING_WORDS.items()):  # the first matching entry wins
+        word = word.mask(text.str.contains(pattern, flags=re.I, regex=True), "name: " + name)
+    shape = code.map(code_shape)
+    rare = shape.map(shape.value_counts(normalize=True)) < RARE_SHAPE_SHARE
+    per_code["why"] = [("; ".join(filter(None, [w, f"code shape {s}" if r else ""])))
+                       for w, s, r in zip(word, shape, rare)]
+    listed = code.str.upper().isin([str(c).upper() for c in non_product_codes])
+    if non_product_pattern:
+        listed |= code.str.contains(non_product_pattern, flags=re.I, regex=True)
+    found = per_code[(per_code["why"] != "") & ~listed].reset_index(names="product_id")
+    found = found.assign(size=found["amount"].abs().fillna(0)).sort_values(["size", "product_id"],
+                                                                           ascending=[False, True])
+    return found[columns].reset_index(drop=True)
+
+
+def implausible_dates(dates: pd.Series, today: pd.Timestamp | None = None) -> list[str]:
+    r"""Notes on order dates before :data:`EARLIEST_DATE` or more than :data:`FUTURE_DAYS` days after ``today``.
+
+    Counts and up to three examples with their row numbers; the rows are kept.
+
+    >>> dates = pd.Series(pd.to_datetime(["2024-01-02", "1900-01-01", "2099-05-01"]))
+    >>> print(*implausible_dates(dates, today=pd.Timestamp("2025-01-01")), sep="\n")
+    1 order date before 1990-01-01, e.g. 1900-01-01 (row 1)
+    1 order date after 2026-01-01 (today + 365 days), e.g. 2099-05-01 (row 2)
+    """
+    today = pd.Timestamp.now().normalize() if today is None else pd.Timestamp(today)
+    latest = today + pd.Timedelta(days=FUTURE_DAYS)
+    notes = []
+    for mask, what in ((dates < EARLIEST_DATE, f"before {EARLIEST_DATE:%Y-%m-%d}"),
+                       (dates > latest, f"after {latest:%Y-%m-%d} (today + {FUTURE_DAYS} days)")):
+        mask = mask.fillna(False).to_numpy(dtype=bool)
+        if mask.any():
+            found = dates[mask].head(3)
+            eg = ", ".join(f"{d:%Y-%m-%d} (row {i})" for i, d in found.items())
+            notes.append(f"{int(mask.sum()):,} order date{'' if mask.sum() == 1 else 's'} {what}, e.g. {eg}")
+    return notes
 
 
 @dataclass
 class CleaningReport:
-    """What loading did with every input row: kept, or set aside with its reason.
+    """What loading did with every input row and every unit of money: kept, or set aside with its reason.
 
     ``counts`` has one entry per reason checked (zeros included); ``set_aside`` holds the set-aside rows as
     they were read, with their input ``row`` number (0 = first data row) and ``reason``.
-    ``n_rows == n_kept + counts.sum()`` always holds.
+    ``n_rows == n_kept + counts.sum()`` always holds. ``money`` is the amount set aside per reason (same index
+    as ``counts``): ``money_read == money_kept + money.sum()`` to rounding, where money read is the amount
+    (or quantity x unit price) summed over the rows whose amount is a number. ``suspect_codes`` lists product
+    codes that may be accounting lines (:func:`suspect_product_codes`); they are kept unless listed in
+    ``non_product_codes``.
     """
 
     source: str
@@ -164,21 +350,32 @@ class CleaningReport:
     encoding: str | None = None
     date_style: str | None = None
     notes: list[str] = field(default_factory=list)
+    money: pd.Series = field(default_factory=lambda: pd.Series(dtype=float))
+    money_kept: float = 0.0
+    money_read: float = 0.0
+    suspect_codes: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(
+        columns=["product_id", "product_name", "lines", "amount", "why"]))
 
     @property
     def n_set_aside(self) -> int:
         return int(self.counts.sum())
 
-    def summary(self, lang: str = "en") -> pd.DataFrame:
-        """Rows kept and set aside per reason, with shares of the input; the last row is the total.
+    @property
+    def money_set_aside(self) -> float:
+        return float(self.money.sum())
 
-        The ``key`` column holds the reason's key, the index its label in ``lang``.
+    def summary(self, lang: str = "en") -> pd.DataFrame:
+        """Rows kept and set aside per reason, with shares of the input, and their amount; the last row is the total.
+
+        The ``key`` column holds the reason's key, the index its label in ``lang``; amounts are rounded to cents.
         """
         check_lang(lang)
         keys = ["kept", *self.counts.index, "total"]
         rows = [self.n_kept, *self.counts.tolist(), self.n_rows]
+        money = [self.money_kept, *self.money.reindex(self.counts.index, fill_value=0.0).tolist(), self.money_read]
         frame = pd.DataFrame({"key": keys, label("rows", lang): rows})
         frame[label("share", lang)] = (frame[label("rows", lang)] / max(self.n_rows, 1)).round(4)
+        frame[label("amount", lang)] = pd.Series(money, dtype=float).round(2).to_numpy()
         frame.index = pd.Index([label(k, lang) for k in keys], name=label("reason", lang))
         return frame
 
@@ -200,17 +397,34 @@ class CleaningReport:
                  f"  cleaning steps: {', '.join(self.steps) or 'none'}"]
         if self.date_style:
             lines.append(f"  date style: {self.date_style}")
+        lines.append(f"  {'':<{width}}{label('rows', lang):>10}  {label('share', lang):>7}  "
+                     f"{label('amount', lang):>16}")
         for key, (name, row) in zip(summary["key"], summary.iterrows()):
-            count, share = row.iloc[1], row.iloc[2]
+            count, share, money = row.iloc[1], row.iloc[2], row.iloc[3]
             if key in ("kept", "total") or count:
-                lines.append(f"  {str(name):<{width}}{count:>10,}  {share:7.2%}")
+                lines.append(f"  {str(name):<{width}}{count:>10,}  {share:7.2%}  {money:>16,.2f}")
         lines += [f"  note: {n}" for n in self.notes]
+        if len(self.suspect_codes):
+            lines.append(f"  possible non-product codes ({len(self.suspect_codes):,}; kept -- add the ones that are "
+                         "not products to non_product_codes):")
+            for _, code in self.suspect_codes.head(SUSPECTS_SHOWN).iterrows():
+                name = "" if pd.isna(code["product_name"]) else f" {str(code['product_name'])[:40]!r}"
+                lines.append(f"    {code['product_id']}{name}: {code['lines']:,} lines, {code['amount']:,.2f} "
+                             f"({code['why']})")
+            if len(self.suspect_codes) > SUSPECTS_SHOWN:
+                lines.append(f"    ... {len(self.suspect_codes) - SUSPECTS_SHOWN:,} more in report.suspect_codes")
         return "\n".join(lines)
 
     def __str__(self) -> str:
         return self.to_text()
 
     def _repr_html_(self) -> str:
-        title = f"<p><b>{Path(self.source).name}</b>: {self.n_rows:,} rows read, {self.n_kept:,} kept, " \
-                f"{self.n_set_aside:,} set aside</p>"
-        return title + self.summary().drop(columns="key").to_html()
+        title = f"<p><b>{html.escape(Path(self.source).name)}</b>: {self.n_rows:,} rows read, {self.n_kept:,} kept, " \
+                f"{self.n_set_aside:,} set aside; amount read {self.money_read:,.2f} = kept {self.money_kept:,.2f} " \
+                f"+ set aside {self.money_set_aside:,.2f}</p>"
+        parts = [title, self.summary().drop(columns="key").to_html()]
+        parts += [f"<p>note: {html.escape(n)}</p>" for n in self.notes]
+        if len(self.suspect_codes):
+            parts += ["<p>possible non-product codes (kept; add the ones that are not products to "
+                      "<code>non_product_codes</code>):</p>", self.suspect_codes.head(SUSPECTS_SHOWN).to_html()]
+        return "".join(parts)

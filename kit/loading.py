@@ -100,10 +100,13 @@ def load_transactions(source, columns=None, encoding: str | None = None, *, anal
     if "order_id" in derived:
         step_names = tuple(s for s in step_names if s != "cancellation")
     reason = cleaning.reasons(table, checks, step_names, non_product_codes, non_product_pattern,
-                              cancellation_pattern)
+                              cancellation_pattern, notes=notes)
     kept = reason.isna()
     counted = [r for r in cleaning.REASONS if r in checks or r in step_names]
     counts = reason.value_counts().reindex(counted, fill_value=0).astype(int)
+    money_kept, money, money_read = cleaning.money_by_reason(table["amount"], reason, counted)
+    suspects = cleaning.suspect_product_codes(table, kept, non_product_codes, non_product_pattern)
+    notes += cleaning.implausible_dates(table["order_date"])
     set_aside = frame.reset_index(drop=True).loc[~kept].copy()
     set_aside.insert(0, "reason", reason[~kept])
     set_aside.insert(0, "row", set_aside.index)
@@ -112,7 +115,8 @@ def load_transactions(source, columns=None, encoding: str | None = None, *, anal
     report = cleaning.CleaningReport(
         source=raw.source, format=raw.format, n_rows=n, n_kept=int(kept.sum()), counts=counts,
         set_aside=set_aside.reset_index(drop=True), analysis=analysis, available=available,
-        columns=columns_used, steps=step_names, encoding=raw.encoding, date_style=date_style, notes=notes)
+        columns=columns_used, steps=step_names, encoding=raw.encoding, date_style=date_style, notes=notes,
+        money=money, money_kept=money_kept, money_read=money_read, suspect_codes=suspects)
     if not report.n_kept:
         top = counts[counts > 0].sort_values(ascending=False)
         raise KitError(
