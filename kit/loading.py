@@ -11,7 +11,7 @@ from .errors import KitError, examples
 from .readers import read_raw
 
 LOADER_OPTIONS = ("analysis", "steps", "date_format", "dayfirst", "non_product_codes", "non_product_pattern",
-                  "cancellation_pattern", "sheet", "delimiter", "header", "encoding", "layout")
+                  "cancellation_pattern", "sheet", "delimiter", "header", "skip_rows", "encoding", "layout")
 
 
 def load_transactions(source, columns=None, encoding: str | None = None, *, analysis: str | None = None,
@@ -19,7 +19,8 @@ def load_transactions(source, columns=None, encoding: str | None = None, *, anal
                       non_product_codes=cleaning.NON_PRODUCT_CODES,
                       non_product_pattern: str | None = cleaning.NON_PRODUCT_PATTERN,
                       cancellation_pattern: str | None = cleaning.CANCELLATION_PATTERN,
-                      sheet=0, delimiter: str | None = None, header: bool = True):
+                      sheet=None, delimiter: str | None = None, header: bool | int | None = None,
+                      skip_rows: int | None = None):
     """Read a transaction file, map its columns, parse, clean; return ``(tx, report)``.
 
     Parameters
@@ -36,6 +37,9 @@ def load_transactions(source, columns=None, encoding: str | None = None, *, anal
         Cleaning steps to run (:data:`kit.cleaning.STEPS`); default all. ``{"duplicate": False}`` drops one.
     date_format, dayfirst : optional
         Force a date style (``"%d.%m.%Y"``) or prefer day-first on ambiguous dates.
+    sheet, header, skip_rows, delimiter : optional
+        How to read the file (:func:`kit.readers.read_raw`): the Excel sheet (default: every sheet whose header
+        matches the first), the 1-based line of the header (or ``False`` for none), lines to skip above it.
 
     Returns
     -------
@@ -55,23 +59,23 @@ def load_transactions(source, columns=None, encoding: str | None = None, *, anal
     mapping, file_options = schema.read_column_map(columns)
     options = {**file_options}
     given = dict(encoding=encoding, analysis=analysis, steps=steps, date_format=date_format, sheet=sheet,
-                 delimiter=delimiter)
-    options.update({k: v for k, v in given.items() if v is not None and not (k == "sheet" and v == 0)})
+                 delimiter=delimiter, header=header, skip_rows=skip_rows)
+    options.update({k: v for k, v in given.items() if v is not None})
     unknown = set(options) - set(LOADER_OPTIONS)
     if unknown:
         raise KitError(f"{columns}: unknown loader option(s) {sorted(unknown)}",
                        hint=f"the options are: {', '.join(LOADER_OPTIONS)}")
     dayfirst = bool(options.get("dayfirst", dayfirst))
-    header = bool(options.get("header", header))
     non_product_codes = options.get("non_product_codes", non_product_codes)
     non_product_pattern = options.get("non_product_pattern", non_product_pattern)
     cancellation_pattern = options.get("cancellation_pattern", cancellation_pattern)
 
-    raw = read_raw(source, options.get("encoding"), options.get("sheet", 0), options.get("delimiter"), header,
-                   options.get("layout", "table"))
+    raw = read_raw(source, options.get("encoding"), options.get("sheet"), options.get("delimiter"),
+                   options.get("header", True), options.get("layout", "table"), options.get("skip_rows", 0),
+                   expected_columns=[c for c in mapping.values() if c])
     where = f"{raw.source}: "
     found = [str(c) for c in raw.frame.columns]
-    resolved = schema.resolve_columns(found, mapping, raw.source)
+    resolved = schema.resolve_columns(found, mapping, raw.source, raw.duplicates)
     available = tuple(a for a in schema.ANALYSES if _missing_for(a, resolved) == [])
     analysis = _choose_analysis(options.get("analysis"), resolved, available, raw.source, found)
     step_names = cleaning.resolve_steps(options.get("steps"))
@@ -79,6 +83,7 @@ def load_transactions(source, columns=None, encoding: str | None = None, *, anal
     frame = raw.frame
     n = len(frame)
     table, checks, notes, date_style = _parse(frame, resolved, analysis, options, dayfirst, where)
+    notes[:0] = raw.notes
     invalid = checks["invalid_number"]
     derived = _derive(table, resolved, analysis, notes)
     required = [c for c in schema.REQUIREMENTS[analysis] if c != "customer_id"]
