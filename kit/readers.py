@@ -142,9 +142,10 @@ def header_position(header, skip_rows, path) -> tuple[int, bool, bool]:
 def _read_parquet(path: Path) -> RawTable:
     import pyarrow
 
-    kind = identify(_head(path))
-    if kind is not None and kind[0] != "a Parquet file":
-        raise KitError(f"{path}: not a Parquet file: this is {kind[0]}", hint=kind[1])
+    head = _head(path)
+    if not head.startswith(b"PAR1"):
+        what, todo = identify(head) or ("a text file", f"rename it to .csv (it has a {path.suffix} name)")
+        raise KitError(f"{path}: not a Parquet file (no PAR1 signature): this is {what}", hint=todo)
     try:
         frame = pd.read_parquet(path)
     except (pyarrow.ArrowException, OSError, ValueError) as err:
@@ -180,6 +181,8 @@ def identify(head: bytes) -> tuple[str, str] | None:
     if text.startswith((b"<!doctype html", b"<html", b"<head", b"<body", b"<table", b"<meta")):
         return ("an HTML page (a web page, often an error or login page saved instead of the data)",
                 "download the export again; if it is a table saved as a web page, open it in Excel and save as CSV")
+    if re.match(rb"(\{|\[\s*[{\[])", text) and b":" in text:
+        return "a JSON document", "convert it to CSV first (e.g. pandas.read_json(...).to_csv(...))"
     if text.startswith(b"<?xml"):
         if b"urn:schemas-microsoft-com:office:spreadsheet" in text or b"mso-application" in text:
             return "an Excel 2003 XML spreadsheet", "open it in Excel and save it as .xlsx or CSV"
@@ -526,7 +529,8 @@ def _read_text(path: Path, encoding: str | None, delimiter: str | None, start: i
         raise KitError(f"{path}: not a text table: this is {kind[0]} saved with a {path.suffix or 'text'} name",
                        hint=kind[1])
     notes: list[str] = []
-    if not encoding and not _wide_encoding(data):
+    boms = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE, codecs.BOM_UTF32_BE)
+    if not encoding and not _wide_encoding(data) and not data.startswith(boms):
         data = _without_nul(data, path, notes)
     text, used = decode(data, path, encoding, notes)
     if text.count("\x00"):
@@ -550,7 +554,9 @@ def _read_text(path: Path, encoding: str | None, delimiter: str | None, start: i
             start = found
     body = "".join(lines[start:])
     if not body.strip():
-        raise KitError(f"{path}: nothing left after skipping {start} line(s)", hint="check header / skip_rows")
+        raise KitError(f"{path}: no table left to read" + (f" after skipping {start} line(s)" if start else "")
+                       + (" (the file holds only the 'sep=' line)" if named and not start else ""),
+                       hint="check the file, and the header / skip_rows options")
     try:
         grid = pd.read_csv(io.StringIO(body), sep=delimiter, dtype=str, keep_default_na=False, na_values=NA_VALUES,
                            header=None, skipinitialspace=True, engine="python" if len(delimiter) > 1 else "c")

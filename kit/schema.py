@@ -134,8 +134,9 @@ def load_map_file(source: Path):
         mark = err.problem_mark or err.context_mark
         where = f"line {mark.line + 1}, column {mark.column + 1}: " if mark else ""
         problem = err.problem or err.context or "not valid YAML"
-        if "python/" in str(problem) or "could not determine a constructor" in str(problem):
-            problem = f"{problem.split(' for the tag')[0]}: tags such as !!python/... are not allowed ({problem})"
+        tag = re.search(r"for the tag '(?:tag:yaml\.org,2002:)?([^']+)'", str(problem))
+        if tag:
+            problem = f"the tag !!{tag.group(1)} is not allowed: a column map holds plain names"
         raise KitError(f"{source}: {where}{problem}",
                        hint="write one line per column, e.g. 'customer_id: CustomerID' (quote names holding ':' "
                        "or '#')") from None
