@@ -38,6 +38,8 @@ PARQUET_SUFFIXES = {".parquet", ".pq"}
 LEGACY_ENCODINGS = ("gb18030", "cp1252")
 NA_VALUES = ["", "NA", "N/A", "NaN", "nan", "NULL", "null", "None", "#N/A"]
 DELIMITERS = ",\t;|"
+#: Bytes that do not occur in text: NUL and the control characters other than tab, line ends, form feed, EOF, ESC.
+CONTROL_BYTES = re.compile(rb"[\x00-\x08\x0b\x0e-\x19\x1c-\x1f]")
 #: How many lines (rows) at the top of a file are searched for the header when the first holds no known name.
 HEADER_SEARCH_ROWS = 20
 #: First bytes of the file kinds that are not text tables: (signature, what it is, what to do).
@@ -538,12 +540,13 @@ def _read_text(path: Path, encoding: str | None, delimiter: str | None, start: i
         notes.append("NUL characters removed from the text")
     if not text.strip():
         raise KitError(f"{path}: the file holds only blank space", hint="export the data again and check the file")
-    lines = text.splitlines(keepends=True)
+    lines = _head_lines(text, 1)
     named = re.fullmatch(r'"?sep=(.)"?,*\s*', lines[0].lstrip("\ufeff")) if lines else None
     if named:
-        lines = lines[1:]
+        text = text[len(lines[0]):]
         delimiter = delimiter or named.group(1)
         notes.append(f"first line 'sep={named.group(1)}' (written by Excel) names the delimiter")
+    lines = _head_lines(text, start + 60 + HEADER_SEARCH_ROWS)
     delimiter = delimiter or sniff_delimiter("".join(lines[start:start + 60]))
     if auto:
         top = [_split(line, delimiter) for line in lines[:HEADER_SEARCH_ROWS]]
@@ -552,7 +555,7 @@ def _read_text(path: Path, encoding: str | None, delimiter: str | None, start: i
             notes.append(f"the header is on line {found + 1} (the lines above look like a title): read from there; "
                          f"pass header: {found + 1} to say so")
             start = found
-    body = "".join(lines[start:])
+    body = text[sum(map(len, lines[:start])):]
     if not body.strip():
         raise KitError(f"{path}: no table left to read" + (f" after skipping {start} line(s)" if start else "")
                        + (" (the file holds only the 'sep=' line)" if named and not start else ""),
@@ -572,6 +575,21 @@ def _read_text(path: Path, encoding: str | None, delimiter: str | None, start: i
     return RawTable(frame, str(path), "text", used, delimiter, notes + header_notes, duplicates)
 
 
+def _head_lines(text: str, n: int) -> list[str]:
+    """The first ``n`` lines of ``text`` with their ends, split where pandas splits them (``\\n``, ``\\r\\n``, ``\\r``).
+
+    >>> _head_lines("a\\r\\nb\\u2028c\\rd", 5)
+    ['a\\r\\n', 'b\\u2028c\\r', 'd']
+    """
+    lines, pos = [], 0
+    for match in re.finditer(r"\r\n|\r|\n", text):
+        lines.append(text[pos:match.end()])
+        pos = match.end()
+        if len(lines) == n:
+            return lines
+    return lines + [text[pos:]] if pos < len(text) else lines
+
+
 def _split(line: str, delimiter: str) -> list[str]:
     if len(delimiter) > 1:
         return line.split()
@@ -584,9 +602,9 @@ def _split(line: str, delimiter: str) -> list[str]:
 def _without_nul(data: bytes, path, notes: list) -> bytes:
     """``data`` without NUL bytes when they are padding (at the end) or a few scattered in text, with a note;
     a file with more than 1% NUL or other control bytes is binary data and refused."""
-    control = sum(data.count(b) for b in (*range(1, 9), 11, 12, *range(14, 26), *range(28, 32)))
-    if not control and 0 not in data:
+    if not CONTROL_BYTES.search(data):
         return data
+    control = len(CONTROL_BYTES.findall(data)) - data.count(0)
     body = data.rstrip(b"\x00")
     trailing = len(data) - len(body)
     inner = body.count(0)
