@@ -110,15 +110,17 @@ def read_raw(source, encoding: str | None = None, sheet=None, delimiter: str | N
     known |= {normalise_name(a) for names in ALIASES.values() for a in names}
     suffix = path.suffix.lower()
     try:
-        if suffix in PARQUET_SUFFIXES:
-            return _read_parquet(path)
         if suffix in EXCEL_SUFFIXES:
             return _read_excel(path, sheet, start, has_header, auto, known)
-        return _read_text(path, encoding, delimiter, start, has_header, auto, known)
+        raw = _read_parquet(path) if suffix in PARQUET_SUFFIXES else \
+            _read_text(path, encoding, delimiter, start, has_header, auto, known)
     except MemoryError:
         raise KitError(f"{path}: too large to read into memory (or one line is enormous, which happens when the "
                        "line endings or the delimiter are wrong)",
                        hint="check the file in a text editor; split it, or pass the right delimiter") from None
+    if sheet is not None:
+        raw.notes.append(f"option sheet={sheet!r} ignored: the file is not an Excel workbook")
+    return raw
 
 
 def header_position(header, skip_rows, path) -> tuple[int, bool, bool]:
@@ -130,6 +132,8 @@ def header_position(header, skip_rows, path) -> tuple[int, bool, bool]:
     if isinstance(skip_rows, bool) or not isinstance(skip_rows, int) or skip_rows < 0:
         raise KitError(f"{path}: skip_rows must be a whole number of lines >= 0, got {skip_rows!r}",
                        hint="e.g. skip_rows: 3 to skip three title lines above the header")
+    if isinstance(header, str) and header.strip().isdigit():
+        header = int(header)
     if isinstance(header, bool):
         return skip_rows, header, header and not skip_rows
     if isinstance(header, int) and header >= 1:
@@ -299,17 +303,18 @@ def _known_count(cells, known: set) -> int:
 
 
 def find_header_row(rows: list[list[str]], known: set) -> int | None:
-    """The 0-based index of the header among the first rows, when the first row holds no known column name but a
-    later one holds at least two; otherwise ``None`` (the first row stays the header).
+    """The 0-based index of the header among the first rows: the row holding the most known column names, when
+    that is at least two and more than twice as many as the first row holds (a title such as ``Sales`` may hold
+    one); otherwise ``None`` (the first row stays the header).
 
     >>> find_header_row([["Sales report 2011"], [], ["InvoiceNo", "StockCode", "Quantity"]], {"invoiceno", "quantity"})
     2
     """
-    if not rows or _known_count(rows[0], known):
-        return None
     counts = [_known_count(row, known) for row in rows[:HEADER_SEARCH_ROWS]]
+    if not counts:
+        return None
     best = max(range(len(counts)), key=lambda i: (counts[i], -i))
-    return best if counts[best] >= 2 else None
+    return best if best and counts[best] >= 2 and counts[best] > 2 * counts[0] else None
 
 
 def _apply_header(grid: pd.DataFrame, has_header: bool, where: str):
@@ -557,7 +562,8 @@ def _read_text(path: Path, encoding: str | None, delimiter: str | None, start: i
             start = found
     body = text[sum(map(len, lines[:start])):]
     if not body.strip():
-        raise KitError(f"{path}: no table left to read" + (f" after skipping {start} line(s)" if start else "")
+        raise KitError(f"{path}: no table left to read" + (f" after skipping {start} line(s) (the file has "
+                                                             f"{len(lines)})" if start else "")
                        + (" (the file holds only the 'sep=' line)" if named and not start else ""),
                        hint="check the file, and the header / skip_rows options")
     try:

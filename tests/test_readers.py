@@ -203,7 +203,7 @@ def test_duplicate_header_names_are_noted_and_must_be_chosen_in_the_map(sample, 
 
 
 def _titled(frame):
-    return "Sales export\nPeriod: 2010-12-01 to 2010-12-02\n\n" + _csv_text(frame)
+    return "Sales\nPeriod: 2010-12-01 to 2010-12-02\n\n" + _csv_text(frame)
 
 
 def test_header_below_title_lines_is_found_with_a_note(sample, tmp_path):
