@@ -36,6 +36,8 @@ TEXT_SUFFIXES = {".csv", ".txt", ".tsv", ".dat", ""}
 EXCEL_SUFFIXES = {".xlsx", ".xlsm", ".xls"}
 PARQUET_SUFFIXES = {".parquet", ".pq"}
 LEGACY_ENCODINGS = ("gb18030", "cp1252")
+#: Non-letters that Windows-1252 text holds in earnest (currency, quotes, dashes, fractions...).
+CP1252_SYMBOLS = "€£¥©®°±²³µ·¼½¾×÷–—‘’‚“”„†•…‰‹›™¿¡§¶ª«»¬¨´¸"
 NA_VALUES = ["", "NA", "N/A", "NaN", "nan", "NULL", "null", "None", "#N/A"]
 DELIMITERS = ",\t;|"
 #: Bytes that do not occur in text: NUL and the control characters other than tab, line ends, form feed, EOF, ESC.
@@ -205,6 +207,10 @@ def _read_excel(path: Path, sheet, start: int, has_header: bool, auto: bool, kno
         kind = identify(head)
         what, todo = kind if kind else ("a text file", f"rename it to .csv (it has an {path.suffix} name)")
         raise KitError(f"{path}: not an Excel workbook: this is {what}", hint=todo)
+    if is_xls and path.suffix.lower() != ".xls":
+        raise KitError(f"{path}: not an {path.suffix} workbook: this is a password-protected workbook or an Excel "
+                       "97-2003 (.xls) file (OLE2 signature)",
+                       hint="open it in Excel, remove the password if any, and save it as .xlsx or CSV")
     try:
         sheets = pd.read_excel(path, sheet_name=None if sheet is None else sheet, header=None, dtype=object)
     except ImportError:
@@ -282,7 +288,8 @@ def _table_from_grid(grid: pd.DataFrame, start: int, has_header: bool, auto: boo
     grid = grid.reset_index(drop=True)
     blank = grid.isna().all(axis=1).to_numpy()
     if auto:
-        rows = [["" if pd.isna(v) else str(v) for v in row] for row in grid.head(HEADER_SEARCH_ROWS).itertuples(index=False)]
+        top = grid.head(HEADER_SEARCH_ROWS).itertuples(index=False)
+        rows = [["" if pd.isna(v) else str(v) for v in row] for row in top]
         found = find_header_row(rows, known)
         if found:
             notes.append(f"the header is on row {found + 1} (the rows above look like a title): read from there; "
@@ -481,7 +488,7 @@ def legacy_encoding(data: bytes) -> str | None:
             odd = len(re.findall(r"(?<=[A-Za-z])[\u3400-\u9fff\ue000-\uf8ff]|[\u3400-\u9fff\ue000-\uf8ff](?=[A-Za-z])"
                                  r"|[\x80-\x9f\ue000-\uf8ff]", text))
         else:
-            odd = sum(1 for ch in text if ord(ch) > 127 and not ch.isalpha() and ch not in "€£©®°±²³µ·¼½¾×÷–—‘’‚“”„†•…‰‹›™¿¡§¶ª«»¬¨´¸")
+            odd = sum(1 for ch in text if ord(ch) > 127 and not ch.isalpha() and ch not in CP1252_SYMBOLS)
         scores[name] = odd
     if not scores:
         return None

@@ -70,8 +70,8 @@ def test_reader_notes_reach_the_cleaning_report(sample, tmp_path):
 
 
 def test_utf8_file_with_gbk_lines_reads_them_as_gb18030(tmp_path):
-    lines = [("客户编号,商品名称,数量\n", "utf-8")] + [(f"C{i},茶杯{i},2\n", "gbk" if i % 7 == 3 else "utf-8")
-                                                    for i in range(30)]
+    lines = [("客户编号,商品名称,数量\n", "utf-8")]
+    lines += [(f"C{i},茶杯{i},2\n", "gbk" if i % 7 == 3 else "utf-8") for i in range(30)]
     path = tmp_path / "mixed_zh.csv"
     path.write_bytes(b"".join(text.encode(enc) for text, enc in lines))
     raw = _raw(path)
@@ -297,7 +297,8 @@ def test_missing_sheet_lists_the_sheets(sample, tmp_path):
     ("customer_id: A\norder_id: A\n", r"file column 'A' is mapped to 2 canonical columns: customer_id, order_id"),
     ("custmer_id: A\n", r"'custmer_id' is not a canonical column name.*did you mean 'customer_id'"),
     ("customer_id: [A\n", r"line \d+, column \d+"),
-    ("customer_id: !!python/object/apply:os.system ['echo hi']\n", r"the tag !!python/object/apply:os\.system is not allowed"),
+    ("customer_id: !!python/object/apply:os.system ['echo hi']\n",
+     r"the tag !!python/object/apply:os\.system is not allowed"),
     ("- customer_id\n- order_id\n", r"must be a non-empty mapping, got list"),
     ("columns:\n  customer_id: A\noptions:\n  sheet: null\n", r"'sheet: null' is ambiguous"),
     ("a: &x [1]\nb: *x\n", r"alias \*x is not allowed"),
