@@ -232,7 +232,7 @@ def _read_excel(path: Path, sheet, start: int, has_header: bool, auto: bool, kno
     for name, grid in sheets.items():
         if grid.isna().all().all():
             continue
-        tables[name] = _table_from_grid(grid, start, has_header, auto, known, f"sheet {name!r}")
+        tables[name] = _table_from_grid(grid, start, has_header, auto, known)
     header_only = [name for name, table in tables.items() if table[0].empty]
     tables = {name: table for name, table in tables.items() if not table[0].empty}
     if not tables:
@@ -281,7 +281,7 @@ def _stack_sheets(path: Path, tables: dict) -> RawTable:
     return RawTable(frame, str(path), "excel", notes=notes, duplicates=tables[chosen[0]][2])
 
 
-def _table_from_grid(grid: pd.DataFrame, start: int, has_header: bool, auto: bool, known: set, where: str):
+def _table_from_grid(grid: pd.DataFrame, start: int, has_header: bool, auto: bool, known: set):
     """A sheet's cells -> ``(frame, notes, duplicates, known names in header)``; empty rows are skipped (counted in a
     note), rows are numbered as the sheet shows them."""
     notes: list[str] = []
@@ -297,7 +297,7 @@ def _table_from_grid(grid: pd.DataFrame, start: int, has_header: bool, auto: boo
             start = found
     while start < len(grid) and blank[start]:
         start += 1
-    frame, header_notes, duplicates = _apply_header(grid.iloc[start:], has_header, where)
+    frame, header_notes, duplicates = _apply_header(grid.iloc[start:], has_header)
     empty = frame.isna().all(axis=1)
     if empty.any():
         frame = frame.loc[~empty].reset_index(drop=True)
@@ -324,7 +324,7 @@ def find_header_row(rows: list[list[str]], known: set) -> int | None:
     return best if best and counts[best] >= 2 and counts[best] > 2 * counts[0] else None
 
 
-def _apply_header(grid: pd.DataFrame, has_header: bool, where: str):
+def _apply_header(grid: pd.DataFrame, has_header: bool):
     """Cells -> frame with column names from the first row (or ``column_1, ...``); duplicate names made unique the
     way pandas does (``Price``, ``Price.1``) and named in a note. Returns ``(frame, notes, duplicates)``."""
     grid = grid.reset_index(drop=True)
@@ -581,7 +581,7 @@ def _read_text(path: Path, encoding: str | None, delimiter: str | None, start: i
                        hint="check the delimiter (pass delimiter=...) and that quotes are balanced") from None
     except (pd.errors.EmptyDataError, csv.Error) as err:
         raise KitError(f"{path}: no table found ({err})", hint="check the file in a text editor") from None
-    frame, header_notes, duplicates = _apply_header(grid, has_header, str(path))
+    frame, header_notes, duplicates = _apply_header(grid, has_header)
     if frame.empty:
         raise KitError(f"{path}: the file has a header line but no data rows",
                        hint="export the data again and check the file")
