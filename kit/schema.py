@@ -209,7 +209,9 @@ def read_column_map(columns) -> tuple[dict[str, str | None], dict]:
                 f"{where}{key!r} is not a canonical column name",
                 hint=(f"did you mean {close[0]!r}? " if close else "")
                 + f"the names are: {', '.join(ALL_COLUMNS)}")
-    shared = [c for c, n in Counter(v for v in mapping.values() if v is not None).items() if n > 1]
+    # a product known only by its name may use that column for both product_id and product_name (Groceries)
+    shared = [c for c, n in Counter(v for k, v in mapping.items() if v is not None and not (
+        k == "product_name" and v == mapping.get("product_id"))).items() if n > 1]
     if shared:
         names = [k for k, v in mapping.items() if v == shared[0]]
         raise KitError(f"{where}file column {shared[0]!r} is mapped to {len(names)} canonical columns: "

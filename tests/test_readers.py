@@ -310,6 +310,12 @@ def test_bad_column_maps(tmp_path, text, says):
         read_column_map(path)
 
 
+def test_product_id_and_name_may_share_a_column(tmp_path):
+    path = tmp_path / "map.yaml"
+    path.write_text("columns:\n  order_id: basket\n  product_id: item\n  product_name: item\n")
+    assert read_column_map(path)[0] == {"order_id": "basket", "product_id": "item", "product_name": "item"}
+
+
 def test_alias_bomb_is_refused_fast(tmp_path):
     lines = ['a: &a ["x","x","x","x","x","x","x","x","x"]']
     lines += [f"{chr(98 + i)}: &{chr(98 + i)} [*{chr(97 + i)}" + f",*{chr(97 + i)}" * 8 + "]" for i in range(8)]
