@@ -11,7 +11,8 @@ from .errors import KitError, examples
 from .readers import read_raw
 
 LOADER_OPTIONS = ("analysis", "steps", "date_format", "dayfirst", "decimal", "thousands", "non_product_codes",
-                  "non_product_pattern", "cancellation_pattern", "sheet", "delimiter", "header", "encoding", "layout")
+                  "non_product_pattern", "cancellation_pattern", "sheet", "delimiter", "header", "skip_rows", "encoding",
+                  "layout")
 
 
 def load_transactions(source, columns=None, encoding: str | None = None, *, analysis: str | None = None,
@@ -20,7 +21,8 @@ def load_transactions(source, columns=None, encoding: str | None = None, *, anal
                       non_product_codes=cleaning.NON_PRODUCT_CODES,
                       non_product_pattern: str | None = cleaning.NON_PRODUCT_PATTERN,
                       cancellation_pattern: str | None = cleaning.CANCELLATION_PATTERN,
-                      sheet=0, delimiter: str | None = None, header: bool = True):
+                      sheet=None, delimiter: str | None = None, header: bool | int | None = None,
+                      skip_rows: int | None = None):
     """Read a transaction file, map its columns, parse, clean; return ``(tx, report)``.
 
     Parameters
@@ -42,6 +44,9 @@ def load_transactions(source, columns=None, encoding: str | None = None, *, anal
         Force the number style: ``decimal`` ``"."`` or ``","``, ``thousands`` ``","``, ``"."``, ``" "``, ``"'"``
         or ``""``. Without them each number column's style is decided from all its values (see
         :mod:`kit.parsing`).
+    sheet, header, skip_rows, delimiter : optional
+        How to read the file (:func:`kit.readers.read_raw`): the Excel sheet (default: every sheet whose header
+        matches the first), the 1-based line of the header (or ``False`` for none), lines to skip above it.
 
     Returns
     -------
@@ -61,23 +66,27 @@ def load_transactions(source, columns=None, encoding: str | None = None, *, anal
     mapping, file_options = schema.read_column_map(columns)
     options = {**file_options}
     given = dict(encoding=encoding, analysis=analysis, steps=steps, date_format=date_format, sheet=sheet,
-                 delimiter=delimiter, dayfirst=dayfirst, decimal=decimal, thousands=thousands)
-    options.update({k: v for k, v in given.items() if v is not None and not (k == "sheet" and v == 0)})
+                 delimiter=delimiter, dayfirst=dayfirst, decimal=decimal, thousands=thousands, header=header,
+                 skip_rows=skip_rows)
+    options.update({k: v for k, v in given.items() if v is not None})
     unknown = set(options) - set(LOADER_OPTIONS)
     if unknown:
         raise KitError(f"{columns}: unknown loader option(s) {sorted(unknown)}",
                        hint=f"the options are: {', '.join(LOADER_OPTIONS)}")
-    dayfirst = None if options.get("dayfirst") is None else bool(options["dayfirst"])
-    header = bool(options.get("header", header))
+    dayfirst = options.get("dayfirst")
+    if dayfirst is not None and not isinstance(dayfirst, bool):
+        raise KitError(f"{columns or 'loader options'}: option 'dayfirst' is {dayfirst!r}, not true or false",
+                       hint="write dayfirst: true (03/04/2011 is 3 April) or dayfirst: false (4 March)")
     non_product_codes = options.get("non_product_codes", non_product_codes)
     non_product_pattern = options.get("non_product_pattern", non_product_pattern)
     cancellation_pattern = options.get("cancellation_pattern", cancellation_pattern)
 
-    raw = read_raw(source, options.get("encoding"), options.get("sheet", 0), options.get("delimiter"), header,
-                   options.get("layout", "table"))
+    raw = read_raw(source, options.get("encoding"), options.get("sheet"), options.get("delimiter"),
+                   options.get("header", True), options.get("layout", "table"), options.get("skip_rows", 0),
+                   expected_columns=[c for c in mapping.values() if c])
     where = f"{raw.source}: "
     found = [str(c) for c in raw.frame.columns]
-    resolved = schema.resolve_columns(found, mapping, raw.source)
+    resolved = schema.resolve_columns(found, mapping, raw.source, raw.duplicates)
     available = tuple(a for a in schema.ANALYSES if _missing_for(a, resolved) == [])
     analysis = _choose_analysis(options.get("analysis"), resolved, available, raw.source, found)
     step_names = cleaning.resolve_steps(options.get("steps"))
@@ -85,6 +94,7 @@ def load_transactions(source, columns=None, encoding: str | None = None, *, anal
     frame = raw.frame
     n = len(frame)
     table, checks, notes, date_style = _parse(frame, resolved, analysis, options, dayfirst, where, raw.delimiter)
+    notes[:0] = raw.notes
     invalid = checks["invalid_number"]
     derived = _derive(table, resolved, analysis, notes)
     required = [c for c in schema.REQUIREMENTS[analysis] if c != "customer_id"]

@@ -25,12 +25,13 @@ from __future__ import annotations
 
 import difflib
 import re
+from collections import Counter
 from collections.abc import Mapping
 from pathlib import Path
 
 import yaml
 
-from .errors import KitError
+from .errors import KitError, examples
 
 CANONICAL = (
     "customer_id",
@@ -85,12 +86,74 @@ def normalise_name(name: str) -> str:
     return re.sub(r"[\s_\-.]+", "", str(name)).lower()
 
 
+class MapLoader(yaml.SafeLoader):
+    """YAML's safe loader, refusing what a column map never needs and what makes reading it unsafe or misleading:
+    aliases (``*name``, which can expand a few hundred bytes into billions of nodes), a key given twice (YAML
+    would keep the last silently), and tags naming Python objects (the safe loader refuses those already)."""
+
+    def compose_node(self, parent, index):
+        if self.check_event(yaml.AliasEvent):
+            event = self.peek_event()
+            raise yaml.composer.ComposerError(None, None, f"alias *{event.anchor} is not allowed in a column map "
+                                              "(write each value out)", event.start_mark)
+        return super().compose_node(parent, index)
+
+    def construct_mapping(self, node, deep=False):
+        seen: dict = {}
+        for key_node, _ in node.value:
+            key = self.construct_object(key_node, deep=True)
+            if isinstance(key, (list, dict)):
+                raise yaml.constructor.ConstructorError(None, None, "a key must be a plain name", key_node.start_mark)
+            if key in seen:
+                raise yaml.constructor.ConstructorError(
+                    None, None, f"key {key!r} is given twice (first on line {seen[key]}); YAML would keep only the "
+                    "last", key_node.start_mark)
+            seen[key] = key_node.start_mark.line + 1
+        return super().construct_mapping(node, deep=deep)
+
+
+def load_map_file(source: Path):
+    """The content of a YAML column map file, read with :class:`MapLoader`; problems as :class:`KitError` with the
+    line and column.
+
+    >>> import tempfile; f = Path(tempfile.mkdtemp()) / "m.yaml"; _ = f.write_text("{a: 1, a: 2}")
+    >>> try:
+    ...     load_map_file(f)
+    ... except KitError as err:
+    ...     print(err.message.split(": ", 1)[1])
+    line 1, column 8: key 'a' is given twice (first on line 1); YAML would keep only the last
+    """
+    try:
+        text = source.read_text(encoding="utf-8-sig")
+    except UnicodeDecodeError as err:
+        raise KitError(f"{source}: the column map is not UTF-8 text (byte {err.object[err.start:err.start + 1].hex()!r}"
+                       f" at position {err.start})", hint="save it as UTF-8 text") from None
+    try:
+        return yaml.load(text, Loader=MapLoader)  # noqa: S506 - MapLoader is a SafeLoader
+    except yaml.MarkedYAMLError as err:
+        mark = err.problem_mark or err.context_mark
+        where = f"line {mark.line + 1}, column {mark.column + 1}: " if mark else ""
+        problem = err.problem or err.context or "not valid YAML"
+        tag = re.search(r"for the tag '(?:tag:yaml\.org,2002:)?([^']+)'", str(problem))
+        if tag:
+            problem = f"the tag !!{tag.group(1)} is not allowed: a column map holds plain names"
+        raise KitError(f"{source}: {where}{problem}",
+                       hint="write one line per column, e.g. 'customer_id: CustomerID' (quote names holding ':' "
+                       "or '#')") from None
+    except yaml.YAMLError as err:
+        raise KitError(f"{source}: not a readable YAML file ({err})",
+                       hint="save it as UTF-8 text with lines like 'customer_id: CustomerID'") from None
+
+
 def read_column_map(columns) -> tuple[dict[str, str | None], dict]:
     """Read a column map given as a dict or a YAML file path; return ``(map, options)``.
 
     The YAML file is either a plain mapping ``canonical: file column`` or has a ``columns:`` section beside an
-    ``options:`` section (loader options such as ``encoding``, ``date_format``, ``steps``).
-    A map written the other way round (file column: canonical) is accepted and turned around.
+    ``options:`` section (loader options such as ``encoding``, ``date_format``, ``steps``, ``sheet``, ``header``).
+    A map written the other way round (file column: canonical) is accepted and turned around. A key given twice,
+    two canonical names on one file column, an unknown canonical name (the closest is suggested), YAML aliases and
+    Python tags are errors; so is ``sheet: null`` (leave ``sheet`` out to read every sheet whose header matches
+    the first).
 
     >>> read_column_map({"customer_id": "客户编号"})
     ({'customer_id': '客户编号'}, {})
@@ -103,27 +166,41 @@ def read_column_map(columns) -> tuple[dict[str, str | None], dict]:
         if not source.is_file():
             raise KitError(f"{source}: column map file not found",
                            hint="give the path of a YAML file such as 'customer_id: CustomerID', one line a column")
-        try:
-            columns = yaml.safe_load(source.read_text(encoding="utf-8-sig"))
-        except (yaml.YAMLError, UnicodeDecodeError) as err:
-            raise KitError(f"{source}: not a readable YAML file ({err})",
-                           hint="save it as UTF-8 text with lines like 'customer_id: CustomerID'") from None
+        columns = load_map_file(source)
     where = f"{source}: " if source else ""
     if not isinstance(columns, Mapping) or not columns:
-        raise KitError(f"{where}the column map must be a non-empty mapping, got {type(columns).__name__}",
+        raise KitError(f"{where}the column map must be a non-empty mapping, got {type(columns).__name__}"
+                       + (f" ({examples([columns], 1)[:60]})" if columns not in (None, {}) else ""),
                        hint="write one line per column, e.g. 'customer_id: CustomerID'")
     options: dict = {}
-    if "columns" in columns:
-        options = dict(columns.get("options") or {})
+    if "columns" in columns or "options" in columns:
+        options = columns.get("options") or {}
+        if not isinstance(options, Mapping):
+            raise KitError(f"{where}the 'options:' section must be a mapping, got {type(options).__name__}",
+                           hint="e.g. 'options:' then an indented line 'encoding: gb18030'")
+        options = dict(options)
         unknown = set(columns) - {"columns", "options"}
         if unknown:
-            raise KitError(f"{where}unknown section(s) {sorted(unknown)} in the column map",
+            raise KitError(f"{where}unknown section(s) {sorted(map(str, unknown))} in the column map",
                            hint="a map file has a 'columns:' section and an optional 'options:' section")
-        columns = columns["columns"]
+        columns = columns.get("columns") or {}
         if not isinstance(columns, Mapping):
             raise KitError(f"{where}the 'columns:' section must be a mapping", hint="e.g. 'customer_id: CustomerID'")
+    if "sheet" in options and options["sheet"] is None:
+        raise KitError(f"{where}'sheet: null' is ambiguous (no sheet, or all sheets?)",
+                       hint="leave 'sheet' out to read every sheet whose header matches the first, or name one: "
+                       "sheet: Sales (or its number counting from 0)")
+    for key, value in columns.items():
+        if isinstance(value, (Mapping, list, tuple, set)):
+            raise KitError(f"{where}{key!r} maps to a {type(value).__name__}, not a column name",
+                           hint=f"write '{key}: <the file column>' on one line")
     mapping = {str(k): (None if v is None else str(v)) for k, v in columns.items()}
-    if not set(mapping) & set(ALL_COLUMNS) and set(mapping.values()) <= set(ALL_COLUMNS):
+    if mapping and not set(mapping) & set(ALL_COLUMNS) and set(mapping.values()) <= set(ALL_COLUMNS):
+        twice = [v for v, n in Counter(mapping.values()).items() if n > 1]
+        if twice:
+            holders = [k for k, v in mapping.items() if v == twice[0]]
+            raise KitError(f"{where}{twice[0]!r} is given for {len(holders)} file columns: {examples(holders)}",
+                           hint=f"map {twice[0]} to one column")
         mapping = {v: k for k, v in mapping.items()}  # written as file column -> canonical
     for key in mapping:
         if key not in ALL_COLUMNS:
@@ -132,15 +209,29 @@ def read_column_map(columns) -> tuple[dict[str, str | None], dict]:
                 f"{where}{key!r} is not a canonical column name",
                 hint=(f"did you mean {close[0]!r}? " if close else "")
                 + f"the names are: {', '.join(ALL_COLUMNS)}")
+    # a product known only by its name may use that column for both product_id and product_name (Groceries)
+    shared = [c for c, n in Counter(v for k, v in mapping.items() if v is not None and not (
+        k == "product_name" and v == mapping.get("product_id"))).items() if n > 1]
+    if shared:
+        names = [k for k, v in mapping.items() if v == shared[0]]
+        raise KitError(f"{where}file column {shared[0]!r} is mapped to {len(names)} canonical columns: "
+                       f"{', '.join(names)}", hint="each file column can hold one canonical column; keep one line")
     return mapping, options
 
 
-def resolve_columns(found: list[str], mapping: Mapping[str, str | None], source: str) -> dict[str, str]:
+def resolve_columns(found: list[str], mapping: Mapping[str, str | None], source: str,
+                    duplicates: Mapping[str, list[str]] | None = None) -> dict[str, str]:
     """Decide which file column holds each canonical column: the map first, then the usual names.
 
-    A column the map names but the file lacks is an error (with the closest names found). Returns
-    ``{canonical: file column}`` for every canonical column that could be found.
+    A column the map names but the file lacks is an error (with the closest names found). A name the file's header
+    holds more than once (``duplicates``: name -> the names its copies were read under, ``Price``, ``Price.1``)
+    cannot be used for a canonical column: the map must name which copy. Returns ``{canonical: file column}`` for
+    every canonical column that could be found.
+
+    >>> resolve_columns(["Invoice", "Qty"], {}, "x.csv")
+    {'order_id': 'Invoice', 'quantity': 'Qty'}
     """
+    duplicates = duplicates or {}
     resolved: dict[str, str] = {}
     for canonical, column in mapping.items():
         if column is None:
@@ -161,6 +252,12 @@ def resolve_columns(found: list[str], mapping: Mapping[str, str | None], source:
                 resolved[canonical] = column
                 used.add(column)
                 break
+    for canonical, column in resolved.items():
+        if column in duplicates:
+            copies = duplicates[column]
+            raise KitError(f"{source}: column {column!r} (for {canonical}) appears {len(copies)} times in the header; "
+                           f"its copies were read as {examples(copies, len(copies))}",
+                           hint=f"say which one in the column map, e.g. {canonical}: {copies[-1]}")
     return resolved
 
 

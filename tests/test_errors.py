@@ -97,8 +97,14 @@ def test_folder_instead_of_file(tmp_path):
 
 
 def test_damaged_parquet(tmp_path):
-    (tmp_path / "bad.parquet").write_bytes(b"not parquet at all")
+    (tmp_path / "bad.parquet").write_bytes(b"PAR1" + bytes(64))  # the signature, then nothing readable
     with pytest.raises(KitError, match="not a readable Parquet file"):
+        kit.load_transactions(tmp_path / "bad.parquet")
+
+
+def test_text_named_parquet_says_what_it_is(tmp_path):
+    (tmp_path / "bad.parquet").write_bytes(b"not parquet at all")
+    with pytest.raises(KitError, match=r"(?s)not a Parquet file \(no PAR1 signature\): this is a text file.*\.csv"):
         kit.load_transactions(tmp_path / "bad.parquet")
 
 
