@@ -30,11 +30,14 @@ def target_action(selected: bool, prospect: bool, negative: bool, lapsed: bool =
 
 
 def targets_table(features: pd.DataFrame, value: pd.DataFrame, segments, scores: pd.Series, targets,
-                  prospect_share: float = 0.1, lang: str = "en") -> pd.DataFrame:
+                  prospect_share: float = 0.1, lang: str = "en", lapsed=None) -> pd.DataFrame:
     """Customers with their key features, relationship value, segment (id and name), look-alike score, whether
-    selected under the capacity, and the recommended action; selected customers first, then by value.
+    selected under the capacity, lapsed, and the recommended action; selected customers first, then by value.
 
-    A *prospect* is a customer not selected whose look-alike score is in the top ``prospect_share``."""
+    A *prospect* is a customer not selected whose look-alike score is in the top ``prospect_share``; ``segments``
+    and ``scores`` may be ``None`` when the data could not support segmentation or look-alikes. ``lapsed``
+    (boolean per customer; default :func:`kit.periods.lapsed_customers` on the features' recency) marks the
+    customers who never get "serve first"."""
     check_lang(lang)
     table = features[[c for c in SHOWN_FEATURES if c in features]].copy()
     table["relationship_value"] = value["relationship_value"]

@@ -45,7 +45,7 @@ def select_targets(scores_or_values: pd.Series, capacity: int, min_value: float 
     """The ``capacity`` best customers by ``scores_or_values`` (ties broken by customer id), leaving out those
     below ``min_value`` and those in ``exclude`` (e.g. lapsed customers, see :func:`kit.periods.lapsed_customers`).
     ``values`` (default: the scores themselves) measures what the list captures against the expectation of
-    ``capacity`` customers chosen at random. When the list takes every eligible customer a warning says so:
+    ``capacity`` customers chosen at random from those not excluded. When the list takes every eligible customer a warning says so:
     a list of everyone is no choice.
 
     >>> t = select_targets(pd.Series([5.0, 9.0, 1.0, 7.0], index=list("abcd")), capacity=2)
@@ -69,6 +69,7 @@ def select_targets(scores_or_values: pd.Series, capacity: int, min_value: float 
     if len(eligible) and capacity >= len(eligible):
         warnings.warn(f"capacity {capacity:,} covers all {len(eligible):,} eligible customers: the list selects "
                       "no one out", UserWarning, stacklevel=2)
-    random_expectation = min(capacity, len(scores)) * float(values.mean())
+    pool = values if exclude is None else values[~values.index.isin(pd.Index(exclude))]
+    random_expectation = min(capacity, len(pool)) * float(pool.mean()) if len(pool) else 0.0
     return Targets(pd.Index(chosen, name=scores.index.name), float(values.loc[chosen].sum()), random_expectation,
                    float(values.sum()))
