@@ -45,8 +45,8 @@ def select_targets(scores_or_values: pd.Series, capacity: int, min_value: float 
     """The ``capacity`` best customers by ``scores_or_values`` (ties broken by customer id), leaving out those
     below ``min_value`` and those in ``exclude`` (e.g. lapsed customers, see :func:`kit.periods.lapsed_customers`).
     ``values`` (default: the scores themselves) measures what the list captures against the expectation of
-    ``capacity`` customers chosen at random from those not excluded. When the list takes every eligible customer a warning says so:
-    a list of everyone is no choice.
+    ``capacity`` customers chosen at random from those not excluded. When the list takes every eligible customer,
+    a warning says so: a list of everyone is no choice.
 
     >>> t = select_targets(pd.Series([5.0, 9.0, 1.0, 7.0], index=list("abcd")), capacity=2)
     >>> list(t), t.summary()["lift"]
