@@ -320,3 +320,14 @@ def test_an_order_id_shared_by_two_customers_counts_for_both():
     rfm = kit.rfm_table(tx)
     assert rfm["frequency"].to_dict() == {"a": 2, "b": 1}
     assert rfm["monetary"].to_dict() == {"a": 8.0, "b": 2.0}
+
+
+def test_grade_migration_periods_default_to_the_data_windows(online_retail):
+    tx, _ = online_retail
+    recent = tx[tx["order_date"] >= "2011-05-25"]  # six and a half months: two windows of 99 days
+    result = kit.grade_migration(recent)
+    assert result.periods == ((pd.Timestamp("2011-05-26"), pd.Timestamp("2011-09-01")),
+                              (pd.Timestamp("2011-09-02"), pd.Timestamp("2011-12-09")))
+    assert result.customers["segment_a"].ne("new").any()  # period A lies inside the data
+    with pytest.raises(KitError, match="migration needs windows of at least 60 days"):
+        kit.grade_migration(tx[tx["order_date"] >= "2011-11-09"])

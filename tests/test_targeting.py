@@ -1,5 +1,7 @@
 """Targeting: planted segments recovered, look-alikes found without leakage, value terms add up, whale curve."""
 
+import warnings
+
 import numpy as np
 import pandas as pd
 import pytest
@@ -134,7 +136,8 @@ def test_capacity_limited_selection():
     assert targets.captured == sum(range(200, 300))
     assert targets.random_expectation == pytest.approx(100 * values.mean())
     assert targets.lift == pytest.approx(sum(range(200, 300)) / (100 * values.mean()))
-    assert len(kit.select_targets(values, capacity=100, min_value=250)) == 50
+    with pytest.warns(UserWarning, match="covers all 50 eligible customers"):
+        assert len(kit.select_targets(values, capacity=100, min_value=250)) == 50
     ties = kit.select_targets(pd.Series([1.0, 1.0, 1.0], index=["b", "c", "a"]), capacity=2)
     assert list(ties) == ["a", "b"]
     with pytest.raises(KitError, match="capacity"):
@@ -158,3 +161,63 @@ def test_targets_table(planted):
     for customer in negative:
         if customer not in chosen:
             assert table.set_index("客户编号").loc[customer, "建议行动"] == kit.label("act_cut_cost", "zh")
+
+
+def test_windows_follow_the_span_of_the_data(online_retail):
+    tx, _ = online_retail
+    year = kit.periods.data_windows(tx)
+    assert (year.start, year.end, year.days) == (pd.Timestamp("2010-12-01"), pd.Timestamp("2011-12-10"), 183)
+    assert year.cutoff == pd.Timestamp("2011-06-10") and not year.shortfall("lookalike")
+    half = kit.periods.data_windows(tx[tx["order_date"] >= "2011-05-25"])  # six and a half months
+    assert half.days == half.span_days // 2 == 99 and half.cutoff == pd.Timestamp("2011-09-02")
+    assert not half.shortfall("lookalike")  # features from 99 days, not 15
+    month = kit.periods.data_windows(tx[tx["order_date"] >= "2011-11-09"])
+    assert month.days == 15 and "lookalike needs windows of at least 90 days" in month.shortfall("lookalike")
+    assert "migration needs" in month.shortfall("migration")
+    features, seeds = targeting.lookalike_windows(tx[tx["order_date"] >= "2011-05-25"])
+    assert features.attrs["as_of"] == half.cutoff and features["first_order"].min() >= pd.Timestamp("2011-05-25")
+    assert len(seeds) >= targeting.MIN_CLASS_SIZE
+    assert kit.periods.data_windows(tx, as_of="2011-06-30").end == pd.Timestamp("2011-06-30")
+    with pytest.raises(KitError, match="no transactions before as_of"):
+        kit.periods.data_windows(tx, as_of="2000-01-01")
+
+
+def test_lookalike_shortfall_names_the_counts():
+    features = pd.DataFrame(index=[f"c{i}" for i in range(12)])
+    assert targeting.lookalike_shortfall(features, ["c0", "c1", "c2", "c3", "c4"]) == ""
+    assert targeting.lookalike_shortfall(features, ["c0"]) == "1 seed and 11 other customers: too few to learn from"
+    with pytest.raises(KitError, match="4 seed and 8 other customers"):
+        kit.lookalike(features.assign(recency=range(12)), ["c0", "c1", "c2", "c3"])
+
+
+def test_capacity_scales_with_active_customers_and_lapsed_are_never_served_first(online_retail):
+    tx, report = online_retail
+    features = kit.customer_features(tx, report=report)
+    windows = kit.periods.table_windows(features)
+    lapsed = kit.periods.lapsed_customers(features["recency"], windows)
+    assert lapsed.equals((features["recency"] > 183).rename("lapsed")) and 0 < lapsed.sum() < len(lapsed)
+    active = int((~lapsed).sum())
+    capacity = kit.periods.default_capacity(active)
+    assert capacity == -(-active // 5)
+    value = kit.relationship_value(features)
+    everyone = kit.select_targets(value["relationship_value"], capacity=len(value))  # lapsed ones would be picked
+    assert lapsed[list(everyone)].any()
+    targets = kit.select_targets(value["relationship_value"], capacity=capacity, exclude=lapsed.index[lapsed])
+    assert len(targets) == capacity and not lapsed[list(targets)].any()
+    table = targeting.targets_table(features, value, None, None, targets).set_index("customer_id")
+    serve_first = table["recommended action"] == kit.label("act_serve_first")
+    assert serve_first.sum() == capacity and not table.loc[serve_first, "lapsed"].any()
+    assert table.loc[lapsed.index[lapsed], "recommended action"].ne(kit.label("act_serve_first")).all()
+    # a selection that ignored the lapsed flag still gives them no "serve first"
+    table = targeting.targets_table(features, value, None, None, everyone).set_index("customer_id")
+    assert table.loc[lapsed.index[lapsed], "recommended action"].ne(kit.label("act_serve_first")).all()
+
+
+def test_a_list_of_everyone_warns():
+    values = pd.Series([3.0, 2.0, 1.0], index=list("abc"))
+    with pytest.warns(UserWarning, match="covers all 2 eligible customers"):
+        targets = kit.select_targets(values, capacity=5, exclude=["a"])
+    assert list(targets) == ["b", "c"] and targets.random_expectation == pytest.approx(3.0)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        kit.select_targets(values, capacity=2)

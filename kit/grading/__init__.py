@@ -7,13 +7,14 @@ objects indexed by ``customer_id``; plots are in :mod:`kit.plots`.
 from .abc import abc_grades, abc_summary, customers_for_share, gini, lorenz_curve, pareto, top_share
 from .actions import SEGMENT_ACTIONS, grading_actions, segment_action
 from .matrix import VALUE_LAYOUT, matrix_counts, strategic_matrix, value_matrix
-from .migration import Migration, grade_migration, half_years, parse_period
+from .migration import Migration, grade_migration, parse_period
 from .points import DEFAULT_RULES, points_score
 from .rfm import SCHEMES, high_low, parse_threshold, rank_cut, rfm_scores, rfm_segments, segment_summary
 
 __all__ = [
     "DEFAULT_RULES", "Migration", "SCHEMES", "SEGMENT_ACTIONS", "VALUE_LAYOUT", "abc_grades", "abc_summary",
-    "customers_for_share", "gini", "grade_migration", "grading_actions", "half_years", "high_low", "parse_period", "parse_threshold", "lorenz_curve",
+    "customers_for_share", "gini", "grade_migration", "grading_actions", "high_low", "parse_period", "parse_threshold",
+    "lorenz_curve",
     "matrix_counts", "pareto", "points_score", "rank_cut", "rfm_scores", "rfm_segments", "segment_action",
     "segment_summary", "strategic_matrix", "top_share", "value_matrix",
 ]

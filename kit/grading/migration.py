@@ -16,6 +16,7 @@ import pandas as pd
 from ..customers import rfm_table
 from ..errors import KitError
 from ..labels import check_lang, label
+from ..periods import data_windows
 from .rfm import SCHEMES, rfm_segments
 
 
@@ -41,31 +42,35 @@ def _period(value) -> tuple[pd.Timestamp, pd.Timestamp]:
 
 
 def parse_period(text: str) -> tuple[str, str]:
-    """``"2011-01-01/2011-06-30"`` -> ``("2011-01-01", "2011-06-30")``."""
+    """``"2011-01-01/2011-06-30"`` -> ``("2011-01-01", "2011-06-30")``.
+
+    >>> parse_period("2011-01-01/2011-06-30")
+    ('2011-01-01', '2011-06-30')
+    """
     parts = [p.strip() for p in str(text).split("/")]
     if len(parts) != 2 or not all(parts):
         raise KitError(f"period {text!r} is not 'start/end'", hint="e.g. '2011-01-01/2011-06-30'")
     return parts[0], parts[1]
 
 
-def half_years(tx: pd.DataFrame) -> tuple[tuple[str, str], tuple[str, str]]:
-    """Two consecutive half-years ending on the last day of the data: (A, B) as ISO date pairs."""
-    last = tx["order_date"].max().normalize()
-    split = last - pd.DateOffset(months=6)
-    start = split - pd.DateOffset(months=6)
-    day = pd.Timedelta(days=1)
-    return ((start + day).date().isoformat(), split.date().isoformat()), \
-        ((split + day).date().isoformat(), last.date().isoformat())
-
-
-def grade_migration(tx: pd.DataFrame, period_a, period_b, scheme: str = "eight", threshold="mean",
+def grade_migration(tx: pd.DataFrame, period_a=None, period_b=None, scheme: str = "eight", threshold="mean",
                     lang: str = "en") -> Migration:
     """Segment customers in two periods (inclusive date ranges) and compare.
+
+    The periods default to the rule of :mod:`kit.periods`: B is the data's last window of
+    ``W = min(183, span // 2)`` days, A the window before it; data too short for windows of
+    ``MIN_WINDOW_DAYS["migration"]`` days raise :class:`KitError` with the reason.
 
     Returns a :class:`Migration`: the count matrix, every customer's segments and ranks, and the early-warning
     list of customers whose grade fell (incl. ``lost``), with their value in period A.
     """
     check_lang(lang)
+    if period_a is None or period_b is None:
+        windows = data_windows(tx)
+        if windows.shortfall("migration"):
+            raise KitError(windows.shortfall("migration"), hint="give both periods, or use a longer history")
+        period_a, period_b = (windows.periods[0] if period_a is None else period_a,
+                              windows.periods[1] if period_b is None else period_b)
     periods = (_period(period_a), _period(period_b))
     graded = []
     for start, end in periods:

@@ -22,6 +22,7 @@ from sklearn.preprocessing import FunctionTransformer, StandardScaler
 
 from ..customers import rfm_table
 from ..errors import KitError
+from ..periods import data_windows
 from .features import customer_features, numeric_features
 
 
@@ -40,6 +41,24 @@ class Lookalike:
         """Scores for other customers (e.g. today's features), with the fitted model."""
         X = numeric_features(features, self.columns)
         return pd.Series(self.model.predict_proba(X)[:, 1], index=features.index, name="lookalike_score")
+
+
+#: The fewest seed customers, and the fewest other customers, a look-alike model is fitted on.
+MIN_CLASS_SIZE = 5
+
+
+def lookalike_shortfall(features: pd.DataFrame, seed_customers) -> str:
+    """Why ``features`` and the seeds are too few to learn from ('' when there are at least
+    :data:`MIN_CLASS_SIZE` seed customers and as many others).
+
+    >>> lookalike_shortfall(pd.DataFrame(index=list("abcdefgh")), ["a", "b"])
+    '2 seed and 6 other customers: too few to learn from'
+    """
+    seeds = int(features.index.isin(pd.Index(seed_customers)).sum())
+    others = len(features) - seeds
+    if min(seeds, others) < MIN_CLASS_SIZE:
+        return f"{seeds} seed and {others} other customers: too few to learn from"
+    return ""
 
 
 def _log_skewed(X):
@@ -68,9 +87,8 @@ def lookalike(features: pd.DataFrame, seed_customers, candidates=None, model: st
                        hint="the seeds must be customers known before the cut-off")
     if y.sum() == len(y):
         raise KitError("every customer is a seed customer", hint="the model needs customers who are not seeds")
-    if min(y.sum(), len(y) - y.sum()) < 5:
-        raise KitError(f"{int(y.sum())} seed and {int(len(y) - y.sum())} other customers: too few to learn from",
-                       hint="use at least 5 of each")
+    if lookalike_shortfall(features, seeds):
+        raise KitError(lookalike_shortfall(features, seeds), hint=f"use at least {MIN_CLASS_SIZE} of each")
     X = numeric_features(features, columns)
     X = X.loc[:, X.nunique() > 1]
     used = list(X.columns)
@@ -110,15 +128,22 @@ def gain_table(scores: pd.Series, outcome: pd.Series, bins: int = 10) -> pd.Data
     return pd.DataFrame(rows, columns=["customer_share", "seed_share_found", "lift"])
 
 
-def lookalike_windows(tx: pd.DataFrame, cutoff, seed_share: float = 0.2, report=None):
-    """Features before ``cutoff`` and the seeds after it: the customers known before the cut-off whose spend after
-    it puts them in the top ``seed_share`` of those customers. Returns ``(features, seeds)``."""
-    cutoff = pd.Timestamp(cutoff)
+def lookalike_windows(tx: pd.DataFrame, cutoff=None, seed_share: float = 0.2, report=None, as_of=None):
+    """Features before ``cutoff`` and the seeds after it: the customers known before the cut-off whose spend from
+    the cut-off to ``as_of`` puts them in the top ``seed_share`` of those customers. Returns ``(features, seeds)``.
+
+    ``cutoff`` defaults to the rule of :mod:`kit.periods`: ``as_of − W`` with ``W = min(183, span // 2)`` days
+    (``as_of``: the day after the last order unless given).
+    """
+    windows = data_windows(tx, as_of)
+    cutoff = windows.cutoff if cutoff in (None, "") else pd.Timestamp(cutoff)
     features = customer_features(tx, as_of=cutoff, report=report)
-    later = tx[(tx["order_date"] >= cutoff) & tx["customer_id"].isin(features.index)]
+    later = tx[(tx["order_date"] >= cutoff) & (tx["order_date"] < windows.end) & tx["customer_id"].isin(features.index)]
     if later.empty:
-        raise KitError(f"no purchases on or after the cut-off {cutoff.date()}", hint="choose an earlier cut-off")
+        raise KitError(f"no purchases from the cut-off {cutoff.date()} to {windows.end.date()}",
+                       hint="choose an earlier cut-off")
     spend = rfm_table(later)["monetary"].reindex(features.index).fillna(0.0)
     threshold = spend.quantile(1 - seed_share)
     seeds = spend.index[(spend >= threshold) & (spend > 0)]
+    features.attrs["outcome"] = (cutoff, windows.end)
     return features, seeds

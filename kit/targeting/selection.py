@@ -3,6 +3,7 @@ the best 100 are the target customers."""
 
 from __future__ import annotations
 
+import warnings
 from dataclasses import dataclass
 
 import numpy as np
@@ -40,14 +41,18 @@ class Targets:
 
 
 def select_targets(scores_or_values: pd.Series, capacity: int, min_value: float | None = None,
-                   values: pd.Series | None = None) -> Targets:
+                   values: pd.Series | None = None, exclude=None) -> Targets:
     """The ``capacity`` best customers by ``scores_or_values`` (ties broken by customer id), leaving out those
-    below ``min_value``. ``values`` (default: the scores themselves) measures what the list captures against the
-    expectation of ``capacity`` customers chosen at random.
+    below ``min_value`` and those in ``exclude`` (e.g. lapsed customers, see :func:`kit.periods.lapsed_customers`).
+    ``values`` (default: the scores themselves) measures what the list captures against the expectation of
+    ``capacity`` customers chosen at random from those not excluded. When the list takes every eligible customer,
+    a warning says so: a list of everyone is no choice.
 
     >>> t = select_targets(pd.Series([5.0, 9.0, 1.0, 7.0], index=list("abcd")), capacity=2)
     >>> list(t), t.summary()["lift"]
     (['b', 'd'], 1.455)
+    >>> list(select_targets(pd.Series([5.0, 9.0, 1.0, 7.0], index=list("abcd")), capacity=2, exclude=["b"]))
+    ['d', 'a']
     """
     if not isinstance(capacity, (int, np.integer)) or capacity < 1:
         raise KitError(f"capacity must be a whole number >= 1, got {capacity!r}", hint="e.g. capacity=100")
@@ -58,7 +63,13 @@ def select_targets(scores_or_values: pd.Series, capacity: int, min_value: float 
     ranked = pd.DataFrame({"score": scores, "id": scores.index.astype(str)}).sort_values(
         ["score", "id"], ascending=[False, True], kind="stable")
     eligible = ranked if min_value is None else ranked[ranked["score"] >= min_value]
+    if exclude is not None:
+        eligible = eligible[~eligible.index.isin(pd.Index(exclude))]
     chosen = eligible.index[:capacity]
-    random_expectation = min(capacity, len(scores)) * float(values.mean())
+    if len(eligible) and capacity >= len(eligible):
+        warnings.warn(f"capacity {capacity:,} covers all {len(eligible):,} eligible customers: the list selects "
+                      "no one out", UserWarning, stacklevel=2)
+    pool = values if exclude is None else values[~values.index.isin(pd.Index(exclude))]
+    random_expectation = min(capacity, len(pool)) * float(pool.mean()) if len(pool) else 0.0
     return Targets(pd.Index(chosen, name=scores.index.name), float(values.loc[chosen].sum()), random_expectation,
                    float(values.sum()))
