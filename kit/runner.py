@@ -137,13 +137,18 @@ def available_memory() -> int:
 
 
 def memory_budget(available: int | None = None) -> int:
-    """The kernels' default memory limit: ``max(MEMORY_SHARE * available, MEMORY_FLOOR)``.
+    """The kernels' default memory limit: ``max(MEMORY_SHARE * available, MEMORY_FLOOR)`` (at most a limit the kit
+    itself runs under, ``ulimit -v``).
 
     >>> memory_budget(16 * 1024**3) / 1024**3
     12.0
     """
+    import resource
+
     available = available_memory() if available is None else available
-    return max(int(MEMORY_SHARE * available), MEMORY_FLOOR)
+    hard = resource.getrlimit(resource.RLIMIT_AS)[1]
+    budget = max(int(MEMORY_SHARE * available), MEMORY_FLOOR)
+    return budget if hard == resource.RLIM_INFINITY else min(budget, hard)
 
 
 def parse_memory(text: str) -> int | None:
@@ -163,6 +168,9 @@ def parse_memory(text: str) -> int | None:
 def _limit_address_space(limit: int) -> None:  # runs in the kernel process, before the kernel starts
     import resource
 
+    _, hard = resource.getrlimit(resource.RLIMIT_AS)
+    if hard != resource.RLIM_INFINITY:
+        limit = min(limit, hard)  # a limit set from outside (ulimit -v, prlimit) cannot be raised
     resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
 
 

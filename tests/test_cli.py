@@ -184,27 +184,30 @@ def test_without_the_memory_limit_the_big_allocation_succeeds(test_notebooks, sm
 
 
 def test_ctrl_c_stops_the_run_and_writes_what_finished(test_notebooks, small_data, tmp_path):
-    env = {**os.environ, "KIT_NOTEBOOKS": str(test_notebooks)}
+    import json
+    import time
+
+    env = {**os.environ, "KIT_NOTEBOOKS": str(test_notebooks), "PYTHONUNBUFFERED": "1"}
     run = subprocess.Popen([sys.executable, "-m", "kit", "run", "--data", str(small_data), "--out", str(tmp_path),
                             "--no-progress", "--only", "10", "13", "14"], stdout=subprocess.PIPE,
                            stderr=subprocess.PIPE, text=True, env=env,
                            preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
-    for line in run.stdout:
-        if "13_sleeps" in line:
-            break
-    summary = tmp_path / "13_sleeps.ipynb"
-    for _ in range(600):  # until papermill has started the sleeping cell
-        if summary.exists() and "time.sleep" in summary.read_text(encoding="utf-8") \
-                and '"start_time"' in summary.read_text(encoding="utf-8").split("time.sleep")[-1]:
-            break
-        subprocess.run(["sleep", "0.1"])
+    sleeping = tmp_path / "13_sleeps.ipynb"
+    for _ in range(300):  # until papermill has started the sleeping cell
+        try:
+            cells = json.loads(sleeping.read_text(encoding="utf-8"))["cells"]
+            if cells[-1]["metadata"]["papermill"]["start_time"]:
+                break
+        except (OSError, ValueError, KeyError):
+            pass
+        time.sleep(0.5)
     run.send_signal(signal.SIGINT)
     _, err = run.communicate(timeout=120)
     assert run.returncode == 130, err
     statuses = pd.read_csv(tmp_path / "run_summary.tsv", sep="\t").set_index("notebook")
     assert statuses["status"].to_dict() == {"10_raises": "failed", "13_sleeps": "failed", "14_fine": "skipped"}
-    assert statuses.loc["13_sleeps", "message"].startswith("interrupted (Ctrl-C)")
-    assert "interrupted" in (tmp_path / "index.html").read_text(encoding="utf-8")
+    assert statuses.loc["13_sleeps", "message"] == "interrupted (Ctrl-C) in cell 2"
+    assert "not run: the run was interrupted" in (tmp_path / "index.html").read_text(encoding="utf-8")
 
 
 def test_a_new_run_clears_the_previous_runs_files_only(test_notebooks, small_data, tmp_path):
