@@ -1,6 +1,7 @@
 """The ``kit`` command: ``kit run``, ``kit validate``, ``kit params``, ``kit refresh``.
 
-Exit status: 0 success; 1 a notebook failed; 2 bad input (the message says what and what to do).
+Exit status: 0 success; 1 a notebook failed (the run went on and wrote its report); 2 bad input, found before
+anything ran (the message says what and what to do); 130 interrupted with Ctrl-C (the report shows what finished).
 """
 
 from __future__ import annotations
@@ -22,12 +23,18 @@ def _parser() -> argparse.ArgumentParser:
                      help="run on a bundled data set with its column map")
     run.add_argument("--columns", help="YAML column map (canonical name: your column)")
     run.add_argument("--encoding", help="text encoding of a CSV file (default: detected)")
-    run.add_argument("--lang", default="en", choices=["zh", "en"], help="language of labels (default en)")
-    run.add_argument("--out", default="outputs", help="output folder (default outputs)")
+    run.add_argument("--lang", choices=["zh", "en"], help="language of labels (default en)")
+    run.add_argument("--out", help="output folder (default outputs); the files of the previous run there are "
+                                   "deleted first, other files are kept")
     run.add_argument("--only", nargs="+", metavar="NAME", help="run only these notebooks (e.g. 00 02)")
     run.add_argument("-p", "--parameter", nargs=2, action="append", default=[], metavar=("NAME", "VALUE"),
                      help="set a notebook parameter (see `kit params`)")
     run.add_argument("--no-progress", action="store_true", help="no per-cell progress bar")
+    run.add_argument("--memory-limit", default="auto", metavar="SIZE",
+                     help="memory each notebook's kernel may use, e.g. 6G (0: no limit; default: 75%% of the memory "
+                          "available at the start, at least 2G); beyond it the notebook fails with MemoryError")
+    run.add_argument("--timeout", type=float, default=None, metavar="SECONDS",
+                     help="time limit of each notebook (0: none; default 1800)")
 
     validate = sub.add_parser("validate", help="load a transaction file and print its cleaning report")
     validate.add_argument("path")
@@ -51,10 +58,13 @@ def main(argv=None) -> int:
     except KitError as err:
         print(f"error: {err}", file=sys.stderr)
         return 2
+    except KeyboardInterrupt:
+        print("interrupted (Ctrl-C)", file=sys.stderr)
+        return 130
 
 
 def _run(args) -> int:
-    from .runner import run_notebooks
+    from .runner import TIMEOUT, parse_memory, run_notebooks
 
     extra = {}
     for name, value in args.parameter:
@@ -68,34 +78,50 @@ def _run(args) -> int:
         if data:
             raise KitError("give either --data or --example, not both", hint="--example runs a bundled data set")
         data, columns = str(datasets.path(args.example)), str(datasets.column_map(args.example))
+    if args.timeout is not None and args.timeout < 0:
+        raise KitError(f"--timeout {args.timeout:g} is negative", hint="give seconds, or 0 for no limit")
+    memory = "auto" if args.memory_limit == "auto" else parse_memory(args.memory_limit)
+    timeout = TIMEOUT if args.timeout is None else (args.timeout or None)
     result = run_notebooks(data, columns, args.encoding, args.lang, args.out, args.only, extra,
-                           progress=not args.no_progress)
+                           progress=not args.no_progress, memory_limit=memory, timeout=timeout)
     ran = [r for r in result.results if not r.skipped]
     print(f"{len(ran) - len(result.failed)} of {len(ran)} notebooks succeeded, {len(result.skipped)} skipped; "
           f"outputs in {result.out}")
     for r in result.skipped:
         print(f"skipped {r.name}: {r.skipped}")
     for r in result.failed:
-        print(f"error: notebook {r.name} failed at {r.error}", file=sys.stderr)
+        print(f"error: notebook {r.name} failed: {r.error}", file=sys.stderr)
+    if result.interrupted:
+        print(f"interrupted (Ctrl-C): {result.out / 'index.html'} shows the notebooks that finished", file=sys.stderr)
+        return 130
     return 1 if result.failed else 0
 
 
 def _validate(args) -> int:
     from .loading import load_transactions
 
-    _, report = load_transactions(args.path, args.columns, args.encoding, analysis=args.analysis)
+    try:
+        _, report = load_transactions(args.path, args.columns, args.encoding, analysis=args.analysis)
+    except (KitError, KeyboardInterrupt):
+        raise
+    except Exception as err:  # noqa: BLE001 - whatever a reader trips on, the user gets a message, not a traceback
+        lines = str(err).strip().splitlines()
+        raise KitError(f"could not read {args.path}: {type(err).__name__}: {lines[0] if lines else ''}",
+                       hint="check that the file is a CSV, Excel or Parquet export of transactions (one row per "
+                            "order line) and that --columns maps its columns; try --encoding if it is text") from None
     print(report.to_text(args.lang))
     return 0
 
 
 def _params(args) -> int:
-    from .params import notebook_parameters
+    from .params import allowed, notebook_parameters
     from .runner import list_notebooks
 
     for nb in list_notebooks([args.notebook] if args.notebook else None):
         print(nb.stem)
         for p in notebook_parameters(nb).values():
             print(f"  {p.name:<20} {p.type:<10} default {p.default:<14} {p.help}")
+            print(f"  {'':<20} {'':<10} allowed: {allowed(p.name)}")
     return 0
 
 

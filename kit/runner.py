@@ -5,14 +5,17 @@
 
 from __future__ import annotations
 
+import json
 import os
+import re
 import sys
 import time
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 
 from .errors import KitError
-from .params import Parameter, coerce, notebook_parameters
+from .params import Parameter, check, coerce, notebook_parameters
 from .widgets import HEADLESS
 
 KERNEL = "customer-value-kit"
@@ -109,6 +112,92 @@ def unmet(requirements, report, bundled: bool = True) -> str:
     return ""
 
 
+#: The list of the files a run wrote in its output folder; the next run deletes exactly those first.
+MANIFEST = ".kit-run.json"
+#: The kernels' own messages (start-up warnings, crashes), apart from the notebooks' output.
+KERNEL_MESSAGES = "kernel_messages.log"
+#: Share of the memory available at the start of a run that the notebook kernels may use (``--memory-limit``).
+MEMORY_SHARE = 0.75
+#: A kernel needs at least this much address space to import the kit (numpy, OpenBLAS, pandas, scikit-learn).
+MEMORY_FLOOR = 2 * 1024**3
+#: Default time limit of one notebook, in seconds (``--timeout``).
+TIMEOUT = 1800
+
+
+def available_memory() -> int:
+    """Bytes of memory available now: ``MemAvailable`` of ``/proc/meminfo`` on Linux, else the physical memory."""
+    try:
+        with open("/proc/meminfo", encoding="ascii") as meminfo:
+            for line in meminfo:
+                if line.startswith("MemAvailable:"):
+                    return int(line.split()[1]) * 1024
+    except OSError:
+        pass
+    return os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES")
+
+
+def memory_budget(available: int | None = None) -> int:
+    """The kernels' default memory limit: ``max(MEMORY_SHARE * available, MEMORY_FLOOR)`` (at most a limit the kit
+    itself runs under, ``ulimit -v``).
+
+    >>> memory_budget(16 * 1024**3) / 1024**3
+    12.0
+    """
+    import resource
+
+    available = available_memory() if available is None else available
+    hard = resource.getrlimit(resource.RLIMIT_AS)[1]
+    budget = max(int(MEMORY_SHARE * available), MEMORY_FLOOR)
+    return budget if hard == resource.RLIM_INFINITY else min(budget, hard)
+
+
+def parse_memory(text: str) -> int | None:
+    """``"6G"``, ``"6000M"``, ``"6.5GB"`` or bytes -> bytes; ``"0"`` or ``"none"`` -> ``None`` (no limit).
+
+    >>> parse_memory("6G"), parse_memory("512M"), parse_memory("none")
+    (6442450944, 536870912, None)
+    """
+    match = re.fullmatch(r"\s*(\d+(?:\.\d+)?)\s*([kmgt]?)i?b?\s*", str(text).lower())
+    if str(text).strip().lower() in ("none", "off", "0"):
+        return None
+    if not match:
+        raise KitError(f"memory limit {text!r} is not a size", hint="give e.g. --memory-limit 6G or 6000M (0: none)")
+    return int(float(match[1]) * 1024 ** " kmgt".index(match[2] or " "))
+
+
+def _limit_address_space(limit: int) -> None:  # runs in the kernel process, before the kernel starts
+    import resource
+
+    _, hard = resource.getrlimit(resource.RLIMIT_AS)
+    if hard != resource.RLIM_INFINITY:
+        limit = min(limit, hard)  # a limit set from outside (ulimit -v, prlimit) cannot be raised
+    resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
+
+
+def kernel_manager(memory_limit: int | None, messages=None):
+    """A Jupyter kernel manager class whose kernels get ``RLIMIT_AS = memory_limit`` (POSIX; none: no limit).
+
+    Under the limit an allocation that does not fit raises ``MemoryError`` in the notebook instead of the system
+    killing the kernel (or something else) for lack of memory. The kernels' own messages (not the notebooks'
+    output) go to the open file ``messages``. The class keeps the processes it started in ``processes``, so the
+    runner can say how a dead kernel ended and stop one left behind.
+    """
+    from jupyter_client.manager import AsyncKernelManager
+
+    class LimitedKernelManager(AsyncKernelManager):
+        processes: list = []
+
+        async def _async_launch_kernel(self, kernel_cmd, **kw):
+            if memory_limit and os.name == "posix":
+                kw["preexec_fn"] = partial(_limit_address_space, memory_limit)
+            if messages is not None:
+                kw["stdout"] = kw["stderr"] = messages
+            await super()._async_launch_kernel(kernel_cmd, **kw)
+            LimitedKernelManager.processes.append(self.provisioner.process)
+
+    return LimitedKernelManager
+
+
 @dataclass
 class NotebookResult:
     name: str
@@ -119,6 +208,10 @@ class NotebookResult:
     error: str = ""
     skipped: str = ""
 
+    @property
+    def status(self) -> str:
+        return "skipped" if self.skipped else ("ok" if self.ok else "failed")
+
 
 @dataclass
 class RunResult:
@@ -126,10 +219,12 @@ class RunResult:
     results: list[NotebookResult] = field(default_factory=list)
 
     report: object = None
+    interrupted: bool = False
+    memory_limit: int | None = None
 
     @property
     def ok(self) -> bool:
-        return all(r.ok for r in self.results)
+        return all(r.ok for r in self.results) and not self.interrupted
 
     @property
     def failed(self) -> list[NotebookResult]:
@@ -140,25 +235,122 @@ class RunResult:
         return [r for r in self.results if r.skipped]
 
 
+def reconcile_options(options: dict, extra: dict) -> dict:
+    """Merge ``kit run``'s options (``data_path``, ``columns``, ``encoding``, ``lang``, ``out_dir``; ``None`` when
+    not given) with the same names given as ``-p NAME VALUE`` in ``extra`` (which loses them).
+
+    A ``-p`` value stands in for a missing option; an option and a ``-p`` value that differ raise :class:`KitError`.
+
+    >>> reconcile_options({"lang": None}, {"lang": "zh", "top_n": "5"})
+    {'lang': 'zh'}
+    """
+    flags = {"data_path": "--data", "columns": "--columns", "encoding": "--encoding", "lang": "--lang",
+             "out_dir": "--out"}
+    merged = dict(options)
+    for name in [n for n in extra if n in flags]:
+        value = extra.pop(name)
+        given = merged.get(name)
+        same = given == value or (name in ("data_path", "columns", "out_dir") and given is not None
+                                  and Path(given).resolve() == Path(value).resolve())
+        if given is not None and not same:
+            raise KitError(f"{flags[name]} {given} and -p {name} {value} disagree",
+                           hint=f"give the {name} once, with {flags[name]}")
+        merged[name] = value
+    return merged
+
+
+def check_parameters(plan: dict[Path, dict]) -> None:
+    """Check every notebook's parameters (its defaults with the run's values) against :data:`kit.params.CONSTRAINTS`.
+
+    Raises :class:`KitError` naming the parameter, the value and the allowed values, before anything runs.
+    """
+    for nb, values in plan.items():
+        declared = {name: p.value for name, p in notebook_parameters(nb).items()}
+        check(**{**declared, **{k: v for k, v in values.items() if k != "out_dir"}})
+
+
+def prepare_out(out: Path) -> None:
+    """Make sure ``out`` is a folder the kit can write; raise :class:`KitError` (nothing written) if not.
+
+    A folder holding an earlier run without the kit's manifest is refused: the kit cannot tell its files from others.
+    """
+    import tempfile
+
+    if out.exists() and not out.is_dir():
+        raise KitError(f"output folder {out} is a file", hint="give a folder with --out")
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+        with tempfile.TemporaryFile(dir=out):
+            pass
+    except OSError as err:
+        raise KitError(f"cannot write to the output folder {out}: {err.strerror or err}",
+                       hint="give a folder you can write to with --out") from None
+    if not (out / MANIFEST).exists() and (out / "run_summary.tsv").exists():
+        raise KitError(f"output folder {out} holds an earlier run without the kit's list of its files ({MANIFEST})",
+                       hint="delete that folder (or the files of the earlier run) or give another --out; from now "
+                            "on each run clears the files of the run before")
+
+
+def clear_previous_run(out: Path) -> dict[Path, int]:
+    """Delete exactly the files (and then empty folders) the previous run listed in ``out``'s manifest.
+
+    Returns the files left (not the kit's) with their modification times, for :func:`write_manifest`.
+    """
+    manifest = out / MANIFEST
+    if manifest.exists():
+        owned = json.loads(manifest.read_text(encoding="utf-8"))
+        for name in owned.get("files", []):
+            path = (out / name).resolve()
+            if path.is_relative_to(out) and path.is_file():
+                path.unlink()
+        for name in sorted(owned.get("folders", []), key=len, reverse=True):
+            path = (out / name).resolve()
+            if path.is_relative_to(out) and path.is_dir() and not any(path.iterdir()):
+                path.rmdir()
+        manifest.unlink()
+    return {p: p.stat().st_mtime_ns for p in out.rglob("*") if p.is_file()}
+
+
+def write_manifest(out: Path, before: dict[Path, int], folders_before: set[Path]) -> list[str]:
+    """List in ``out``'s manifest every file written since :func:`clear_previous_run` (new or changed)."""
+    files = sorted(str(p.relative_to(out)) for p in out.rglob("*")
+                   if p.is_file() and p.name != MANIFEST and before.get(p) != p.stat().st_mtime_ns)
+    folders = sorted(str(p.relative_to(out)) for p in out.rglob("*") if p.is_dir() and p not in folders_before)
+    (out / MANIFEST).write_text(json.dumps({"files": files, "folders": folders}, indent=1), encoding="utf-8")
+    return files
+
+
 def run_notebooks(data: str | None = None, columns: str | None = None, encoding: str | None = None,
-                  lang: str = "en", out="outputs", only=None, parameters: dict | None = None,
-                  progress: bool = True, log=print) -> RunResult:
+                  lang: str | None = None, out=None, only=None, parameters: dict | None = None,
+                  progress: bool = True, log=print, memory_limit: int | None | str = "auto",
+                  timeout: float | None = TIMEOUT) -> RunResult:
     """Execute the notebooks in order with papermill into ``out``; render each to HTML without code.
 
-    The data file (when given) is loaded and checked first, so bad data stops the run before any notebook.
-    A failing notebook is reported with its cell and message and the run goes on with the next one.
+    Before anything runs: the parameters are checked against :data:`kit.params.CONSTRAINTS`, ``out`` must be
+    writable and the data file (when given) is loaded and checked. Then the files of the previous run in ``out``
+    (its manifest) are deleted. Each notebook runs in a kernel limited to ``memory_limit`` bytes (``"auto"``:
+    :func:`memory_budget`; ``None``: no limit) and ``timeout`` seconds; a notebook that raises, runs out of time or
+    whose kernel dies is reported failed with its reason and cell, and the run goes on with the next one. Ctrl-C
+    stops the run. ``run_summary.tsv``, ``index.html`` and the manifest are always written.
     """
     import papermill
-    from papermill.exceptions import PapermillExecutionError
 
-    out = Path(out).resolve()
+    parameters = dict(parameters or {})
+    options = reconcile_options({"data_path": data, "columns": columns, "encoding": encoding, "lang": lang,
+                                 "out_dir": None if out is None else str(out)}, parameters)
+    data, columns, encoding = options["data_path"], options["columns"], options["encoding"]
+    lang, out = options["lang"] or "en", Path(options["out_dir"] or "outputs").resolve()
     notebooks = list_notebooks(only)
     if not notebooks:
         raise KitError(f"no notebooks found in {notebooks_dir()}", hint="run kit from the project folder")
     shared = {"data_path": str(Path(data).resolve()) if data else None,
               "columns": str(Path(columns).resolve()) if columns else None,
               "encoding": encoding, "lang": lang, "out_dir": str(out)}
-    plan = resolve_parameters(notebooks, shared, parameters or {})
+    plan = resolve_parameters(notebooks, shared, parameters)
+    check_parameters(plan)
+    prepare_out(out)
+    if memory_limit == "auto":
+        memory_limit = memory_budget()
     from .loading import load_transactions
 
     if data:
@@ -169,59 +361,146 @@ def run_notebooks(data: str | None = None, columns: str | None = None, encoding:
         _, report = online_retail()
     log(f"data: {Path(report.source).name}: {report.n_rows:,} rows, {report.n_kept:,} kept "
         f"({report.analysis}; possible: {', '.join(report.available)})")
-    out.mkdir(parents=True, exist_ok=True)
     kernel = ensure_kernel()
+    folders_before = {p for p in out.rglob("*") if p.is_dir()}
+    before = clear_previous_run(out)
+    folders_before = {p for p in folders_before if p.exists()}
+    messages = open(out / KERNEL_MESSAGES, "w", encoding="utf-8")  # noqa: SIM115 - closed when the run ends
+    manager = kernel_manager(memory_limit, messages)
+    log(f"limits per notebook: memory {_size(memory_limit)}, time {f'{timeout:.0f} s' if timeout else 'none'}")
     os.environ[HEADLESS] = "1"  # the kernels started below inherit it: no sliders in reports
-    result = RunResult(out, report=report)
-    for i, nb in enumerate(notebooks, 1):
-        reason = unmet(notebook_requirements(nb), report, bundled=not data)
-        if reason:
-            log(f"[{i}/{len(notebooks)}] {nb.stem}: skipped ({reason})")
-            result.results.append(NotebookResult(nb.stem, True, 0.0, skipped=reason))
-            continue
-        log(f"[{i}/{len(notebooks)}] {nb.stem}")
-        target = out / nb.name
-        start = time.perf_counter()
-        try:
-            papermill.execute_notebook(str(nb), str(target), parameters=plan[nb], kernel_name=kernel,
-                                       cwd=str(nb.parent), progress_bar=progress, language="python")
-        except PapermillExecutionError as err:
-            message = f"cell {err.cell_index} (execution count {err.exec_count}) raised {err.ename}: " \
-                      f"{_first_lines(err.evalue)}"
-            result.results.append(NotebookResult(nb.stem, False, time.perf_counter() - start, target,
-                                                 error=message))
-            log(f"  FAILED {nb.stem}: {message}")
-            _render_html(target)
-            continue
-        html = _render_html(target)
-        seconds = time.perf_counter() - start
-        result.results.append(NotebookResult(nb.stem, True, seconds, target, html))
-        log(f"  done in {seconds:.1f} s -> {target.name}, {html.name}")
-    _write_summary(result)
-    from .actions import write_action_list
-    from .report import write_index
-
-    written = write_action_list(out, lang)
-    if written:
-        log(f"action list -> {', '.join(p.name for p in written)}")
-    log(f"report -> {write_index(result, lang).name}")
+    result = RunResult(out, report=report, memory_limit=memory_limit)
+    try:
+        for i, nb in enumerate(notebooks, 1):
+            reason = unmet(notebook_requirements(nb), report, bundled=not data)
+            if reason:
+                log(f"[{i}/{len(notebooks)}] {nb.stem}: skipped ({reason})")
+                result.results.append(NotebookResult(nb.stem, True, 0.0, skipped=reason))
+                continue
+            log(f"[{i}/{len(notebooks)}] {nb.stem}")
+            target = out / nb.name
+            start = time.perf_counter()
+            deadline = time.monotonic() + timeout if timeout else None
+            error = ""
+            messages.write(f"--- {nb.name}\n")
+            messages.flush()
+            try:
+                papermill.execute_notebook(
+                    str(nb), str(target), parameters=plan[nb], kernel_name=kernel, cwd=str(nb.parent),
+                    progress_bar=progress, language="python", kernel_manager_class=manager,
+                    timeout_func=(lambda cell: max(1, int(deadline - time.monotonic()))) if deadline else None)
+            except KeyboardInterrupt:
+                error = "interrupted (Ctrl-C)" + _cell_of(target)
+                result.interrupted = True
+            except Exception as err:  # noqa: BLE001 - any failure of one notebook is reported, the run goes on
+                error = _failure(err, target, manager.processes[-1] if manager.processes else None, timeout)
+            finally:
+                _stop_kernels(manager)
+            seconds = time.perf_counter() - start
+            html = _render_html(target)
+            if error:
+                result.results.append(NotebookResult(nb.stem, False, seconds, target, html, error=error))
+                log(f"  FAILED {nb.stem}: {error}")
+                if result.interrupted:
+                    result.results += [NotebookResult(rest.stem, True, 0.0, skipped="not run: the run was interrupted")
+                                       for rest in notebooks[i:]]
+                    break
+                continue
+            result.results.append(NotebookResult(nb.stem, True, seconds, target, html))
+            log(f"  done in {seconds:.1f} s -> {target.name}, {html.name}")
+    except KeyboardInterrupt:  # between notebooks (skipping, rendering): what ran is kept
+        result.interrupted = True
+        done = {r.name for r in result.results}
+        result.results += [NotebookResult(nb.stem, True, 0.0, skipped="not run: the run was interrupted")
+                           for nb in notebooks if nb.stem not in done]
+    finally:
+        messages.close()
+        _finish(result, lang, before, folders_before, log)
     return result
 
 
-def _first_lines(text: str, n: int = 6) -> str:
+def _finish(result: RunResult, lang: str, before: dict, folders_before: set, log) -> None:
+    """Write the summary, the action list, the front page and the manifest, whatever happened to the notebooks."""
+    from .actions import write_action_list
+    from .report import write_index
+
+    _write_summary(result)
+    try:
+        written = write_action_list(result.out, lang)
+        if written:
+            log(f"action list -> {', '.join(p.name for p in written)}")
+    except Exception as err:  # noqa: BLE001 - a partial run may leave exports the action list cannot use
+        log(f"  no action list: {type(err).__name__}: {_first_lines(err, 2)}")
+    log(f"report -> {write_index(result, lang).name}")
+    write_manifest(result.out, before, folders_before)
+
+
+def _size(limit: int | None) -> str:
+    return "none" if not limit else f"{limit / 1024**3:.1f} GB"
+
+
+def _cell_of(notebook: Path) -> str:
+    """`` in cell N``: the last cell papermill started in its output ``notebook`` ('' if none or unreadable)."""
+    import nbformat
+
+    try:
+        cells = nbformat.read(notebook, as_version=4).cells
+    except Exception:  # noqa: BLE001 - the output notebook may not exist yet or be half written
+        return ""
+    started = [i for i, cell in enumerate(cells) if cell.get("metadata", {}).get("papermill", {}).get("start_time")]
+    return f" in cell {started[-1]}" if started else ""
+
+
+def _failure(err: Exception, target: Path, process, timeout) -> str:
+    """Why a notebook failed, in a few lines: the cell and the error, or how its kernel ended."""
+    import signal
+
+    from nbclient.exceptions import CellTimeoutError, DeadKernelError
+    from papermill.exceptions import PapermillExecutionError
+
+    if isinstance(err, PapermillExecutionError):
+        return f"cell {err.cell_index} (execution count {err.exec_count}) raised {err.ename}: " \
+               f"{_first_lines(err.evalue)}"
+    if isinstance(err, CellTimeoutError) or (isinstance(err, TimeoutError) and timeout):
+        return f"timed out after {timeout:.0f} s (--timeout){_cell_of(target)}"
+    if isinstance(err, DeadKernelError):
+        code = process.poll() if process is not None else None
+        if code is not None and code < 0:
+            name = signal.Signals(-code).name
+            how = f"killed by {name}" + (" (the system kills the largest process when memory runs out; lower "
+                                         "--memory-limit to get a MemoryError instead)" if name == "SIGKILL" else "")
+        else:
+            how = f"exited with status {code}" if code is not None else "stopped responding"
+            how += f" (its messages are in {KERNEL_MESSAGES})"
+        return f"the kernel died{_cell_of(target)}: {how}"
+    return f"{type(err).__name__}{_cell_of(target)}: {_first_lines(err)}"
+
+
+def _stop_kernels(manager) -> None:
+    """Kill any kernel this run started that is still running (after Ctrl-C or a failed shutdown)."""
+    for process in manager.processes:
+        if process.poll() is None:
+            process.kill()
+            process.wait()
+
+
+def _first_lines(text, n: int = 6) -> str:
     lines = str(text).strip().splitlines()
     return "\n    ".join(lines[:n]) + (" ..." if len(lines) > n else "")
 
 
 def _render_html(notebook: Path) -> Path | None:
-    """Write ``notebook`` as HTML beside it, without code cells or prompts."""
+    """Write ``notebook`` as HTML beside it, without code cells or prompts (``None`` if it cannot be read)."""
     import nbformat
     from nbconvert import HTMLExporter
 
     if not notebook.exists():
         return None
     exporter = HTMLExporter(exclude_input=True, exclude_input_prompt=True, exclude_output_prompt=True)
-    body, _ = exporter.from_notebook_node(nbformat.read(notebook, as_version=4))
+    try:
+        body, _ = exporter.from_notebook_node(nbformat.read(notebook, as_version=4))
+    except Exception:  # noqa: BLE001 - a notebook cut short may be half written
+        return None
     html = notebook.with_suffix(".html")
     html.write_text(body, encoding="utf-8")
     return html
@@ -230,9 +509,8 @@ def _render_html(notebook: Path) -> Path | None:
 def _write_summary(result: RunResult) -> None:
     lines = ["notebook\tstatus\tseconds\tmessage"]
     for r in result.results:
-        status = "skipped" if r.skipped else ("ok" if r.ok else "failed")
         message = r.skipped or (r.error.splitlines()[0] if r.error else "")
-        lines.append(f"{r.name}\t{status}\t{r.seconds:.1f}\t{message}")
+        lines.append(f"{r.name}\t{r.status}\t{r.seconds:.1f}\t{message}")
     (result.out / "run_summary.tsv").write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 
