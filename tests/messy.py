@@ -67,12 +67,17 @@ def baseline_frame() -> pd.DataFrame:
 
 def subset(which: str) -> pd.DataFrame:
     """The baseline or one of its subsets: ``"base"``; ``"days12"`` (lines dated on day 1..12 of a month, so that
-    day and month cannot be told apart); ``"small"`` (unit prices under 1,000, so every price fits ``d,ddd``)."""
+    day and month cannot be told apart); ``"small"`` (unit prices from 1 to under 1,000, so every price written with
+    three decimals looks like ``d,ddd`` — a price under 1 would prove the decimal comma, ``0,850``); ``"day_only"``
+    (dates without their time: a file that keeps only the day cannot order an order and its cancellation on that
+    day, so its expected result is the baseline's at midnight)."""
     frame = baseline_frame()
     if which == "days12":
         return frame[frame["InvoiceDate"].dt.day <= 12].reset_index(drop=True)
     if which == "small":
-        return frame[frame["UnitPrice"].abs() < 1000].reset_index(drop=True)
+        return frame[frame["UnitPrice"].abs().between(1, 1000, inclusive="left")].reset_index(drop=True)
+    if which == "day_only":
+        return frame.assign(InvoiceDate=frame["InvoiceDate"].dt.floor("D"))
     return frame
 
 
@@ -416,7 +421,9 @@ def _cases() -> list[Case]:
 
     # date styles
     for dstyle in DATE_STYLES:
-        add(Case(f"date_{dstyle}", "date", text_writer(Style(dates=dstyle)), day_only=dstyle in DAY_ONLY))
+        base = "day_only" if dstyle in DAY_ONLY else "base"
+        add(Case(f"date_{dstyle}", "date", text_writer(Style(dates=dstyle), base), base=base,
+                 day_only=dstyle in DAY_ONLY))
     add(Case("date_mdy_semicolon_cp1252", "date", text_writer(Style(dates="mdy", delimiter=";", encoding="cp1252")),
              names=cp1252_name))
     add(Case("date_dmy_semicolon_decimal_comma", "date",
@@ -424,8 +431,8 @@ def _cases() -> list[Case]:
     add(Case("date_chinese_gb18030", "date", text_writer(Style(dates="chinese", encoding="gb18030",
                                                               header=CHINESE_HEADER)), columns=chinese_map))
     add(Case("date_weekday_gb18030_tab", "date", text_writer(Style(dates="weekday", encoding="gb18030",
-                                                                  delimiter="\t", header=CHINESE_HEADER)),
-             columns=chinese_map, day_only=True))
+                                                                  delimiter="\t", header=CHINESE_HEADER), "day_only"),
+             columns=chinese_map, base="day_only", day_only=True))
     add(Case("date_iso_offsets_utf16", "date", text_writer(Style(dates="iso_offsets", encoding="utf-16",
                                                                 delimiter="\t"))))
     add(Case("date_days12_dmy", "date", text_writer(Style(dates="dmy"), "days12"), expect="error",
@@ -544,10 +551,11 @@ def _cases() -> list[Case]:
         "file_empty": (lambda: b"", r"(?i)empty"),
         "file_header_only": (header_only_bytes, r"(?i)no data|header"),
         "file_blank_lines": (lambda: b"\r\n\r\n   \r\n", r"(?i)empty|blank"),
-        "file_utf32_no_bom": (lambda: clean_csv_bytes().decode().encode("utf-32-le"), r"(?i)utf-?32"),
     }
     for fname, (make, match) in not_tables.items():
         add(Case(fname, "not a table", bytes_writer(make), expect="error", match=match))
+    add(Case("file_utf32_no_bom", "not a table", bytes_writer(lambda: clean_csv_bytes().decode().encode("utf-32-le")),
+             expect="either", match=r"(?i)utf-?32", note=r"(?i)utf-?32"))
     add(Case("file_parquet_named_txt", "not a table", bytes_writer(parquet_bytes, ".txt"), expect="error",
              match=r"(?i)parquet"))
     add(Case("file_nul_padding", "not a table",
