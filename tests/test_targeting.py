@@ -204,12 +204,12 @@ def test_capacity_scales_with_active_customers_and_lapsed_are_never_served_first
     assert lapsed[list(everyone)].any()
     targets = kit.select_targets(value["relationship_value"], capacity=capacity, exclude=lapsed.index[lapsed])
     assert len(targets) == capacity and not lapsed[list(targets)].any()
-    table = targeting.targets_table(features, value, None, None, targets).set_index("customer_id")
+    table = targeting.targets_table(features, value, None, None, targets).set_index(kit.label("customer_id"))
     serve_first = table["recommended action"] == kit.label("act_serve_first")
     assert serve_first.sum() == capacity and not table.loc[serve_first, "lapsed"].any()
     assert table.loc[lapsed.index[lapsed], "recommended action"].ne(kit.label("act_serve_first")).all()
     # a selection that ignored the lapsed flag still gives them no "serve first"
-    table = targeting.targets_table(features, value, None, None, everyone).set_index("customer_id")
+    table = targeting.targets_table(features, value, None, None, everyone).set_index(kit.label("customer_id"))
     assert table.loc[lapsed.index[lapsed], "recommended action"].ne(kit.label("act_serve_first")).all()
 
 
