@@ -9,7 +9,10 @@ Every date default of the customer analyses follows one rule on the span of the 
 - look-alikes (notebook 01): features as of the cut-off ``as_of − W``, seeds from the window ``[as_of − W, as_of)``;
 - grade migration and the current/future value matrix (notebook 03): period B is the last window, period A the
   window before it;
-- a customer is **lapsed** when they have not ordered in the last window (``recency > W``), **active** otherwise.
+- a customer is **lapsed** when they have not ordered in the last window (``recency > W``), **active** otherwise;
+- lifetime-value models (notebook 04): calibration ends :data:`CALIBRATION_SHARE` (two thirds) of the way through
+  the span, earlier when that leaves a holdout shorter than :data:`MIN_HOLDOUT_DAYS`
+  (:func:`default_calibration_end`); the models need the history that :func:`kit.clv.model_history_problem` asks for.
 
 Each method needs a window of at least :data:`MIN_WINDOW_DAYS` days; when the data are shorter,
 :meth:`Windows.shortfall` says why and the notebook section is skipped (with that reason printed) instead of
@@ -38,6 +41,11 @@ MIN_WINDOW_DAYS = {"lookalike": 90, "migration": 60, "lapsed": 60}
 #: Default capacity of a target list as a share of the active customers (the top fifth, as in the 80/20 rule).
 CAPACITY_SHARE = 0.2
 DAY = pd.Timedelta(days=1)
+
+CALIBRATION_SHARE = 2 / 3
+"""Share of the data's date span used for calibration; the rest is the holdout."""
+MIN_HOLDOUT_DAYS = 28
+"""Shortest holdout period (4 weeks): a shorter holdout tests almost nothing."""
 
 
 @dataclass(frozen=True)
@@ -143,3 +151,18 @@ def default_capacity(n_active: int) -> int:
     (590, 1, 1)
     """
     return max(1, math.ceil(CAPACITY_SHARE * int(n_active)))
+
+
+def default_calibration_end(tx: pd.DataFrame, share: float = CALIBRATION_SHARE) -> str:
+    """Last calibration day (ISO date): ``share`` of the way through the data's date span, moved earlier when that
+    leaves a holdout shorter than :data:`MIN_HOLDOUT_DAYS` (``last − 28 days``, but never before the first day).
+
+    >>> tx = pd.DataFrame({"order_date": pd.to_datetime(["2024-01-01", "2024-10-01"])})
+    >>> default_calibration_end(tx)
+    '2024-07-01'
+    >>> default_calibration_end(tx, share=0.99)
+    '2024-09-03'
+    """
+    first, last = tx["order_date"].min().normalize(), tx["order_date"].max().normalize()
+    end = min((first + (last - first) * share).normalize(), last - pd.Timedelta(days=MIN_HOLDOUT_DAYS))
+    return max(end, first).date().isoformat()

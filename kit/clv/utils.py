@@ -19,34 +19,16 @@ import numpy as np
 import pandas as pd
 
 from ..errors import KitError
+from ..periods import default_calibration_end  # noqa: F401 (part of kit.clv)
 
 UNIT_DAYS = {"D": 1.0, "W": 7.0, "M": 365.25 / 12}
 PERIODS_PER_YEAR = {"D": 365.25, "W": 365.25 / 7, "M": 12.0}
 
 
-CALIBRATION_SHARE = 2 / 3
-"""Share of the data's date span used for calibration; the rest is the holdout."""
-MIN_HOLDOUT_DAYS = 28
-"""Shortest holdout period (4 weeks): a shorter holdout tests almost nothing."""
 MIN_HISTORY_DAYS = 90
 """Shortest date span (about 3 months) on which the purchase models are fitted."""
 MIN_REPEAT_BUYERS = 20
 """Fewest customers with a repeat purchase in the calibration period for a model fit."""
-
-
-def default_calibration_end(tx: pd.DataFrame, share: float = CALIBRATION_SHARE) -> str:
-    """Last calibration day (ISO date): ``share`` of the way through the data's date span, moved earlier when that
-    leaves a holdout shorter than :data:`MIN_HOLDOUT_DAYS` (``last − 28 days``, but never before the first day).
-
-    >>> tx = pd.DataFrame({"order_date": pd.to_datetime(["2024-01-01", "2024-10-01"])})
-    >>> default_calibration_end(tx)
-    '2024-07-01'
-    >>> default_calibration_end(tx, share=0.99)
-    '2024-09-03'
-    """
-    first, last = tx["order_date"].min().normalize(), tx["order_date"].max().normalize()
-    end = min((first + (last - first) * share).normalize(), last - pd.Timedelta(days=MIN_HOLDOUT_DAYS))
-    return max(end, first).date().isoformat()
 
 
 def model_history_problem(tx: pd.DataFrame, calibration_end=None) -> str | None:
