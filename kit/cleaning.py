@@ -123,11 +123,10 @@ def reasons(table: pd.DataFrame, checks: Mapping[str, pd.Series], steps: Iterabl
         price = table["unit_price"] if table["unit_price"].notna().any() else table["amount"]
         masks["non_positive_price"] = (price <= 0).fillna(False)
     if "non_product_code" in steps and table["product_id"].notna().any():
-        codes = table["product_id"].astype("string").str.upper()
-        mask = codes.isin([c.upper() for c in non_product_codes])
-        if non_product_pattern:
-            mask |= table["product_id"].astype("string").str.contains(non_product_pattern, flags=re.I, regex=True)
-        masks["non_product_code"] = mask.fillna(False).astype(bool)
+        listed = {str(c).upper() for c in non_product_codes}
+        masks["non_product_code"] = pd.Series(
+            per_value(table["product_id"], lambda code: code.upper() in listed
+                      or bool(non_product_pattern and re.search(non_product_pattern, code, re.I))), index=table.index)
     if "cancelled_order" in steps and "cancellation" in masks:
         invalid = pd.Series(False, index=table.index)
         for name in CHECKS:
@@ -147,6 +146,16 @@ def reasons(table: pd.DataFrame, checks: Mapping[str, pd.Series], steps: Iterabl
     return reason
 
 
+def per_value(values: pd.Series, test) -> np.ndarray:
+    """Boolean array: ``test(str(value))`` for each value, computed once per distinct value; missing values are False.
+
+    >>> per_value(pd.Series(["C1", None, "C1", "7"]), lambda v: v.startswith("C")).tolist()
+    [True, False, True, False]
+    """
+    codes, uniques = pd.factorize(values)
+    return np.array([bool(test(str(u))) for u in uniques] + [False], dtype=bool)[codes]
+
+
 def cancellation_lines(table: pd.DataFrame, pattern: str = CANCELLATION_PATTERN,
                        notes: list[str] | None = None) -> pd.Series:
     r"""Mask of the cancellation lines: order id matches ``pattern`` AND (quantity < 0 OR amount < 0).
@@ -161,7 +170,8 @@ def cancellation_lines(table: pd.DataFrame, pattern: str = CANCELLATION_PATTERN,
     cancellation: order id matches ^[Cc]\d and quantity < 0 (1 line)
     1 line whose order id matches ^[Cc]\d is not negative: kept as a sale (e.g. c152d21b)
     """
-    marked = table["order_id"].astype("string").str.contains(pattern, regex=True).fillna(False).astype(bool)
+    regex = re.compile(pattern)
+    marked = pd.Series(per_value(table["order_id"], lambda order: bool(regex.search(order))), index=table.index)
     false = pd.Series(False, index=table.index)
     by_quantity = (table["quantity"] < 0).fillna(False) if "quantity" in table else false
     by_amount = (table["amount"] < 0).fillna(False) & ~by_quantity if "amount" in table else false
