@@ -9,6 +9,7 @@ from pathlib import Path
 import pandas as pd
 
 from .actions import read_export
+from .clv.utils import sig
 from .clv.validation import read_model_check
 from .grading.abc import top_share
 from .labels import check_lang, label
@@ -26,13 +27,22 @@ td.number { text-align: right; font-variant-numeric: tabular-nums; }
 """
 
 
+def _number(value: float) -> str:
+    """Money-sized numbers to the cent with thousands separators, small ones (shares, lifts) to 4 significant figures.
+
+    >>> _number(1126331.3), _number(0.7413), _number(9.4123)
+    ('1,126,331.30', '0.7413', '9.412')
+    """
+    return f"{value:,.2f}" if abs(value) >= 1000 else f"{value:,.4g}"
+
+
 def _table(frame: pd.DataFrame) -> str:
     rows = ["<tr>" + "".join(f"<th>{html.escape(str(c))}</th>" for c in frame.columns) + "</tr>"]
     for record in frame.itertuples(index=False):
         cells = []
         for value in record:
             number = isinstance(value, (int, float)) and not isinstance(value, bool)
-            text = f"{value:,.4g}" if isinstance(value, float) else (f"{value:,}" if number else str(value))
+            text = _number(value) if isinstance(value, float) else (f"{value:,}" if number else str(value))
             cells.append(f"<td class='number'>{html.escape(text)}</td>" if number else f"<td>{html.escape(text)}</td>")
         rows.append("<tr>" + "".join(cells) + "</tr>")
     return "<table>" + "".join(rows) + "</table>"
@@ -54,9 +64,11 @@ def headline_figures(out_dir, lang: str = "en") -> tuple[list[tuple[str, str]], 
     check = read_model_check(out_dir / "clv_model.json")
     if check is not None and not check.get("ok", False):
         failed = {"en": "lifetime-value model", "zh": "终身价值模型"}[lang]
-        figures.append((failed, {"en": "failed its check: ", "zh": "未通过检验: "}[lang] + ", ".join(check.get("codes", []))))
-    elif clv.exists():
-        figures.append((label("customer_equity", lang), f"{read_export(clv)['clv'].sum():,.2f}"))
+        problems = check.get("problems", [])
+        figures.append((failed, {"en": "failed its check: ", "zh": "未通过检验: "}[lang] + ", ".join(check.get("codes", []))
+                        + (f" ({problems[0]})" if problems else "")))
+    elif clv.exists():  # a model's output: 4 significant figures
+        figures.append((label("customer_equity", lang), sig(read_export(clv)["clv"].sum())))
     placement = out_dir / "placement.csv"
     if placement.exists():
         pairs = read_export(placement).head(5)
