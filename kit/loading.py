@@ -157,12 +157,16 @@ def _parse(frame: pd.DataFrame, resolved: dict, analysis: str, options: dict, da
     table["product_name"] = table.get("product_name", np.nan)
 
     invalid = pd.Series(False, index=table.index)
+    proven = {} if options.get("decimal") else {
+        mark: resolved[column] for column in schema.NUMBER_COLUMNS if column in resolved
+        for mark in [parsing.proven_decimal(frame[resolved[column]])] if mark}
+    file_decimal = next(iter(proven.items())) if len(proven) == 1 else None
     for column in schema.NUMBER_COLUMNS:
         if column not in resolved:
             continue
         values = frame[resolved[column]].reset_index(drop=True)
         parsed = parsing.parse_numbers(values, options.get("decimal"), options.get("thousands"), delimiter, where,
-                                       resolved[column], notes)
+                                       resolved[column], notes, file_decimal)
         bad = parsing.bad_values(values, parsed)
         present = int(values.notna().sum())
         if present and bad.sum() > parsing.MIN_SHARE * present:

@@ -94,7 +94,7 @@ def parse_text(values: pd.Series) -> pd.Series:
 
 def parse_numbers(values: pd.Series, decimal: str | None = None, thousands: str | None = None,
                   delimiter: str | None = None, where: str = "", column: str | None = None,
-                  notes: list | None = None) -> pd.Series:
+                  notes: list | None = None, file_decimal: tuple[str, str] | None = None) -> pd.Series:
     """Numbers from text in the column's own style; values that are not numbers become NaN.
 
     The decimal and thousands marks are decided once for the column by :func:`number_style` from all its distinct
@@ -110,6 +110,9 @@ def parse_numbers(values: pd.Series, decimal: str | None = None, thousands: str 
         ``""`` for none).
     delimiter : str, optional
         The file's delimiter; ``";"`` makes an undecidable column decimal comma.
+    file_decimal : (mark, column), optional
+        The decimal mark another number column of the same file proves (:func:`proven_decimal`), and that column:
+        an undecidable column takes it (one export writes its numbers one way), with a note.
     where, column, notes
         For messages: the file prefix, the column name, and a list that receives notes.
 
@@ -123,18 +126,20 @@ def parse_numbers(values: pd.Series, decimal: str | None = None, thousands: str 
     column = values.name if column is None else column
     codes, uniques = pd.factorize(values.astype("string").str.strip())
     split = [_split_number(u) for u in uniques]
-    style = number_style([s[1] for s in split if s], decimal, thousands, delimiter, where, column, notes)
+    style = number_style([s[1] for s in split if s], decimal, thousands, delimiter, where, column, notes,
+                         file_decimal)
     parsed = np.array([_number_value(s, *style) if s else np.nan for s in split] + [np.nan])
     return pd.Series(parsed[codes], index=values.index, dtype=float)
 
 
 def number_style(bodies, decimal: str | None = None, thousands: str | None = None, delimiter: str | None = None,
-                 where: str = "", column=None, notes: list | None = None) -> tuple[str, str]:
+                 where: str = "", column=None, notes: list | None = None,
+                 file_decimal: tuple[str, str] | None = None) -> tuple[str, str]:
     """The column's ``(decimal mark, thousands marks)`` from its numbers' digit parts, or from the options.
 
     A body proves its decimal mark (:func:`decimal_evidence`); proofs of both marks in one column, or none while
-    some body is ambiguous (``1,234``), raise :class:`KitError` -- except that a ``;`` delimiter settles the
-    second case as decimal comma. Thousands marks are the other mark, spaces and apostrophes unless given.
+    some body is ambiguous (``1,234``), raise :class:`KitError` -- except that the second case is settled by the
+    mark another column of the file proves (``file_decimal``), else by a ``;`` delimiter as decimal comma. Thousands marks are the other mark, spaces and apostrophes unless given.
 
     >>> number_style(["1.234,5", "2"])
     (',', ". '")
@@ -164,6 +169,12 @@ def number_style(bodies, decimal: str | None = None, thousands: str | None = Non
                      "written the other way are then set aside as invalid numbers")
         if proofs["."] or proofs[","]:
             decimal = "." if proofs["."] else ","
+        elif proofs["?"] and file_decimal:
+            decimal, proving = file_decimal
+            if notes is not None:
+                notes.append(f"{where}column {column!r}: numbers such as {examples(proofs['?'])} read with the "
+                             f"decimal {'comma' if decimal == ',' else 'point'} that column {proving!r} of the same "
+                             "file proves (set 'decimal' to change)")
         elif proofs["?"] and delimiter == ";":
             decimal = ","
             if notes is not None:
@@ -183,6 +194,19 @@ def number_style(bodies, decimal: str | None = None, thousands: str | None = Non
         raise KitError(f"{where}column {column!r}: the decimal and thousands marks are both {decimal!r}",
                        hint="give different marks, e.g. decimal: ',' with thousands: '.'")
     return decimal, thousands
+
+
+def proven_decimal(values: pd.Series) -> str | None:
+    """The decimal mark a text column's values prove (``'.'`` or ``','``), or None when they prove none or both.
+
+    >>> proven_decimal(pd.Series(["2,55", "1,250"])), proven_decimal(pd.Series(["1,250", "7"]))
+    (',', None)
+    """
+    if pd.api.types.is_numeric_dtype(values):
+        return None
+    uniques = values.dropna().astype(str).str.strip().unique()
+    proofs = {decimal_evidence(split[1]) for split in map(_split_number, uniques) if split} & {".", ","}
+    return proofs.pop() if len(proofs) == 1 else None
 
 
 def decimal_evidence(body: str) -> str | None:

@@ -369,3 +369,22 @@ def test_loader_reports_parsing_notes(tmp_path):
     assert tx["order_date"].iloc[0] == pd.Timestamp("2011-06-09 10:00")
     assert any("different UTC offsets" in n for n in report.notes)
     assert any("before 1990" in n for n in report.notes)
+
+
+@pytest.mark.parametrize("price, quantity", [("2.55", 1000.0), ("2,55", 1.0)])
+def test_an_undecidable_column_takes_the_decimal_mark_another_column_proves(tmp_path, price, quantity):
+    path = tmp_path / "sales.csv"
+    path.write_text("InvoiceNo\tCustomerID\tInvoiceDate\tStockCode\tQuantity\tUnitPrice\n"
+                    f'1\t7\t2011-12-01\tA\t"1,000"\t"{price}"\n2\t8\t2011-12-02\tB\t"2,000"\t"{price}"\n',
+                    encoding="utf-8")
+    tx, report = kit.load_transactions(path)
+    assert tx["quantity"].tolist() == [quantity, 2 * quantity]
+    assert any("that column 'UnitPrice' of the same file proves" in note for note in report.notes)
+
+
+def test_columns_proving_different_marks_leave_an_undecidable_one_undecided(tmp_path):
+    path = tmp_path / "sales.csv"
+    path.write_text("InvoiceNo\tCustomerID\tInvoiceDate\tStockCode\tQuantity\tUnitPrice\tAmount\n"
+                    '1\t7\t2011-12-01\tA\t"1,000"\t"2.55"\t"2,55"\n', encoding="utf-8")
+    with pytest.raises(KitError, match="decimal"):
+        kit.load_transactions(path, {"amount": "Amount"})
