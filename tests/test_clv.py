@@ -224,3 +224,94 @@ def test_failed_check_changes_the_action_list(tmp_path):
     table = build_action_list(tmp_path)
     assert table["customer_id"].tolist() == ["b", "a"]  # grade A first
     assert table["clv"].isna().all() and table["action_reason"].str.contains("dropout_tiny").all()
+
+
+CDNOW_PARETO = {"r": 0.553, "alpha": 10.578, "s": 0.606, "beta": 11.669}
+
+
+def _pareto_log_death_reference(r, alpha, s, beta, x, t_x, T):
+    """log ∫_{t_x}^T (α+τ)^−(r+x) (β+τ)^−(s+1) dτ: the model's death at τ, rates integrated out, summed by quad."""
+    from scipy import integrate
+
+    def log_f(tau):
+        return -(r + x) * np.log(alpha + tau) - (s + 1) * np.log(beta + tau)
+    scale = 1 / ((r + x) / (alpha + t_x) + (s + 1) / (beta + t_x))
+    points = [t_x + scale * k for k in 2.0 ** np.arange(-3, 12) if t_x + scale * k < T]
+    value, _ = integrate.quad(lambda tau: np.exp(log_f(tau) - log_f(t_x)), t_x, T, points=points or None,
+                              limit=1000, epsabs=0, epsrel=1e-13)
+    return log_f(t_x) + np.log(value)
+
+
+def _pareto_reference(params, x, t_x, T, t):
+    """P(alive) and expected purchases in the next t by direct integration: over the dropout time (P(alive)), and
+    E_μ[(1 − e^(−μt))/μ] = ∫_0^t E_μ[e^(−μu)] du = ∫_0^t ((β+T)/(β+T+u))^s du for μ ~ Gamma(s, β+T)."""
+    from scipy import integrate
+    from scipy.special import expit
+    r, alpha, s, beta = params
+    log_alive = -(r + x) * np.log(alpha + T) - s * np.log(beta + T)
+    log_dead = np.log(s) + _pareto_log_death_reference(r, alpha, s, beta, x, t_x, T) if t_x < T else -np.inf
+    p_alive = expit(log_alive - log_dead)
+    per_rate, _ = integrate.quad(lambda u: np.exp(-s * np.log1p(u / (beta + T))), 0, t, epsabs=0, epsrel=1e-13)
+    return p_alive, p_alive * (r + x) / (alpha + T) * per_rate
+
+
+def _pareto(params, data):
+    model = clv.ParetoNBD()
+    model.params_ = dict(zip(("r", "alpha", "s", "beta"), params))
+    model.data_ = data
+    return model
+
+
+@pytest.mark.parametrize("T, first_failing", [(39.0, 179), (200.0, 132)])
+def test_pareto_nbd_heavy_buyers_with_a_purchase_at_the_end(T, first_failing):
+    """These customers (last purchase at T) had NaN P(alive), expected purchases and likelihood: now P(alive) is 1,
+    the likelihood is the alive term alone and expected purchases are the formula for an alive customer."""
+    from kit.clv.pareto_nbd import pareto_nbd_log_likelihood
+    from scipy.special import gammaln
+    params = tuple(CDNOW_PARETO.values())
+    r, alpha, s, beta = params
+    x = np.arange(first_failing - 5, first_failing + 400, dtype=float)
+    data = pd.DataFrame({"frequency": x, "recency": T, "T": T})
+    model = _pareto(params, data)
+    assert (model.probability_alive() == 1.0).all()
+    expected = model.expected_purchases(39.0).to_numpy()
+    want = (r + x) * (beta + T) / ((alpha + T) * (s - 1)) * (1 - ((beta + T) / (beta + T + 39)) ** (s - 1))
+    np.testing.assert_allclose(expected, want, rtol=1e-12)
+    log_l = pareto_nbd_log_likelihood(params, x, np.full_like(x, T), np.full_like(x, T))
+    alive = gammaln(r + x) - gammaln(r) + r * np.log(alpha) + s * np.log(beta) - (r + x) * np.log(alpha + T) \
+        - s * np.log(beta + T)
+    np.testing.assert_allclose(log_l, alive, rtol=1e-13)
+
+
+@pytest.mark.parametrize("params", [tuple(CDNOW_PARETO.values()), (0.243, 4.414, 0.793, 12.0), (2.0, 5.0, 2.0, 5.0),
+                                    (0.5, 0.01, 0.5, 10.0), (0.5, 10.0, 0.3, 0.01), (1.5, 3.0, 1.0, 7.0),
+                                    (1.5, 3.0, 1 + 1e-9, 7.0)])
+def test_pareto_nbd_matches_direct_integration(params):
+    """A grid through the region that was NaN (x ≥ 132 at T = 200, x ≥ 179 at T = 39, last purchase at or near T),
+    α = β, tiny α or β (2F1 argument near 1) and s = 1 exactly or nearly."""
+    for T in (0.5, 39.0, 200.0):
+        rows = [(x, share * T) for x in (1, 5, 50, 131, 132, 178, 179, 500, 2000)
+                for share in (0.0, 0.5, 0.9, 0.999, 1 - 1e-9, 1.0)] + [(0, 0.0)]
+        data = pd.DataFrame(rows, columns=["frequency", "recency"]).assign(T=T).astype(float)
+        model = _pareto(params, data)
+        p, e = model.probability_alive().to_numpy(), model.expected_purchases(26.0).to_numpy()
+        for i, (x, t_x) in enumerate(rows):
+            want_p, want_e = _pareto_reference(params, x, t_x, T, 26.0)
+            assert p[i] == pytest.approx(want_p, rel=1e-8, abs=1e-300), (params, x, t_x, T)
+            assert e[i] == pytest.approx(want_e, rel=1e-8, abs=1e-300), (params, x, t_x, T)
+
+
+def test_pareto_nbd_agrees_with_the_closed_form_where_it_is_fine():
+    """Fader & Hardie's A0 (eqs. 19-20, lifetimes' _log_A_0) where it has neither overflow nor cancellation."""
+    from scipy.special import hyp2f1
+    from kit.clv.pareto_nbd import log_death_integral
+    for r, alpha, s, beta in (tuple(CDNOW_PARETO.values()), (0.243, 4.414, 0.793, 2.426), (0.9, 8.0, 2.5, 3.0)):
+        x = np.array([0, 1, 2, 5, 10, 40, 100], dtype=float)
+        T = np.full_like(x, 38.0)
+        t_x = np.where(x > 0, np.array([0, 5, 10, 20, 30, 33, 35.0]), 0.0)
+        low, high = sorted((alpha, beta))
+        k = s + 1 if alpha >= beta else r + x
+        rsx = r + s + x
+        a0 = (hyp2f1(rsx, k, rsx + 1, (high - low) / (high + t_x)) / (high + t_x) ** rsx
+              - hyp2f1(rsx, k, rsx + 1, (high - low) / (high + T)) / (high + T) ** rsx)
+        np.testing.assert_allclose(log_death_integral((r, alpha, s, beta), x, t_x, T), np.log(a0 / rsx), rtol=1e-8)
