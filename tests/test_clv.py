@@ -123,8 +123,8 @@ def test_bad_input():
         clv.BetaGeo().fit(clv.summary(tx))
     with pytest.raises(KitError, match="repeat purchase"):
         clv.GammaGamma().fit(clv.summary(tx))
-    with pytest.raises(KitError, match="outside the data"):
-        clv.summary(tx, calibration_end="2025-01-01")
+    with pytest.raises(KitError, match="before the first purchase"):
+        clv.summary(tx, calibration_end="2023-12-31")
     with pytest.raises(KitError, match="1 customer"):
         clv.BetaGeo().fit(clv.summary(tx[tx["customer_id"] == "a"]))
     with pytest.raises(KitError, match="not after calibration_end"):
@@ -315,3 +315,30 @@ def test_pareto_nbd_agrees_with_the_closed_form_where_it_is_fine():
         a0 = (hyp2f1(rsx, k, rsx + 1, (high - low) / (high + t_x)) / (high + t_x) ** rsx
               - hyp2f1(rsx, k, rsx + 1, (high - low) / (high + T)) / (high + T) ** rsx)
         np.testing.assert_allclose(log_death_integral((r, alpha, s, beta), x, t_x, T), np.log(a0 / rsx), rtol=1e-8)
+
+
+def test_summary_ends_after_the_last_purchase():
+    """Like lifetimes' summary_data_from_transaction_data: T runs to the given end, not to the last purchase."""
+    tx = pd.DataFrame({"customer_id": ["a", "a", "b"], "amount": [1.0, 3.0, 2.0],
+                       "order_date": pd.to_datetime(["2024-01-01", "2024-01-08", "2024-01-15"])})
+    s = clv.summary(tx, calibration_end="2024-01-29", time_unit="W")
+    assert s["T"].tolist() == [4.0, 2.0] and s["recency"].tolist() == [1.0, 0.0]
+    held = clv.summary(tx, "2024-01-01", "2024-02-05", "W")  # both ends after a's last purchase
+    assert held.loc["a", "frequency_holdout"] == 1 and held["duration_holdout"].iloc[0] == 5.0
+
+
+def test_gamma_gamma_refuses_non_positive_spend(cdnow_calibration):
+    data = cdnow_calibration.copy()
+    repeat = data.index[data["frequency"] > 0]
+    data.loc[repeat[:3], "monetary_value"] = [0.0, -4.5, 0.0]
+    with pytest.raises(KitError, match=rf"3 customer\(s\).*{repeat[0]!r} with 0.0(.|\n)*filter"):
+        clv.GammaGamma().fit(data)
+
+
+def test_clv_keeps_full_precision(fitted, cdnow_calibration):
+    model, spend = fitted
+    data = cdnow_calibration.head(50)
+    values = clv.customer_lifetime_value(model, spend, data, 52)
+    p = model.probability_alive(data)
+    np.testing.assert_array_equal(values["p_alive"].to_numpy(), p.to_numpy())
+    assert (values["clv"] != values["clv"].round(6)).any()

@@ -27,7 +27,8 @@ def gamma_gamma_log_likelihood(params, x, m) -> np.ndarray:
 
 
 class GammaGamma(MaximumLikelihoodModel):
-    """Gamma-Gamma spend model, fitted on the customers with at least one repeat purchase.
+    """Gamma-Gamma spend model, fitted on the customers with at least one repeat purchase; their
+    ``monetary_value`` must be positive (:class:`KitError` otherwise, instead of dropping them).
 
     Attributes after :meth:`fit`: ``params_`` (``p, q, gamma``), ``log_likelihood_``, ``standard_errors_``.
     """
@@ -36,7 +37,14 @@ class GammaGamma(MaximumLikelihoodModel):
         for column in ("frequency", "monetary_value"):
             if column not in data:
                 raise KitError(f"the summary has no {column} column", hint="compute it with kit.clv.summary(tx)")
-        repeat = data[(data["frequency"] > 0) & (data["monetary_value"] > 0)]
+        repeat = data[data["frequency"] > 0]
+        bad = repeat[~(repeat["monetary_value"] > 0)]
+        if len(bad):
+            example = float(bad["monetary_value"].iloc[0])
+            raise KitError(f"{len(bad)} customer(s) with a repeat purchase have a zero, negative or missing "
+                           f"monetary_value, e.g. customer {bad.index[0]!r} with {example!r}",
+                           hint="Gamma-Gamma models positive spend: filter those customers out (returns, credit "
+                           "notes, free orders) or model a margin that stays positive, then fit again")
         if len(repeat) < 2:
             raise KitError(f"{len(repeat)} customer(s) with a repeat purchase of positive value",
                            hint="the spend model learns from repeat purchases: use a longer calibration period")

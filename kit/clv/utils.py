@@ -88,7 +88,8 @@ def daily_purchases(tx: pd.DataFrame) -> pd.DataFrame:
 def summary(tx: pd.DataFrame, calibration_end=None, observation_end=None, time_unit: str = "W") -> pd.DataFrame:
     """Calibration (and holdout) summary per customer, indexed by ``customer_id``; see the module docstring.
 
-    ``calibration_end`` defaults to the last purchase day; both ends are inclusive days.
+    ``calibration_end`` defaults to the last purchase day; both ends are inclusive days and may lie after the last
+    purchase (as in lifetimes' ``summary_data_from_transaction_data``): ``T`` runs to the given end.
 
     >>> tx = pd.DataFrame({"customer_id": ["a", "a", "a", "a", "b"],
     ...     "order_date": pd.to_datetime(["2024-01-01", "2024-01-01", "2024-01-08", "2024-01-22", "2024-01-15"]),
@@ -108,9 +109,9 @@ def summary(tx: pd.DataFrame, calibration_end=None, observation_end=None, time_u
     scale = unit_days(time_unit)
     first_day, last_day = days["day"].min(), days["day"].max()
     cal_end = last_day if calibration_end in (None, "") else pd.Timestamp(calibration_end).normalize()
-    if not first_day <= cal_end <= last_day:
-        raise KitError(f"calibration_end {cal_end.date()} is outside the data ({first_day.date()} to "
-                       f"{last_day.date()})", hint="choose a date inside the data's range")
+    if cal_end < first_day:
+        raise KitError(f"calibration_end {cal_end.date()} is before the first purchase ({first_day.date()}; the data "
+                       f"run to {last_day.date()})", hint="choose a date on or after the first purchase")
     calibration = days[days["day"] <= cal_end]
     grouped = calibration.groupby("customer_id")
     first = grouped["day"].min()

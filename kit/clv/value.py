@@ -43,7 +43,8 @@ def customer_lifetime_value(bgnbd, gg, data: pd.DataFrame, horizon: float, disco
     """P(alive), expected purchases and spend over ``horizon`` and the discounted CLV of each customer.
 
     ``horizon`` is in ``time_unit`` (the unit of the summary the models were fitted on); ``discount_rate`` is
-    annual; ``margin`` turns revenue into profit (1.0 = revenue CLV).
+    annual; ``margin`` turns revenue into profit (1.0 = revenue CLV). Values keep full precision (round when
+    printing).
     """
     if horizon <= 0:
         raise KitError(f"horizon must be positive, got {horizon}", hint="e.g. 52 weeks")
@@ -64,4 +65,4 @@ def customer_lifetime_value(bgnbd, gg, data: pd.DataFrame, horizon: float, disco
         "expected_purchases": cumulative[:, -1],
         "expected_spend": spend,
         "clv": clv,
-    }, index=data.index).round(6)
+    }, index=data.index)
