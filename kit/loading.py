@@ -78,6 +78,8 @@ def load_transactions(source, columns=None, encoding: str | None = None, *, anal
         raise KitError(f"{columns or 'loader options'}: option 'dayfirst' is {dayfirst!r}, not true or false",
                        hint="write dayfirst: true (03/04/2011 is 3 April) or dayfirst: false (4 March)")
     non_product_codes = options.get("non_product_codes", non_product_codes)
+    if isinstance(non_product_codes, str):  # one code, not its letters
+        non_product_codes = [non_product_codes]
     non_product_pattern = options.get("non_product_pattern", non_product_pattern)
     cancellation_pattern = options.get("cancellation_pattern", cancellation_pattern)
 
@@ -86,7 +88,12 @@ def load_transactions(source, columns=None, encoding: str | None = None, *, anal
                    expected_columns=[c for c in mapping.values() if c])
     where = f"{raw.source}: "
     found = [str(c) for c in raw.frame.columns]
-    resolved = schema.resolve_columns(found, mapping, raw.source, raw.duplicates)
+    column_notes: list[str] = []
+    resolved = schema.resolve_columns(found, mapping, raw.source, raw.duplicates, column_notes)
+    if "product_id" not in resolved and "product_id" not in mapping and "product_name" in resolved:
+        resolved["product_id"] = resolved["product_name"]
+        column_notes.append(f"no product code column: products are identified by their name "
+                            f"({resolved['product_name']!r})")
     available = tuple(a for a in schema.ANALYSES if _missing_for(a, resolved) == [])
     analysis = _choose_analysis(options.get("analysis"), resolved, available, raw.source, found)
     step_names = cleaning.resolve_steps(options.get("steps"))
@@ -94,12 +101,18 @@ def load_transactions(source, columns=None, encoding: str | None = None, *, anal
     frame = raw.frame
     n = len(frame)
     table, checks, notes, date_style = _parse(frame, resolved, analysis, options, dayfirst, where, raw.delimiter)
-    notes[:0] = raw.notes
+    notes[:0] = raw.notes + column_notes
     invalid = checks["invalid_number"]
-    derived = _derive(table, resolved, analysis, notes)
+    derived = _derive(table, resolved, analysis, notes, invalid)
     required = [c for c in schema.REQUIREMENTS[analysis] if c != "customer_id"]
     if analysis == "customers":
         required.append("order_id")
+        if "product_id" in resolved:  # a line without a product in a product-level file: a total, a subtotal
+            required.append("product_id")
+            _note_lines_without_product(table, frame, notes)
+        else:
+            notes.append("no product column: non-product codes, cancelled-order matching and basket analyses "
+                         "cannot run")
     missing = pd.Series(False, index=table.index)
     for column in required:
         missing |= table[column].isna() & ~invalid & ~checks.get("unparseable_date", invalid)
@@ -216,12 +229,34 @@ def _choose_analysis(analysis, resolved, available, source, found) -> str:
     return wanted
 
 
-def _derive(table: pd.DataFrame, resolved: dict, analysis: str, notes: list) -> dict[str, str]:
-    """Fill canonical columns the file lacks where they follow from others; return what was derived."""
+def _note_lines_without_product(table: pd.DataFrame, frame: pd.DataFrame, notes: list) -> None:
+    """Say how many lines carry money but no product (set aside as missing values), with an example row."""
+    lines = table["product_id"].isna() & table["amount"].notna()
+    if lines.any():
+        row = int(np.flatnonzero(lines.to_numpy())[0])
+        text = " ".join(str(v) for v in frame.iloc[row].tolist() if pd.notna(v) and str(v).strip())
+        notes.append(f"{int(lines.sum()):,} lines have an amount but no product, e.g. row {row}: {text[:80]!r}; "
+                     "totals and subtotals look like this: set aside as missing values")
+
+
+def _derive(table: pd.DataFrame, resolved: dict, analysis: str, notes: list,
+            invalid: pd.Series | None = None) -> dict[str, str]:
+    """Fill canonical columns the file lacks where they follow from others; return what was derived.
+
+    An amount column with empty cells where quantity and unit price are given gets ``quantity * unit_price`` there,
+    with a note."""
     derived: dict[str, str] = {}
     for column in ("quantity", "unit_price", "amount"):
         if column not in resolved:
             table[column] = np.nan
+    if {"amount", "quantity", "unit_price"} <= set(resolved):
+        empty = table["amount"].isna() & table["quantity"].notna() & table["unit_price"].notna()
+        if invalid is not None:
+            empty &= ~invalid
+        if empty.any():
+            table.loc[empty, "amount"] = table.loc[empty, "quantity"] * table.loc[empty, "unit_price"]
+            notes.append(f"{int(empty.sum()):,} empty amounts filled with quantity * unit_price "
+                         f"(e.g. row {int(np.flatnonzero(empty.to_numpy())[0])})")
     if "amount" not in resolved and {"quantity", "unit_price"} <= set(resolved):
         table["amount"] = table["quantity"] * table["unit_price"]
         derived["amount"] = "quantity * unit_price"

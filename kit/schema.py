@@ -59,21 +59,23 @@ ANALYSES = tuple(REQUIREMENTS)
 
 #: Usual names of each canonical column, compared after lower-casing and removing spaces, ``_`` and ``-``.
 ALIASES: dict[str, tuple[str, ...]] = {
-    "customer_id": ("customerid", "customer", "custid", "clientid", "memberid", "userid", "buyerid",
-                    "客户id", "客户编号", "客户号", "客户", "会员id", "会员编号", "会员号", "顾客id", "顾客编号",
-                    "用户id", "用户编号"),
+    "customer_id": ("customerid", "custid", "clientid", "memberid", "membernumber", "userid", "buyerid", "customer",
+                    "客户id", "客户编号", "客户号", "会员id", "会员编号", "会员号", "会员卡号", "卡号", "社保卡号",
+                    "顾客id", "顾客编号", "用户id", "用户编号", "客户"),
     "order_id": ("orderid", "invoiceno", "invoice", "orderno", "ordernumber", "transactionid", "receiptno",
                  "订单号", "订单编号", "订单id", "单号", "发票号", "交易号", "交易编号", "小票号"),
     "order_date": ("orderdate", "invoicedate", "date", "transactiondate", "datetime", "purchasedate", "time",
-                   "日期", "订单日期", "下单时间", "下单日期", "交易日期", "交易时间", "购买日期", "购买时间", "时间"),
+                   "日期", "订单日期", "下单时间", "下单日期", "交易日期", "交易时间", "购买日期", "购买时间", "购药时间",
+                   "销售日期", "销售时间", "时间"),
     "product_id": ("productid", "stockcode", "sku", "itemid", "productcode", "itemcode", "article",
-                   "商品编号", "商品id", "商品代码", "产品编号", "产品id", "产品代码", "货号", "条码"),
+                   "商品编号", "商品编码", "商品id", "商品代码", "产品编号", "产品编码", "产品id", "产品代码", "货号",
+                   "条码", "商品条码", "条形码", "物料编码"),
     "product_name": ("productname", "description", "itemname", "product", "item", "itemdescription",
                      "商品名称", "商品名", "产品名称", "品名", "商品", "产品", "商品描述"),
-    "quantity": ("quantity", "qty", "units", "numberofcds", "数量", "购买数量", "件数", "销量"),
+    "quantity": ("quantity", "qty", "units", "numberofcds", "数量", "购买数量", "销售数量", "件数", "销量"),
     "unit_price": ("unitprice", "price", "单价", "价格", "售价"),
     "amount": ("amount", "sales", "revenue", "total", "lineamount", "dollarvalue", "value", "金额", "销售额",
-               "总价", "总金额", "实付金额", "消费金额"),
+               "总价", "总金额", "实付金额", "实收金额", "消费金额", "应收金额"),
     "country": ("country", "国家", "地区"),
     "channel": ("channel", "渠道", "销售渠道"),
     "cost": ("cost", "成本"),
@@ -220,13 +222,14 @@ def read_column_map(columns) -> tuple[dict[str, str | None], dict]:
 
 
 def resolve_columns(found: list[str], mapping: Mapping[str, str | None], source: str,
-                    duplicates: Mapping[str, list[str]] | None = None) -> dict[str, str]:
+                    duplicates: Mapping[str, list[str]] | None = None, notes: list | None = None) -> dict[str, str]:
     """Decide which file column holds each canonical column: the map first, then the usual names.
 
     A column the map names but the file lacks is an error (with the closest names found). A name the file's header
     holds more than once (``duplicates``: name -> the names its copies were read under, ``Price``, ``Price.1``)
-    cannot be used for a canonical column: the map must name which copy. Returns ``{canonical: file column}`` for
-    every canonical column that could be found.
+    cannot be used for a canonical column: the map must name which copy. When another unused column also has a usual
+    name of a canonical column found by name (``Customer`` beside ``Client ID``), the first name in :data:`ALIASES`
+    wins and ``notes`` says so. Returns ``{canonical: file column}`` for every canonical column that could be found.
 
     >>> resolve_columns(["Invoice", "Qty"], {}, "x.csv")
     {'order_id': 'Invoice', 'quantity': 'Qty'}
@@ -243,6 +246,7 @@ def resolve_columns(found: list[str], mapping: Mapping[str, str | None], source:
     by_norm: dict[str, str] = {}
     for column in found:
         by_norm.setdefault(normalise_name(column), column)
+    by_name: set[str] = set()
     for canonical in ALL_COLUMNS:
         if canonical in resolved or canonical in mapping:  # mapped, or explicitly mapped to nothing
             continue
@@ -251,7 +255,15 @@ def resolve_columns(found: list[str], mapping: Mapping[str, str | None], source:
             if column is not None and column not in used:
                 resolved[canonical] = column
                 used.add(column)
+                by_name.add(canonical)
                 break
+    if notes is not None:
+        for canonical in sorted(by_name, key=ALL_COLUMNS.index):
+            names = {normalise_name(a) for a in (canonical.replace("_", ""), *ALIASES[canonical])}
+            others = [c for c in found if c not in used and normalise_name(c) in names]
+            if others:
+                notes.append(f"columns {examples(others)} could also hold {canonical}; {resolved[canonical]!r} was "
+                             f"used (name the one you mean in the column map, e.g. {canonical}: {others[0]})")
     for canonical, column in resolved.items():
         if column in duplicates:
             copies = duplicates[column]
