@@ -180,7 +180,8 @@ def cancellation_lines(table: pd.DataFrame, pattern: str = CANCELLATION_PATTERN,
         n_quantity, n_amount = int((marked & by_quantity).sum()), int((marked & by_amount).sum())
         found = [f"quantity < 0 ({_lines(n_quantity)})"] if n_quantity or not n_amount else []
         found += [f"amount < 0 ({_lines(n_amount)})"] if n_amount else []
-        notes.append(f"cancellation: order id matches {pattern} and " + " or ".join(found))
+        if n_quantity or n_amount:
+            notes.append(f"cancellation: order id matches {pattern} and " + " or ".join(found))
         sales = marked & ~mask
         if sales.any():
             n = int(sales.sum())
@@ -264,12 +265,13 @@ def code_shape(code: str) -> str:
 
 
 def suspect_product_codes(table: pd.DataFrame, kept: pd.Series, non_product_codes: Iterable[str] = (),
-                          non_product_pattern: str | None = None) -> pd.DataFrame:
+                          non_product_pattern: str | None = None, shapes: bool = True) -> pd.DataFrame:
     """Product codes of kept lines that look like accounting lines (postage, fees, adjustments), to review.
 
     A code is listed when its code or its most frequent name contains a word of :data:`ACCOUNTING_WORDS`, or
     when its :func:`code_shape` is rare in the file: held by fewer than :data:`RARE_SHAPE_SHARE` of the
-    distinct product codes of kept lines (letters-only codes where most codes are digits). Codes already in
+    distinct product codes of kept lines (letters-only codes where most codes are digits; only with ``shapes``, off
+    when products are identified by their names). Codes already in
     ``non_product_codes`` or matching ``non_product_pattern`` are not listed. Nothing is set aside here.
 
     Returns one row per code: ``product_id``, ``product_name``, ``lines``, ``amount`` (over kept lines) and
@@ -299,7 +301,7 @@ def suspect_product_codes(table: pd.DataFrame, kept: pd.Series, non_product_code
     for name, pattern in reversed(ACCOUNTING_WORDS.items()):  # the first matching entry wins
         word = word.mask(text.str.contains(pattern, flags=re.I, regex=True), "name: " + name)
     shape = code.map(code_shape)
-    rare = shape.map(shape.value_counts(normalize=True)) < RARE_SHAPE_SHARE
+    rare = shape.map(shape.value_counts(normalize=True)) < RARE_SHAPE_SHARE if shapes else shape.map(lambda _: False)
     per_code["why"] = [("; ".join(filter(None, [w, f"code shape {s}" if r else ""])))
                        for w, s, r in zip(word, shape, rare)]
     listed = code.str.upper().isin([str(c).upper() for c in non_product_codes])

@@ -122,13 +122,16 @@ def load_transactions(source, columns=None, encoding: str | None = None, *, anal
 
     if "order_id" in derived:
         step_names = tuple(s for s in step_names if s != "cancellation")
+    table["_line"] = pd.util.hash_pandas_object(frame, index=False).to_numpy()  # duplicates: the whole line read
     reason = cleaning.reasons(table, checks, step_names, non_product_codes, non_product_pattern,
-                              cancellation_pattern, notes=notes)
+                              cancellation_pattern, duplicate_columns=["_line"], notes=notes)
+    table = table.drop(columns="_line")
     kept = reason.isna()
     counted = [r for r in cleaning.REASONS if r in checks or r in step_names]
     counts = reason.value_counts().reindex(counted, fill_value=0).astype(int)
     money_kept, money, money_read = cleaning.money_by_reason(table["amount"], reason, counted)
-    suspects = cleaning.suspect_product_codes(table, kept, non_product_codes, non_product_pattern)
+    suspects = cleaning.suspect_product_codes(table, kept, non_product_codes, non_product_pattern,
+                                              shapes=resolved.get("product_id") != resolved.get("product_name"))
     notes += cleaning.implausible_dates(table["order_date"])
     set_aside = frame.reset_index(drop=True).loc[~kept].copy()
     set_aside.insert(0, "reason", reason[~kept])
@@ -225,7 +228,8 @@ def _choose_analysis(analysis, resolved, available, source, found) -> str:
     wanted = analysis or (available[0] if available else "customers")
     missing = _missing_for(wanted, resolved)
     if missing:
-        raise schema.missing_column_error(source, missing[0], found, needed_for=f"{wanted} analyses")
+        others = {} if analysis else {a: _missing_for(a, resolved) for a in schema.ANALYSES if a != wanted}
+        raise schema.missing_column_error(source, missing, found, needed_for=f"{wanted} analyses", alternatives=others)
     return wanted
 
 

@@ -62,7 +62,8 @@ ALIASES: dict[str, tuple[str, ...]] = {
     "customer_id": ("customerid", "custid", "clientid", "memberid", "membernumber", "userid", "buyerid", "customer",
                     "客户id", "客户编号", "客户号", "会员id", "会员编号", "会员号", "会员卡号", "卡号", "社保卡号",
                     "顾客id", "顾客编号", "用户id", "用户编号", "客户"),
-    "order_id": ("orderid", "invoiceno", "invoice", "orderno", "ordernumber", "transactionid", "receiptno",
+    "order_id": ("orderid", "invoiceno", "invoice", "orderno", "ordernumber", "transactionid", "transaction",
+                 "transactionno", "basketid", "receiptno", "ticketno", "receiptid",
                  "订单号", "订单编号", "订单id", "单号", "发票号", "交易号", "交易编号", "小票号"),
     "order_date": ("orderdate", "invoicedate", "date", "transactiondate", "datetime", "purchasedate", "time",
                    "日期", "订单日期", "下单时间", "下单日期", "交易日期", "交易时间", "购买日期", "购买时间", "购药时间",
@@ -273,23 +274,39 @@ def resolve_columns(found: list[str], mapping: Mapping[str, str | None], source:
     return resolved
 
 
-def missing_column_error(source: str, canonical: str, found: list[str], named: str | None = None,
-                         needed_for: str | None = None) -> KitError:
-    """The error for a canonical column the file does not have: lists what was found, suggests the closest."""
+def missing_column_error(source: str, canonical: str | list[str], found: list[str], named: str | None = None,
+                         needed_for: str | None = None, alternatives: dict[str, list[str]] | None = None) -> KitError:
+    """The error for canonical columns the file does not have: names every one of them, lists what was found,
+    suggests the closest names, and (``alternatives``: another analysis -> the columns it lacks) what else the file
+    could be used for.
+
+    >>> print(missing_column_error("x.csv", ["customer_id", "order_date"], ["Kunde", "Datum"]).message)
+    x.csv: required columns 'customer_id', 'order_date' not found.
+      columns found: Kunde, Datum
+      closest: 'Datum'
+    """
+    wanted_columns = [canonical] if isinstance(canonical, str) else list(canonical)
     candidates = {normalise_name(c): c for c in found}
-    wanted = [named] if named else [canonical, *ALIASES.get(canonical, ())]
     close: list[str] = []
-    for name in wanted:
-        for hit in difflib.get_close_matches(normalise_name(name), list(candidates), n=3, cutoff=0.6):
-            if candidates[hit] not in close:
-                close.append(candidates[hit])
-    what = f"column {named!r} (mapped to {canonical})" if named else f"required column {canonical!r}"
+    for column in wanted_columns:
+        for name in [named] if named else [column, *ALIASES.get(column, ())]:
+            for hit in difflib.get_close_matches(normalise_name(name), list(candidates), n=3, cutoff=0.6):
+                if candidates[hit] not in close:
+                    close.append(candidates[hit])
+    listed = ", ".join(repr(c) for c in wanted_columns)
+    if named:
+        what = f"column {named!r} (mapped to {wanted_columns[0]})"
+    else:
+        what = f"required column{'s' if len(wanted_columns) > 1 else ''} {listed}"
     why = f" needed for {needed_for}" if needed_for else ""
     message = f"{source}: {what} not found{why}.\n  columns found: {', '.join(map(str, found))}"
     if close:
         message += f"\n  closest: {', '.join(repr(c) for c in close[:3])}"
-    hint = (f"map it in a YAML file ({canonical}: <your column>) and pass it with --columns, "
-            f"or columns={{'{canonical}': '<your column>'}} in Python")
+    for other, lacking in (alternatives or {}).items():
+        message += (f"\n  {other} analyses would need {', '.join(map(repr, lacking))} instead" if lacking else "")
+    lines = "; ".join(f"{c}: <your column>" for c in wanted_columns)
+    hint = (f"map {'it' if len(wanted_columns) == 1 else 'them'} in a YAML file ({lines}) and pass it with "
+            f"--columns, or columns={{'{wanted_columns[0]}': '<your column>'}} in Python")
     if any(ord(ch) > 127 for ch in "".join(map(str, found))):
         hint += "; if the names above look garbled, the encoding is wrong: pass --encoding (e.g. gb18030 or utf-8)"
     return KitError(message, hint=hint)

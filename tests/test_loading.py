@@ -4,6 +4,7 @@ import pandas as pd
 import pytest
 
 import kit
+from kit.errors import KitError
 from kit.parsing import parse_dates
 
 ROWS = [
@@ -144,3 +145,49 @@ def test_ids_keep_leading_zeros_and_lose_float_suffix():
     tx, _ = kit.load_transactions(frame)
     assert tx["customer_id"].tolist() == ["17850", "12"]
     assert tx["order_id"].tolist() == ["007", "008"]
+
+
+def test_lines_with_money_but_no_product_are_set_aside_and_explained(tmp_path):
+    path = tmp_path / "sales.csv"
+    path.write_text("InvoiceNo,CustomerID,InvoiceDate,StockCode,Quantity,UnitPrice,Amount\n"
+                    "1,7,2011-12-01,A,2,1.5,3.0\n1,7,2011-12-01,B,1,4.0,4.0\n1,7,2011-12-01,,,,7.0\n",
+                    encoding="utf-8")
+    tx, report = kit.load_transactions(path)
+    assert tx["amount"].sum() == 7.0 and report.counts["missing_value"] == 1
+    assert any("an amount but no product" in note for note in report.notes)
+
+
+def test_empty_amounts_come_from_quantity_and_price(tmp_path):
+    path = tmp_path / "sales.csv"
+    path.write_text("InvoiceNo,CustomerID,InvoiceDate,StockCode,Quantity,UnitPrice,Amount\n"
+                    "1,7,2011-12-01,A,2,1.5,3.0\n3,7,2011-12-01,B,1,2.0,\nC2,7,2011-12-02,A,-2,1.5,N/A\n",
+                    encoding="utf-8")
+    tx, report = kit.load_transactions(path)
+    assert report.counts["cancellation"] == 1 and report.counts["cancelled_order"] == 1
+    assert tx["amount"].tolist() == [2.0]
+    assert any("2 empty amounts filled with quantity * unit_price" in note for note in report.notes)
+
+
+def test_duplicates_are_whole_lines_and_a_name_can_identify_products(tmp_path):
+    path = tmp_path / "baskets.csv"
+    path.write_text("Transaction,Item,add_to_cart\n1,Bread,1\n1,Bread,2\n1,Bread,2\n2,Tea,1\n", encoding="utf-8")
+    tx, report = kit.load_transactions(path)
+    assert report.analysis == "baskets" and report.counts["duplicate"] == 1 and len(tx) == 3
+    assert any("identified by their name ('Item')" in note for note in report.notes)
+
+
+def test_a_missing_column_error_names_every_missing_column_and_the_other_analysis(tmp_path):
+    path = tmp_path / "sales.csv"
+    path.write_text("Kunde,Artikel,Menge\n7,A,1\n", encoding="utf-8")
+    with pytest.raises(KitError) as err:
+        kit.load_transactions(path)
+    assert "'customer_id', 'order_date', 'amount' not found" in err.value.message
+    assert "baskets analyses would need 'order_id', 'product_id' instead" in err.value.message
+
+
+def test_one_non_product_code_given_as_text_is_one_code(tmp_path):
+    path = tmp_path / "sales.csv"
+    path.write_text("InvoiceNo,CustomerID,InvoiceDate,StockCode,Quantity,UnitPrice\n"
+                    "1,7,2011-12-01,POST,1,18\n1,7,2011-12-01,P,1,2\n", encoding="utf-8")
+    tx, report = kit.load_transactions(path, non_product_codes="POST")
+    assert tx["product_id"].tolist() == ["P"] and report.counts["non_product_code"] == 1
