@@ -257,17 +257,21 @@ def hmine(df, min_support: float = 0.5, use_colnames: bool = False, max_len: int
 
 def fpmax(df, min_support: float = 0.5, null_values: bool = False, use_colnames: bool = False,
           max_len: int | None = None, verbose: int = 0, *, max_itemsets: int = MAX_ITEMSETS) -> pd.DataFrame:
-    """Maximal frequent itemsets (no frequent proper superset within ``max_len``), mlxtend's ``fpmax`` signature.
+    """Maximal frequent itemsets (no frequent proper superset) of at most ``max_len`` items, as mlxtend's ``fpmax``
+    (which mines without the length limit and then drops the longer maximal itemsets), with its signature.
 
     >>> fpmax(pd.DataFrame({"milk": [1, 1, 0], "bread": [1, 1, 1]}), 0.6, use_colnames=True)["itemsets"].tolist()
     [frozenset({'milk', 'bread'})]
     """
     if null_values:
-        found = _frequent_with_missing(df, _share(min_support), bool(use_colnames), max_len, verbose, max_itemsets,
+        found = _frequent_with_missing(df, _share(min_support), bool(use_colnames), None, verbose, max_itemsets,
                                        maximal=True)
     else:
-        found = frequent_itemsets(df, min_support, use_colnames, max_len, verbose, max_itemsets=max_itemsets)
-        found = found[_maximal(found["itemsets"].tolist())].reset_index(drop=True)
+        found = frequent_itemsets(df, min_support, use_colnames, None, verbose, max_itemsets=max_itemsets)
+        found = found[_maximal(found["itemsets"].tolist())]
+    if max_len is not None:
+        found = found[found["itemsets"].map(len) <= max_len]
+    found = found.reset_index(drop=True)
     return found if len(found) else found.astype(float)
 
 

@@ -241,8 +241,7 @@ def association_rules(df: pd.DataFrame, num_itemsets: int | None = None, df_orig
             hint=f"raise min_support or set max_len when mining the itemsets, use consequents='single', or raise "
                  f"max_rules (default {MAX_RULES:,}: a {MEMORY_BUDGET // 2**20} MiB budget at {RULE_BYTES} bytes "
                  "per rule)")
-    support = dict(zip((frozenset(_plain(i) for i in s) for s in itemsets["itemsets"]),
-                       itemsets["support"].astype(float)))
+    support = _support_table(itemsets)
     antecedents, consequent_sets, s_ac, s_a, s_c = [], [], [], [], []
     empty_rules = min_len <= 1
     for itemset, sup in support.items():
@@ -282,6 +281,8 @@ def association_rules(df: pd.DataFrame, num_itemsets: int | None = None, df_orig
         empty = pd.DataFrame(columns=columns)
         empty.attrs.update(attrs)
         return empty
+    if support_only and "support" not in return_metrics:
+        return_metrics.append("support")  # as mlxtend: the support column after the others
     order = keep[np.lexsort((-metrics["support"][keep], -metrics[metric][keep]))]
     antecedents = [antecedents[k] for k in order]
     consequent_sets = [consequent_sets[k] for k in order]
@@ -307,9 +308,13 @@ def association_rules(df: pd.DataFrame, num_itemsets: int | None = None, df_orig
     return rules
 
 
-def _plain(item):
-    """A numpy scalar item as the Python object it holds (``np.int64(3)`` -> ``3``), so itemsets serialise."""
-    return item.item() if isinstance(item, np.generic) else item
+def _support_table(itemsets: pd.DataFrame) -> dict:
+    """{itemset: support}; numpy scalar items become the Python objects they hold (``np.int64(3)`` -> ``3``), so
+    rules serialise (``json.dumps(list(rule))``) as mlxtend's do."""
+    keys = itemsets["itemsets"].map(frozenset).tolist()
+    if any(isinstance(i, np.generic) for i in frozenset().union(*keys)):
+        keys = [frozenset(i.item() if isinstance(i, np.generic) else i for i in s) for s in keys]
+    return dict(zip(keys, itemsets["support"].astype(float)))
 
 
 class _MissingCounts:
@@ -396,8 +401,7 @@ def is_redundant(rules: pd.DataFrame, itemsets: pd.DataFrame | None = None) -> p
         support.update(zip(rules["consequents"], rules["consequent support"]))
         support.update((a | c, s) for a, c, s in zip(rules["antecedents"], rules["consequents"], rules["support"]))
     else:
-        support = dict(zip((frozenset(_plain(i) for i in s) for s in itemsets["itemsets"]),
-                           itemsets["support"].astype(float)))
+        support = _support_table(itemsets)
     support[frozenset()] = 1.0
     flags = _redundant(list(rules["antecedents"]), list(rules["consequents"]),
                        rules["confidence"].to_numpy(dtype=float), rules["consequent support"].to_numpy(dtype=float),
