@@ -157,12 +157,17 @@ def test_missing_values_as_mlxtend(rows, use_colnames, min_support, choice):
     assume(len(theirs))
     metric, min_threshold = choice
     call = (len(frame), frame, True, metric, min_threshold)
-    expected = _quiet(mlx.association_rules, theirs, *call)
+    try:
+        expected = _quiet(mlx.association_rules, theirs, *call)
+    except KeyError:  # missing-value-aware supports need not be downward closed: a subset can fall below
+        with pytest.raises(ValueError, match="the itemsets table lacks the support of"):
+            basket.association_rules(theirs, *call)
+        return
     found = basket.association_rules(theirs, *call)
     _assert_same_rules(found, expected, metric, min_threshold)
     assert found["fisher_p"].isna().all()
-    maximal = _quiet(mlx.fpmax, frame, min_support, True, use_colnames)
-    _assert_same_itemsets(basket.fpmax(frame, min_support, True, use_colnames), maximal)
+    with pytest.raises(ValueError, match="fpmax with null_values=True is not implemented"):
+        basket.fpmax(frame, min_support, True, use_colnames)
 
 
 def test_mlxtend_docs_example():

@@ -225,8 +225,9 @@ def apriori(df, min_support: float = 0.5, use_colnames: bool = False, max_len: i
             low_memory: bool = False, n_jobs: int = 1, *, max_itemsets: int = MAX_ITEMSETS) -> pd.DataFrame:
     """mlxtend's ``apriori`` signature over :func:`frequent_itemsets` (same itemsets and supports).
 
-    >>> apriori(pd.DataFrame({"milk": [1, 1, 0], "bread": [1, 1, 1]}), 0.6, use_colnames=True)["itemsets"].tolist()
-    [frozenset({'bread'}), frozenset({'milk'}), frozenset({'milk', 'bread'})]
+    >>> found = apriori(pd.DataFrame({"milk": [1, 1, 0], "bread": [1, 1, 1]}), 0.6, use_colnames=True)
+    >>> [sorted(itemset) for itemset in found["itemsets"]]
+    [['bread'], ['milk'], ['bread', 'milk']]
     """
     return frequent_itemsets(df, min_support, use_colnames, max_len, verbose, low_memory, n_jobs=n_jobs,
                              max_itemsets=max_itemsets)
@@ -260,15 +261,17 @@ def fpmax(df, min_support: float = 0.5, null_values: bool = False, use_colnames:
     """Maximal frequent itemsets (no frequent proper superset) of at most ``max_len`` items, as mlxtend's ``fpmax``
     (which mines without the length limit and then drops the longer maximal itemsets), with its signature.
 
-    >>> fpmax(pd.DataFrame({"milk": [1, 1, 0], "bread": [1, 1, 1]}), 0.6, use_colnames=True)["itemsets"].tolist()
-    [frozenset({'milk', 'bread'})]
+    >>> found = fpmax(pd.DataFrame({"milk": [1, 1, 0], "bread": [1, 1, 1]}), 0.6, use_colnames=True)
+    >>> [sorted(itemset) for itemset in found["itemsets"]]
+    [['bread', 'milk']]
     """
     if null_values:
-        found = _frequent_with_missing(df, _share(min_support), bool(use_colnames), None, verbose, max_itemsets,
-                                       maximal=True)
-    else:
-        found = frequent_itemsets(df, min_support, use_colnames, None, verbose, max_itemsets=max_itemsets)
-        found = found[_maximal(found["itemsets"].tolist())]
+        raise KitError("fpmax with null_values=True is not implemented: mlxtend's maximal-itemset tree keeps itemsets "
+                       "by counts that treat unknown cells as present, which the kit does not reproduce",
+                       hint="use kit.basket.fpgrowth(df, min_support, null_values=True) for all frequent itemsets, or "
+                            "mlxtend's own fpmax")
+    found = frequent_itemsets(df, min_support, use_colnames, None, verbose, max_itemsets=max_itemsets)
+    found = found[_maximal(found["itemsets"].tolist())]
     if max_len is not None:
         found = found[found["itemsets"].map(len) <= max_len]
     found = found.reset_index(drop=True)
@@ -327,12 +330,10 @@ def _one_hot_with_missing(data) -> tuple[np.ndarray, np.ndarray, list]:
     return values == 1, missing, data.columns.tolist()
 
 
-def _frequent_with_missing(data, min_support: float, use: bool, max_len, verbose: int, cap: int,
-                           maximal: bool = False) -> pd.DataFrame:
+def _frequent_with_missing(data, min_support: float, use: bool, max_len, verbose: int, cap: int) -> pd.DataFrame:
     """mlxtend's ``fpgrowth(null_values=True)``: items whose known-basket support reaches ``min_support`` are mined
     with unknown cells counted as present (at least ``min_count`` baskets), then every itemset gets its
-    :func:`supports_with_missing` and is kept when that reaches ``min_support`` (``maximal``: only the itemsets
-    maximal among those mined, as ``fpmax``)."""
+    :func:`supports_with_missing` and is kept when that reaches ``min_support``."""
     ones, missing, labels = _one_hot_with_missing(data)
     n = ones.shape[0]
     threshold = min_count(min_support, n)
@@ -347,9 +348,6 @@ def _frequent_with_missing(data, min_support: float, use: bool, max_len, verbose
             except _TooMany:
                 raise _too_many_error(cap, min_support, threshold, n, max_len) from None
             ids = [tuple(sorted(int(keep[i]) for i in itemset)) for itemset, _ in mined]
-            if maximal:
-                flags = _maximal([frozenset(i) for i in ids])
-                ids = [i for i, flag in zip(ids, flags) if flag]
             supports = supports_with_missing(ones, missing, ids)
             found = [(i, s) for i, s in zip(ids, supports) if s >= min_support]
     found.sort(key=lambda f: (len(f[0]), -f[1], f[0]))
