@@ -363,3 +363,35 @@ def test_exercises_on_basket_only_data():
                                                      "Qty": [1, 1, 1, 1]}), analysis="baskets")
     q2 = kit.exercises.data_preparation(tx, report)["q2"]
     assert q2.expected == round(2 / 3, 3) and "orders" in q2.question
+
+
+def test_arules_minlen_one_and_empty_antecedent(groceries_itemsets):
+    """arules' default minlen = 1 adds {} => C when s(C) reaches the confidence; no Groceries item has 50 % support,
+    so arules' 5,668 rules at support 0.001 / confidence 0.5 are the same with minlen 1 or 2."""
+    assert len(kit.association_rules(groceries_itemsets, min_threshold=0.5, consequents="single", min_len=1)) == 5_668
+    at_25 = kit.association_rules(groceries_itemsets, min_threshold=0.25, consequents="single", min_len=1)
+    empty = at_25[at_25["antecedents"].map(len) == 0]
+    assert empty["consequents"].tolist() == [frozenset({"whole milk"})]  # s = 2,513 / 9,835 = 0.2555
+    assert empty["confidence"].iloc[0] == pytest.approx(2513 / 9835) and empty["lift"].iloc[0] == pytest.approx(1.0)
+    assert len(at_25) == len(kit.association_rules(groceries_itemsets, min_threshold=0.25, consequents="single")) + 1
+    assert basket.rule_count(groceries_itemsets, "single", min_len=1) == \
+        basket.rule_count(groceries_itemsets, "single") + int((groceries_itemsets["itemsets"].map(len) == 1).sum())
+
+
+@settings(max_examples=30, deadline=None)
+@given(random_baskets)
+def test_redundancy_includes_the_empty_antecedent(lists):
+    """is_redundant as arules' is.redundant: some A' ⊊ A, {} included, has conf(A' => C) >= conf(A => C)."""
+    lists = [b for b in lists if b] or [[0]]
+    sets = [set(b) for b in lists]
+    found = kit.frequent_itemsets(lists, min_support=1 / len(lists), max_len=3)
+    rules = kit.association_rules(found, min_threshold=0.0, consequents="single")
+
+    def conf(a, c):
+        return sum((a | c) <= b for b in sets) / sum(a <= b for b in sets)
+
+    from itertools import combinations
+    for a, c, flag in zip(rules["antecedents"], rules["consequents"], rules["is_redundant"]):
+        general = [frozenset(s) for k in range(len(a)) for s in combinations(a, k)]
+        assert flag == any(conf(g, c) >= conf(a, c) - 1e-12 for g in general)
+    assert (basket.is_redundant(rules, found) == rules["is_redundant"]).all()

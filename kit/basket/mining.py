@@ -27,6 +27,7 @@ comes from a memory budget: ``MAX_ITEMSETS = MEMORY_BUDGET // ITEMSET_BYTES`` (5
 from __future__ import annotations
 
 import math
+import numbers
 
 import numpy as np
 import pandas as pd
@@ -60,9 +61,9 @@ def min_count(min_support: float, n: int) -> int:
 def _matrix(data, use_colnames):
     """(CSR bool matrix, column labels, whether labels are used) from any accepted input."""
     if isinstance(data, Baskets):
-        return data.matrix.tocsr(), list(data.items), True if use_colnames is None else use_colnames
+        return data.matrix.tocsr(), data.items.tolist(), True if use_colnames is None else use_colnames
     if isinstance(data, pd.DataFrame):
-        labels = list(data.columns)
+        labels = data.columns.tolist()
         use = False if use_colnames is None else use_colnames
         if data.size == 0:
             return sparse.csr_matrix((len(data.index), len(labels)), dtype=bool), labels, use
@@ -77,7 +78,7 @@ def _matrix(data, use_colnames):
         matrix.eliminate_zeros()
         return matrix, labels, use
     built = from_lists(list(data))
-    return built.matrix, list(built.items), True if use_colnames is None else use_colnames
+    return built.matrix, built.items.tolist(), True if use_colnames is None else use_colnames
 
 
 def _is_binary_value(value) -> bool:
@@ -106,20 +107,33 @@ def _too_many_error(cap: int, min_support: float, threshold: int, n: int, max_le
 
 
 def frequent_itemsets(baskets, min_support: float = 0.5, use_colnames: bool | None = None,
-                      max_len: int | None = None, algorithm: str = "auto", verbose: int = 0,
+                      max_len: int | None = None, verbose: int = 0, low_memory: bool = False, *,
+                      null_values: bool = False, n_jobs: int = 1, algorithm: str = "auto",
                       max_itemsets: int = MAX_ITEMSETS) -> pd.DataFrame:
     """All itemsets in at least ``min_support`` of the baskets, with their support.
+
+    The positional order is mlxtend's ``apriori``: ``(df, min_support, use_colnames, max_len, verbose,
+    low_memory)``; :func:`apriori`, :func:`fpgrowth`, :func:`fpmax` and :func:`hmine` take their mlxtend namesakes'
+    orders.
 
     Parameters
     ----------
     baskets : Baskets, one-hot DataFrame (bool or 0/1, dense or sparse) or list of baskets
     min_support : float in (0, 1]
-        Minimum share of baskets; compared as a count (see the module docstring).
+        Minimum share of baskets (a Python or numpy number); compared as a count (see the module docstring).
     use_colnames : bool, optional
         Itemsets of column labels (True) or column positions (False, mlxtend's default for DataFrames).
-        Default: positions for DataFrames, labels for Baskets and lists.
+        Default: positions for DataFrames, labels for Baskets and lists. Items are plain Python objects.
     max_len : int, optional
         Longest itemset to return.
+    verbose : int
+        At 1 or more, print the number of itemsets found of each length.
+    low_memory, n_jobs
+        mlxtend's switches between its own code paths; accepted for compatibility. The kit's miners never build a
+        dense candidate matrix, so the result and its memory do not depend on them.
+    null_values : bool
+        The DataFrame may hold NaN (unknown) cells; supports are then mlxtend's missing-value-aware ones
+        (see :func:`supports_with_missing`).
     algorithm : {"auto", "eclat", "apriori", "fpgrowth", "mlxtend-fpgrowth", "mlxtend-apriori", "mlxtend-hmine"}
         ``"auto"`` is the vertical bitset miner; the ``mlxtend-`` ones run mlxtend itself.
     max_itemsets : int
@@ -129,7 +143,7 @@ def frequent_itemsets(baskets, min_support: float = 0.5, use_colnames: bool | No
     Returns
     -------
     DataFrame with ``support`` and ``itemsets`` (frozensets), shortest itemsets first, then by falling support;
-    ``attrs`` hold ``n_transactions`` and ``min_count``.
+    ``attrs`` hold ``n_transactions`` and ``min_count``. Without itemsets it has mlxtend's columns and dtypes.
 
     Examples
     --------
@@ -141,13 +155,17 @@ def frequent_itemsets(baskets, min_support: float = 0.5, use_colnames: bool | No
     """
     if algorithm not in ALGORITHMS:
         raise KitError(f"unknown algorithm {algorithm!r}", hint=f"use one of {', '.join(ALGORITHMS)}")
-    if not isinstance(min_support, (int, float)) or not 0.0 < min_support <= 1.0:
-        raise KitError("`min_support` must be a positive number within the interval `(0, 1]`. "
-                       f"Got {min_support}.", hint="e.g. min_support=0.01 (1 % of baskets)")
+    min_support = _share(min_support)
     if max_len is not None and max_len < 1:
         raise KitError(f"max_len must be at least 1, got {max_len}", hint="or None for no limit")
     if max_itemsets < 1:
         raise KitError(f"max_itemsets must be at least 1, got {max_itemsets}", hint=f"default {MAX_ITEMSETS:,}")
+    for name, value in (("verbose", verbose), ("n_jobs", n_jobs)):
+        if not isinstance(value, numbers.Integral):
+            raise KitError(f"{name} must be an integer, got {value!r}", hint=f"e.g. {name}=0" if name == "verbose"
+                           else "n_jobs=1; the kit's miners run in one process whatever it is")
+    if null_values:
+        return _frequent_with_missing(baskets, min_support, bool(use_colnames), max_len, verbose, max_itemsets)
     matrix, labels, use = _matrix(baskets, use_colnames)
     n = matrix.shape[0]
     threshold = min_count(min_support, n)
@@ -172,12 +190,174 @@ def frequent_itemsets(baskets, min_support: float = 0.5, use_colnames: bool | No
             found = miner(matrix, threshold, max_len or matrix.shape[1], max_itemsets)
         except _TooMany:
             raise _too_many_error(max_itemsets, min_support, threshold, n, max_len) from None
-    found.sort(key=lambda f: (len(f[0]), -f[1], f[0]))
-    names = (lambda ids: frozenset(labels[i] for i in ids)) if use else (lambda ids: frozenset(ids))
-    result = pd.DataFrame({"support": [c / n for _, c in found], "itemsets": [names(ids) for ids, _ in found]},
-                          columns=["support", "itemsets"])
+    result = _itemset_table(found, n, labels if use else None, verbose)
     result.attrs.update(n_transactions=n, min_count=threshold, algorithm=algorithm, min_support=min_support,
                         max_len=max_len)
+    return result
+
+
+def _share(min_support) -> float:
+    """``min_support`` as a Python float in (0, 1] (numpy numbers accepted), or mlxtend's message as a KitError."""
+    if isinstance(min_support, (bool, np.bool_)) or not isinstance(min_support, numbers.Real) \
+            or not 0.0 < float(min_support) <= 1.0:
+        raise KitError("`min_support` must be a positive number within the interval `(0, 1]`. "
+                       f"Got {min_support}.", hint="e.g. min_support=0.01 (1 % of baskets)")
+    return float(min_support)
+
+
+def _itemset_table(found: list, n: int, labels: list | None, verbose: int = 0) -> pd.DataFrame:
+    """mlxtend's table from ``(column positions, count)`` pairs: shortest first, then by falling support; items
+    are Python ints (positions) or the labels. Without itemsets: mlxtend's columns and dtypes (float, object)."""
+    found.sort(key=lambda f: (len(f[0]), -f[1], f[0]))
+    if labels is None:
+        itemsets = [frozenset(int(i) for i in ids) for ids, _ in found]
+    else:
+        itemsets = [frozenset(labels[i] for i in ids) for ids, _ in found]
+    result = pd.DataFrame({"support": np.array([c / n for _, c in found], dtype=float),
+                           "itemsets": pd.Series(itemsets, dtype=object)}, columns=["support", "itemsets"])
+    if verbose:
+        sizes = pd.Series([len(ids) for ids, _ in found], dtype=int).value_counts().sort_index()
+        print(" | ".join(f"{count:,} itemsets of {size}" for size, count in sizes.items()) or "no itemsets")
+    return result
+
+
+def apriori(df, min_support: float = 0.5, use_colnames: bool = False, max_len: int | None = None, verbose: int = 0,
+            low_memory: bool = False, n_jobs: int = 1, *, max_itemsets: int = MAX_ITEMSETS) -> pd.DataFrame:
+    """mlxtend's ``apriori`` signature over :func:`frequent_itemsets` (same itemsets and supports).
+
+    >>> found = apriori(pd.DataFrame({"milk": [1, 1, 0], "bread": [1, 1, 1]}), 0.6, use_colnames=True)
+    >>> [sorted(itemset) for itemset in found["itemsets"]]
+    [['bread'], ['milk'], ['bread', 'milk']]
+    """
+    return frequent_itemsets(df, min_support, use_colnames, max_len, verbose, low_memory, n_jobs=n_jobs,
+                             max_itemsets=max_itemsets)
+
+
+def fpgrowth(df, min_support: float = 0.5, null_values: bool = False, use_colnames: bool = False,
+             max_len: int | None = None, verbose: int = 0, *, max_itemsets: int = MAX_ITEMSETS) -> pd.DataFrame:
+    """mlxtend's ``fpgrowth`` signature over :func:`frequent_itemsets`; an empty result has its dtypes (float).
+
+    >>> len(fpgrowth(pd.DataFrame({"milk": [1, 1, 0], "bread": [1, 1, 1]}), 0.6))
+    3
+    """
+    found = frequent_itemsets(df, min_support, use_colnames, max_len, verbose, null_values=null_values,
+                              max_itemsets=max_itemsets)
+    return found if len(found) else found.astype(float)
+
+
+def hmine(df, min_support: float = 0.5, use_colnames: bool = False, max_len: int | None = None, verbose: int = 0, *,
+          max_itemsets: int = MAX_ITEMSETS) -> pd.DataFrame:
+    """mlxtend's ``hmine`` signature over :func:`frequent_itemsets`; an empty result has its dtypes (float).
+
+    >>> len(hmine(pd.DataFrame({"milk": [1, 1, 0], "bread": [1, 1, 1]}), 0.9))
+    1
+    """
+    found = frequent_itemsets(df, min_support, use_colnames, max_len, verbose, max_itemsets=max_itemsets)
+    return found if len(found) else found.astype(float)
+
+
+def fpmax(df, min_support: float = 0.5, null_values: bool = False, use_colnames: bool = False,
+          max_len: int | None = None, verbose: int = 0, *, max_itemsets: int = MAX_ITEMSETS) -> pd.DataFrame:
+    """Maximal frequent itemsets (no frequent proper superset) of at most ``max_len`` items, as mlxtend's ``fpmax``
+    (which mines without the length limit and then drops the longer maximal itemsets), with its signature.
+
+    >>> found = fpmax(pd.DataFrame({"milk": [1, 1, 0], "bread": [1, 1, 1]}), 0.6, use_colnames=True)
+    >>> [sorted(itemset) for itemset in found["itemsets"]]
+    [['bread', 'milk']]
+    """
+    if null_values:
+        raise KitError("fpmax with null_values=True is not implemented: mlxtend's maximal-itemset tree keeps itemsets "
+                       "by counts that treat unknown cells as present, which the kit does not reproduce",
+                       hint="use kit.basket.fpgrowth(df, min_support, null_values=True) for all frequent itemsets, or "
+                            "mlxtend's own fpmax")
+    found = frequent_itemsets(df, min_support, use_colnames, None, verbose, max_itemsets=max_itemsets)
+    found = found[_maximal(found["itemsets"].tolist())]
+    if max_len is not None:
+        found = found[found["itemsets"].map(len) <= max_len]
+    found = found.reset_index(drop=True)
+    return found if len(found) else found.astype(float)
+
+
+def _maximal(itemsets: list) -> np.ndarray:
+    """True for the itemsets that are no proper subset of another in the (downward-closed) list."""
+    covered = {itemset - {item} for itemset in itemsets if len(itemset) > 1 for item in itemset}
+    return np.array([itemset not in covered for itemset in itemsets], dtype=bool)
+
+
+def supports_with_missing(ones: np.ndarray, missing: np.ndarray, itemsets) -> np.ndarray:
+    """mlxtend's missing-value-aware support of each itemset (tuples of column positions): the baskets holding
+    every item of X, over the baskets where none of X is unknown,
+
+    .. math:: s(X) = \\frac{\\#\\{b : x_{bi} = 1 \\ \\forall i \\in X\\}}
+              {n - \\#\\{b : x_{bi} \\text{ is NaN for some } i \\in X\\}},
+
+    and 0 when no basket is fully known.
+
+    >>> x = np.array([[1, 1], [1, np.nan], [0, 1], [np.nan, np.nan]])
+    >>> supports_with_missing(x == 1, np.isnan(x), [(0,), (1,), (0, 1)]).round(3).tolist()
+    [0.667, 1.0, 0.5]
+    """
+    n = ones.shape[0]
+    one_bits = _bitsets(sparse.csr_matrix(ones), np.arange(ones.shape[1]))
+    nan_bits = _bitsets(sparse.csr_matrix(missing), np.arange(ones.shape[1]))
+    out = np.empty(len(itemsets))
+    for k, ids in enumerate(itemsets):
+        ids = list(ids)
+        present = int(_popcount(np.bitwise_and.reduce(one_bits[ids], axis=0)))
+        known = n - int(_popcount(np.bitwise_or.reduce(nan_bits[ids], axis=0)))
+        out[k] = present / known if known else 0.0
+    return out
+
+
+def _one_hot_with_missing(data) -> tuple[np.ndarray, np.ndarray, list]:
+    """(ones, missing, labels) boolean arrays of a one-hot DataFrame whose unknown cells are NaN."""
+    if not isinstance(data, pd.DataFrame):
+        raise KitError(f"null_values=True needs a one-hot DataFrame with NaN for unknown cells, got "
+                       f"{type(data).__name__}", hint="pass the DataFrame, or null_values=False")
+    if len(data.columns) and all(isinstance(t, pd.SparseDtype) for t in data.dtypes):
+        data = data.sparse.to_dense()
+    try:
+        values = data.to_numpy(dtype=float, na_value=np.nan)
+    except (TypeError, ValueError):
+        values = None
+    missing = np.isnan(values) if values is not None else data.isna().to_numpy()
+    bad = ~missing & ~np.isin(values, (0.0, 1.0)) if values is not None else ~missing
+    if bad.any():
+        row, col = np.argwhere(bad)[0]
+        raise KitError(f"The allowed values for a DataFrame are True, False, 0, 1 and NaN (null_values=True). Found "
+                       f"value {data.iat[row, col]!r} in column {data.columns[col]!r}, row {data.index[row]!r}",
+                       hint="one-hot encode the baskets; leave unknown cells as NaN")
+    return values == 1, missing, data.columns.tolist()
+
+
+def _frequent_with_missing(data, min_support: float, use: bool, max_len, verbose: int, cap: int) -> pd.DataFrame:
+    """mlxtend's ``fpgrowth(null_values=True)``: items whose known-basket support reaches ``min_support`` are mined
+    with unknown cells counted as present (at least ``min_count`` baskets), then every itemset gets its
+    :func:`supports_with_missing` and is kept when that reaches ``min_support``."""
+    ones, missing, labels = _one_hot_with_missing(data)
+    n = ones.shape[0]
+    threshold = min_count(min_support, n)
+    found: list = []
+    if n and ones.shape[1]:
+        item_support = supports_with_missing(ones, missing, [(i,) for i in range(ones.shape[1])])
+        keep = np.flatnonzero(item_support >= min_support)
+        if len(keep):
+            truthy = sparse.csr_matrix(ones[:, keep] | missing[:, keep])
+            try:
+                mined = _eclat(truthy, threshold, max_len or len(keep), cap)
+            except _TooMany:
+                raise _too_many_error(cap, min_support, threshold, n, max_len) from None
+            ids = [tuple(sorted(int(keep[i]) for i in itemset)) for itemset, _ in mined]
+            supports = supports_with_missing(ones, missing, ids)
+            found = [(i, s) for i, s in zip(ids, supports) if s >= min_support]
+    found.sort(key=lambda f: (len(f[0]), -f[1], f[0]))
+    itemsets = [frozenset(labels[i] if use else int(i) for i in ids) for ids, _ in found]
+    result = pd.DataFrame({"support": np.array([s for _, s in found], dtype=float),
+                           "itemsets": pd.Series(itemsets, dtype=object)}, columns=["support", "itemsets"])
+    if verbose:
+        print(f"{len(result):,} itemsets with missing-value-aware supports")
+    result.attrs.update(n_transactions=n, min_count=threshold, algorithm="eclat", min_support=min_support,
+                        max_len=max_len, null_values=True)
     return result
 
 
@@ -357,6 +537,8 @@ def _mlxtend(data, matrix, labels, min_support, use, max_len, algorithm):
         frame = pd.DataFrame.sparse.from_spmatrix(matrix, columns=labels)
     function = getattr(frequent_patterns, algorithm.removeprefix("mlxtend-"))
     result = function(frame, min_support=min_support, use_colnames=use, max_len=max_len)
+    result["itemsets"] = [frozenset(i.item() if isinstance(i, np.generic) else i for i in itemset)
+                          for itemset in result["itemsets"]]
     result.attrs.update(n_transactions=matrix.shape[0], min_count=min_count(min_support, matrix.shape[0]),
                         algorithm=algorithm, min_support=min_support, max_len=max_len)
     return result.reset_index(drop=True)

@@ -6,7 +6,7 @@ For a rule A ⇒ C over n baskets (supports as shares):
 support                s(A∪C)
 confidence             s(A∪C) / s(A)
 lift                   confidence / s(C)
-representativity       1 (no missing values)
+representativity       1 (no missing values); (n − m_AC) / n with ``null_values=True``
 leverage               s(A∪C) − s(A) s(C)
 conviction             (1 − s(C)) / (1 − confidence); ``inf`` when confidence = 1
 zhangs_metric          leverage / max(s(A∪C)(1 − s(A)), s(A)(s(C) − s(A∪C))); 0 when the denominator is 0
@@ -15,7 +15,7 @@ certainty              (confidence − s(C)) / (1 − s(C)); 0 when s(C) = 1
 kulczynski             ½ (s(A∪C)/s(A) + s(A∪C)/s(C))
 fisher_p               one-sided Fisher exact test of A and C occurring together more often than by chance
 fisher_p_adjusted      ``fisher_p`` adjusted for the number of rules tested (Bonferroni by default)
-is_redundant           a more general rule (a proper subset of A, the same C) has confidence at least as high
+is_redundant           a more general rule (a proper subset of A, {} included, the same C) has confidence as high
 =====================  ====================================================================================
 
 Rule shape: ``consequents="single"`` gives rules with one item on the right, as R's arules, pyfim and Spark do;
@@ -32,14 +32,16 @@ min_support 0.005, about 560 bytes kept and 860 at peak per rule).
 
 from __future__ import annotations
 
+import numbers
 from itertools import combinations
 
 import numpy as np
 import pandas as pd
+from scipy import sparse
 from scipy.stats import hypergeom
 
-from ..errors import KitError
-from .mining import MEMORY_BUDGET
+from ..errors import KitError, examples
+from .mining import MEMORY_BUDGET, _bitsets, _popcount
 
 #: Bytes per candidate rule: two frozensets, three supports, 15 measures (measured: ~560 kept, ~860 at peak).
 RULE_BYTES = 1024
@@ -50,11 +52,27 @@ METRICS = ("antecedent support", "consequent support", "support", "confidence", 
            "leverage", "conviction", "zhangs_metric", "jaccard", "certainty", "kulczynski")
 
 
-def rule_metrics(s_ac, s_a, s_c) -> dict[str, np.ndarray]:
-    """All of mlxtend 0.25's rule measures from the three supports, without division warnings."""
+def rule_metrics(s_ac, s_a, s_c, n=None, missing=None) -> dict[str, np.ndarray]:
+    """All of mlxtend 0.25's rule measures from the three supports, without division warnings.
+
+    ``missing`` (with ``n``) holds mlxtend's counts of baskets with unknown cells (``null_values=True``): ``ac``,
+    ``a``, ``c`` (an unknown item of A∪C, A, C), ``c_given_a`` (C unknown, all of A present) and ``a_given_c``.
+    Then confidence is :math:`s(A∪C)(n - m_{AC}) / (s(A)(n - m_A) - m_{C|A})`, representativity
+    :math:`(n - m_{AC}) / n`, and kulczynski averages that confidence with the one of C ⇒ A, as mlxtend does.
+
+    >>> rule_metrics([0.4], [0.5], [0.8])["lift"].round(6).tolist()
+    [1.0]
+    """
     s_ac, s_a, s_c = (np.asarray(v, dtype=float) for v in (s_ac, s_a, s_c))
     with np.errstate(divide="ignore", invalid="ignore"):
-        confidence = s_ac / s_a
+        if missing is None:
+            confidence, reverse = s_ac / s_a, s_ac / s_c
+            representativity = np.ones_like(s_ac)
+        else:
+            m = {k: np.asarray(v, dtype=float) for k, v in missing.items()}
+            confidence = s_ac * (n - m["ac"]) / (s_a * (n - m["a"]) - m["c_given_a"])
+            reverse = s_ac * (n - m["ac"]) / (s_c * (n - m["c"]) - m["a_given_c"])
+            representativity = (n - m["ac"]) / n
         leverage = s_ac - s_a * s_c
         conviction = np.where(confidence < 1.0, (1.0 - s_c) / (1.0 - np.minimum(confidence, 1.0 - 1e-300)), np.inf)
         denominator = np.maximum(s_ac * (1 - s_a), s_a * (s_c - s_ac))
@@ -66,20 +84,29 @@ def rule_metrics(s_ac, s_a, s_c) -> dict[str, np.ndarray]:
             "support": s_ac,
             "confidence": confidence,
             "lift": confidence / s_c,
-            "representativity": np.ones_like(s_ac),
+            "representativity": representativity,
             "leverage": leverage,
             "conviction": conviction,
             "zhangs_metric": zhang,
             "jaccard": s_ac / (s_a + s_c - s_ac),
             "certainty": certainty,
-            "kulczynski": (s_ac / s_a + s_ac / s_c) / 2,
+            "kulczynski": (confidence + reverse) / 2,
         }
 
 
 def fisher_p(count_ac, count_a, count_c, n) -> np.ndarray:
     """One-sided Fisher exact test p-value that A and C co-occur at least ``count_ac`` times by chance:
-    ``P(X >= count_ac)`` for X hypergeometric (n baskets, ``count_a`` with A, ``count_c`` drawn)."""
-    return hypergeom.sf(np.asarray(count_ac) - 1, n, np.asarray(count_a), np.asarray(count_c))
+    ``P(X >= count_ac)`` for X hypergeometric (n baskets, ``count_a`` with A, ``count_c`` drawn). Each distinct
+    triple of counts is evaluated once.
+
+    >>> fisher_p([3], [3], [3], 6).round(4).tolist()  # 1 / C(6, 3)
+    [0.05]
+    """
+    triples = np.stack(np.broadcast_arrays(*(np.asarray(v, dtype=float) for v in (count_ac, count_a, count_c))))
+    if triples.ndim == 1:
+        return hypergeom.sf(triples[0] - 1, n, triples[1], triples[2])
+    distinct, back = np.unique(triples, axis=1, return_inverse=True)
+    return hypergeom.sf(distinct[0] - 1, n, distinct[1], distinct[2])[np.ravel(back)]
 
 
 def adjust_p(p: np.ndarray, method: str = "bonferroni") -> np.ndarray:
@@ -107,32 +134,74 @@ def adjust_p(p: np.ndarray, method: str = "bonferroni") -> np.ndarray:
     return out
 
 
-def rule_count(itemsets: pd.DataFrame, consequents: str = "any") -> int:
-    """Number of candidate rules the itemsets give, before any threshold: :math:`\\sum_k k` over itemsets of
-    :math:`k \\ge 2` items with ``consequents="single"``, :math:`\\sum_k (2^k - 2)` with ``"any"``.
-
-    >>> table = pd.DataFrame({"itemsets": [frozenset("a"), frozenset("ab"), frozenset("abc")], "support": 1.0})
-    >>> rule_count(table, "single"), rule_count(table, "any")
-    (5, 8)
-    """
+def _check_shape(consequents: str, min_len) -> None:
     if consequents not in ("any", "single"):
         raise KitError(f"consequents must be 'any' or 'single', got {consequents!r}", hint="see the docstring")
+    if isinstance(min_len, bool) or not isinstance(min_len, numbers.Integral) or min_len < 1:
+        raise KitError(f"min_len must be a whole number of items of at least 1, got {min_len!r}",
+                       hint="2 (the default): rules with an antecedent; 1 adds arules' rules {} => C")
+
+
+def rule_count(itemsets: pd.DataFrame, consequents: str = "any", min_len: int = 2) -> int:
+    """Number of candidate rules the itemsets give, before any threshold: :math:`\\sum_k k` over itemsets of
+    :math:`k \\ge \\max(2, \\text{min\\_len})` items with ``consequents="single"``, :math:`\\sum_k (2^k - 2)` with
+    ``"any"``; ``min_len=1`` adds one rule {} ⇒ X per single item (``"single"``) or per itemset (``"any"``).
+
+    >>> table = pd.DataFrame({"itemsets": [frozenset("a"), frozenset("ab"), frozenset("abc")], "support": 1.0})
+    >>> rule_count(table, "single"), rule_count(table, "any"), rule_count(table, "single", min_len=1)
+    (5, 8, 6)
+    """
+    _check_shape(consequents, min_len)
     sizes = itemsets["itemsets"].map(len).to_numpy(dtype=np.int64)
-    sizes = sizes[sizes >= 2]
+    empty = (int((sizes == 1).sum()) if consequents == "single" else int((sizes >= 1).sum())) if min_len <= 1 else 0
+    sizes = sizes[sizes >= max(2, min_len)]
     if consequents == "single":
-        return int(sizes.sum())
-    return sum(2 ** int(k) - 2 for k in sizes)
+        return int(sizes.sum()) + empty
+    return sum(2 ** int(k) - 2 for k in sizes) + empty
 
 
-def association_rules(itemsets: pd.DataFrame, metric: str = "confidence", min_threshold: float = 0.8,
-                      consequents: str = "any", n_transactions: int | None = None, p_adjust: str = "bonferroni",
-                      num_itemsets: int | None = None, support_only: bool = False,
+def association_rules(df: pd.DataFrame, num_itemsets: int | None = None, df_orig: pd.DataFrame | None = None,
+                      null_values: bool = False, metric: str = "confidence", min_threshold: float = 0.8,
+                      support_only: bool = False, return_metrics=METRICS, *, consequents: str = "any",
+                      min_len: int = 2, n_transactions: int | None = None, p_adjust: str = "bonferroni",
                       max_rules: int = MAX_RULES) -> pd.DataFrame:
     """Rules from frequent itemsets (mlxtend format) with every measure, significance and redundancy.
 
-    ``n_transactions`` (mlxtend's ``num_itemsets``) is taken from ``itemsets.attrs`` when the kit mined them;
-    without it the Fisher test columns are NaN. Rules are sorted by falling ``metric``. More than ``max_rules``
-    candidate rules (:func:`rule_count`) raise a :class:`KitError` before any is built.
+    The positional arguments are mlxtend ≥ 0.23's ``association_rules(df, num_itemsets, df_orig, null_values,
+    metric, min_threshold, support_only, return_metrics)``; the kit's own options are keyword-only.
+
+    Parameters
+    ----------
+    df : DataFrame
+        Frequent itemsets with ``support`` and ``itemsets`` columns.
+    num_itemsets : int, optional
+        Number of baskets (mlxtend's name; ``n_transactions`` is the same). Default: ``df.attrs`` when the kit
+        mined the itemsets, else ``len(df_orig)``; without it the Fisher test columns are NaN.
+    df_orig, null_values
+        With ``null_values=True``, the one-hot DataFrame the itemsets were mined from, NaN where unknown: the
+        measures are mlxtend's missing-value-aware ones (see :func:`rule_metrics`); the Fisher test is not
+        defined then (NaN).
+    metric, min_threshold
+        Rules with ``metric >= min_threshold`` (less 1e-12 for floating-point error) are kept; sorted by it.
+    support_only : bool
+        Only the rule support (the other measures NaN); itemset tables without their subsets are accepted.
+    return_metrics : sequence of str
+        Measure columns to return, in this order (default all of :data:`METRICS`).
+    consequents : {"any", "single"}
+        Every split of each itemset (mlxtend) or one item on the right (arules, pyfim, Spark).
+    min_len : int
+        Fewest items in a rule (antecedent and consequent), as arules' ``minlen``. 1 adds the rules {} ⇒ C
+        (confidence s(C)) that arules' default ``minlen = 1`` gives.
+    p_adjust : {"bonferroni", "holm", "fdr_bh"}
+        Adjustment of ``fisher_p`` for the number of rules kept.
+    max_rules : int
+        More candidate rules (:func:`rule_count`) raise a :class:`KitError` before any is built.
+
+    Returns
+    -------
+    DataFrame: ``antecedents``, ``consequents``, the ``return_metrics``, then ``fisher_p``, ``fisher_p_adjusted``
+    and ``is_redundant`` (:func:`is_redundant`). Without rules it has these columns, all of dtype object, as
+    mlxtend's.
 
     >>> from kit.basket import frequent_itemsets
     >>> han = [["I1", "I2", "I5"], ["I2", "I4"], ["I2", "I3"], ["I1", "I2", "I4"], ["I1", "I3"], ["I2", "I3"],
@@ -142,15 +211,27 @@ def association_rules(itemsets: pd.DataFrame, metric: str = "confidence", min_th
     ...        for a, c in zip(rules.antecedents, rules.consequents) if a | c == {"I1", "I2", "I5"})
     ['I1, I5 => I2', 'I2, I5 => I1', 'I5 => I1, I2']
     """
-    if not {"support", "itemsets"} <= set(itemsets.columns):
+    itemsets = df
+    if not isinstance(itemsets, pd.DataFrame) or not {"support", "itemsets"} <= set(itemsets.columns):
         raise KitError("the itemsets table needs 'support' and 'itemsets' columns",
                        hint="compute it with kit.frequent_itemsets")
-    if consequents not in ("any", "single"):
-        raise KitError(f"consequents must be 'any' or 'single', got {consequents!r}", hint="see the docstring")
-    if not support_only and metric not in METRICS:
-        raise KitError(f"unknown metric {metric!r}", hint=f"use one of {', '.join(METRICS)}")
-    n = n_transactions or num_itemsets or itemsets.attrs.get("n_transactions")
-    candidates = rule_count(itemsets, consequents)
+    if isinstance(num_itemsets, str):
+        raise KitError(f"num_itemsets must be the number of baskets, got the string {num_itemsets!r}",
+                       hint=f"since mlxtend 0.23 the metric is the fifth argument: metric={num_itemsets!r}")
+    _check_shape(consequents, min_len)
+    return_metrics = list(return_metrics)
+    unknown = [m for m in [*return_metrics, *([] if support_only else [metric])] if m not in METRICS]
+    if unknown:
+        raise KitError(f"unknown metric {unknown[0]!r}", hint=f"use one of {', '.join(METRICS)}")
+    if isinstance(min_threshold, (bool, np.bool_)) or not isinstance(min_threshold, numbers.Real):
+        raise KitError(f"min_threshold must be a number, got {min_threshold!r}", hint="e.g. min_threshold=0.5")
+    if null_values and df_orig is None:
+        raise KitError("null_values=True needs df_orig, the one-hot DataFrame the itemsets were mined from",
+                       hint="association_rules(itemsets, len(df), df, null_values=True)")
+    metric = "support" if support_only else metric
+    n = n_transactions or num_itemsets or itemsets.attrs.get("n_transactions") or \
+        (len(df_orig) if df_orig is not None else None)
+    candidates = rule_count(itemsets, consequents, min_len)
     if candidates > max_rules:
         mined = ", ".join(f"{k}={itemsets.attrs[k]}" for k in ("min_support", "max_len") if k in itemsets.attrs)
         raise KitError(
@@ -160,14 +241,22 @@ def association_rules(itemsets: pd.DataFrame, metric: str = "confidence", min_th
             hint=f"raise min_support or set max_len when mining the itemsets, use consequents='single', or raise "
                  f"max_rules (default {MAX_RULES:,}: a {MEMORY_BUDGET // 2**20} MiB budget at {RULE_BYTES} bytes "
                  "per rule)")
-    support = dict(zip(itemsets["itemsets"].map(frozenset), itemsets["support"].astype(float)))
+    support = _support_table(itemsets)
     antecedents, consequent_sets, s_ac, s_a, s_c = [], [], [], [], []
+    empty_rules = min_len <= 1
     for itemset, sup in support.items():
-        if len(itemset) < 2:
+        size = len(itemset)
+        if empty_rules and size and (size == 1 or consequents == "any"):
+            antecedents.append(frozenset())
+            consequent_sets.append(itemset)
+            s_ac.append(sup)
+            s_a.append(1.0)
+            s_c.append(sup)
+        if size < 2 or size < min_len:
             continue
-        sizes = [1] if consequents == "single" else range(1, len(itemset))
-        for size in sizes:
-            for right in combinations(sorted(itemset, key=str), size):
+        sizes = [1] if consequents == "single" else range(1, size)
+        for right_size in sizes:
+            for right in combinations(sorted(itemset, key=str), right_size):
                 c = frozenset(right)
                 a = itemset - c
                 if not support_only and (a not in support or c not in support):
@@ -179,48 +268,145 @@ def association_rules(itemsets: pd.DataFrame, metric: str = "confidence", min_th
                 s_ac.append(sup)
                 s_a.append(support.get(a, np.nan))
                 s_c.append(support.get(c, np.nan))
-    columns = ["antecedents", "consequents", *METRICS, "fisher_p", "fisher_p_adjusted", "is_redundant"]
-    if not antecedents:
-        return pd.DataFrame(columns=columns)
-    rules = pd.DataFrame({"antecedents": antecedents, "consequents": consequent_sets})
-    metrics = rule_metrics(s_ac, s_a, s_c)
+    columns = ["antecedents", "consequents", *return_metrics, "fisher_p", "fisher_p_adjusted", "is_redundant"]
+    attrs = dict(n_transactions=n, consequents=consequents, metric=metric, min_threshold=min_threshold,
+                 min_len=min_len, null_values=bool(null_values))
+    missing = _MissingCounts(df_orig, support, n) if null_values and antecedents else None
+    counts = missing.of(antecedents, consequent_sets) if missing else None
+    metrics = rule_metrics(s_ac, s_a, s_c, n, counts)
     if support_only:
         metrics = {k: (v if k == "support" else np.full(len(v), np.nan)) for k, v in metrics.items()}
-    for name in METRICS:
+    keep = np.flatnonzero(metrics[metric] >= float(min_threshold) - 1e-12)
+    if not len(keep):
+        empty = pd.DataFrame(columns=columns)
+        empty.attrs.update(attrs)
+        return empty
+    if support_only and "support" not in return_metrics:
+        return_metrics.append("support")  # as mlxtend: the support column after the others
+    order = keep[np.lexsort((-metrics["support"][keep], -metrics[metric][keep]))]
+    antecedents = [antecedents[k] for k in order]
+    consequent_sets = [consequent_sets[k] for k in order]
+    metrics = {name: values[order] for name, values in metrics.items()}
+    rules = pd.DataFrame({"antecedents": antecedents, "consequents": consequent_sets})
+    for name in return_metrics:
         rules[name] = metrics[name]
-    rules = rules[rules[metric if not support_only else "support"] >= min_threshold - 1e-12].reset_index(drop=True)
-    if n and not support_only and len(rules):
+    if n and not support_only and not null_values:
         count = lambda s: np.rint(np.asarray(s) * n)  # noqa: E731
-        rules["fisher_p"] = fisher_p(count(rules["support"]), count(rules["antecedent support"]),
-                                     count(rules["consequent support"]), n)
+        rules["fisher_p"] = fisher_p(count(metrics["support"]), count(metrics["antecedent support"]),
+                                     count(metrics["consequent support"]), n)
         rules["fisher_p_adjusted"] = adjust_p(rules["fisher_p"].to_numpy(), p_adjust)
     else:
         rules["fisher_p"] = np.nan
         rules["fisher_p_adjusted"] = np.nan
-    rules["is_redundant"] = _redundant(rules, support) if not support_only else False
-    rules = rules.sort_values([metric if not support_only else "support", "support"], ascending=False,
-                              kind="stable").reset_index(drop=True)
-    rules.attrs.update(n_transactions=n, consequents=consequents, metric=metric, min_threshold=min_threshold)
+    if support_only:
+        rules["is_redundant"] = False
+    else:
+        sub_confidence = missing.confidence if missing else (lambda a, c: support[a | c] / support[a])
+        rules["is_redundant"] = _redundant(antecedents, consequent_sets, metrics["confidence"],
+                                           metrics["consequent support"], sub_confidence)
+    rules.attrs.update(attrs)
     return rules
 
 
-def _redundant(rules: pd.DataFrame, support: dict) -> np.ndarray:
-    """True where a proper non-empty subset of the antecedent gives the same consequent a confidence at least as
-    high (arules' ``is.redundant``: improvement <= 0). Sub-rules are evaluated from the itemset supports, whether
-    or not they passed the threshold."""
-    flags = np.zeros(len(rules), dtype=bool)
-    for k, (a, c, confidence) in enumerate(zip(rules["antecedents"], rules["consequents"], rules["confidence"])):
-        if len(a) < 2:
-            continue
-        for size in range(1, len(a)):
-            for sub in combinations(a, size):
-                sub = frozenset(sub)
-                if support[sub | c] / support[sub] >= confidence - 1e-12:
-                    flags[k] = True
-                    break
-            if flags[k]:
-                break
+def _support_table(itemsets: pd.DataFrame) -> dict:
+    """{itemset: support}; numpy scalar items become the Python objects they hold (``np.int64(3)`` -> ``3``), so
+    rules serialise (``json.dumps(list(rule))``) as mlxtend's do."""
+    keys = itemsets["itemsets"].map(frozenset).tolist()
+    if any(isinstance(i, np.generic) for i in frozenset().union(*keys)):
+        keys = [frozenset(i.item() if isinstance(i, np.generic) else i for i in s) for s in keys]
+    return dict(zip(keys, itemsets["support"].astype(float)))
+
+
+class _MissingCounts:
+    """mlxtend's counts of baskets with unknown cells for rules A ⇒ C, from ``df_orig`` (NaN = unknown), with
+    one bitset per column of present (== 1) and of unknown cells."""
+
+    def __init__(self, df_orig: pd.DataFrame, support: dict, n: int):
+        from .mining import _one_hot_with_missing
+
+        ones, unknown, labels = _one_hot_with_missing(df_orig)
+        items = {i for s in support for i in s}
+        if items <= set(labels) and not all(isinstance(i, numbers.Integral) for i in items):
+            self.column = {label: j for j, label in enumerate(labels)}
+        elif all(isinstance(i, numbers.Integral) and 0 <= i < len(labels) for i in items):
+            self.column = {i: int(i) for i in items}
+        else:
+            example = next(iter(i for i in items if i not in labels), next(iter(items)))
+            raise KitError(f"df_orig has no column for item {example!r} of the itemsets (columns: "
+                           f"{examples(labels)}...)", hint="pass the one-hot DataFrame the itemsets were mined from")
+        self.ones, self.unknown = _bitsets(sparse.csr_matrix(ones), np.arange(len(labels))), \
+            _bitsets(sparse.csr_matrix(unknown), np.arange(len(labels)))
+        self.words = self.ones.shape[1]
+        self.n, self.support, self.cache = n, support, {}
+
+    def _bits(self, itemset: frozenset):
+        """(all present, any unknown) bitsets of an itemset; the empty set is present everywhere."""
+        if itemset not in self.cache:
+            columns = [self.column[i] for i in itemset]
+            present = np.bitwise_and.reduce(self.ones[columns], axis=0) if columns else \
+                np.full(self.words, np.iinfo(np.uint64).max, dtype=np.uint64)
+            unknown = np.bitwise_or.reduce(self.unknown[columns], axis=0) if columns else \
+                np.zeros(self.words, dtype=np.uint64)
+            self.cache[itemset] = present, unknown
+        return self.cache[itemset]
+
+    def of(self, antecedents: list, consequent_sets: list) -> dict[str, np.ndarray]:
+        out = {k: np.zeros(len(antecedents)) for k in ("ac", "a", "c", "c_given_a", "a_given_c")}
+        for k, (a, c) in enumerate(zip(antecedents, consequent_sets)):
+            present_a, unknown_a = self._bits(a)
+            present_c, unknown_c = self._bits(c)
+            out["ac"][k] = _popcount(unknown_a | unknown_c)
+            out["a"][k] = _popcount(unknown_a)
+            out["c"][k] = _popcount(unknown_c)
+            out["c_given_a"][k] = _popcount(unknown_c & present_a)
+            out["a_given_c"][k] = _popcount(unknown_a & present_c)
+        return out
+
+    def confidence(self, a: frozenset, c: frozenset) -> float:
+        s_a = 1.0 if not a else self.support[a]
+        return float(rule_metrics([self.support[a | c]], [s_a], [self.support[c]], self.n,
+                                  self.of([a], [c]))["confidence"][0])
+
+
+def _redundant(antecedents: list, consequent_sets: list, confidence: np.ndarray, consequent_support: np.ndarray,
+               sub_confidence) -> np.ndarray:
+    """:func:`is_redundant` for rule rows; ``sub_confidence(a, c)`` gives the confidence of a more general rule."""
+    sizes = np.fromiter((len(a) for a in antecedents), dtype=np.int64, count=len(antecedents))
+    flags = (sizes >= 1) & (consequent_support >= confidence - 1e-12)  # {} => C has confidence s(C)
+    for k in np.flatnonzero(~flags & (sizes >= 2)):
+        a, c, level = antecedents[k], consequent_sets[k], confidence[k] - 1e-12
+        flags[k] = any(sub_confidence(frozenset(sub), c) >= level
+                       for size in range(1, len(a)) for sub in combinations(a, size))
     return flags
+
+
+def is_redundant(rules: pd.DataFrame, itemsets: pd.DataFrame | None = None) -> pd.Series:
+    """arules' ``is.redundant``: a rule A ⇒ C is redundant when a more general rule A' ⇒ C (A' a proper subset of
+    A, the empty set included, whose rule {} ⇒ C has confidence s(C)) has a confidence at least as high,
+
+    .. math:: \\exists A' \\subsetneq A : \\text{conf}(A' \\Rightarrow C) \\ge \\text{conf}(A \\Rightarrow C),
+
+    i.e. Bayardo's improvement is ≤ 0. The more general rules are evaluated from the itemset supports whether or not
+    they are among ``rules`` (``itemsets``: the table the rules came from; default: the rules' own supports, which
+    hold every subset when ``rules`` came from :func:`association_rules` with ``min_threshold=0``).
+
+    >>> from kit.basket import frequent_itemsets
+    >>> found = frequent_itemsets([["beer", "chips"], ["beer"], ["chips"], ["beer", "chips"]], 0.25)
+    >>> rules = association_rules(found, min_threshold=0)
+    >>> is_redundant(rules, found).tolist()  # beer => chips: 2/3, and {} => chips: 3/4
+    [True, True]
+    """
+    if itemsets is None:
+        support = {frozenset(a): s for a, s in zip(rules["antecedents"], rules["antecedent support"])}
+        support.update(zip(rules["consequents"], rules["consequent support"]))
+        support.update((a | c, s) for a, c, s in zip(rules["antecedents"], rules["consequents"], rules["support"]))
+    else:
+        support = _support_table(itemsets)
+    support[frozenset()] = 1.0
+    flags = _redundant(list(rules["antecedents"]), list(rules["consequents"]),
+                       rules["confidence"].to_numpy(dtype=float), rules["consequent support"].to_numpy(dtype=float),
+                       lambda a, c: support[a | c] / support[a])
+    return pd.Series(flags, index=rules.index, name="is_redundant")
 
 
 def filter_rules(rules: pd.DataFrame, antecedent_contains=None, consequent_is=None) -> pd.DataFrame:
