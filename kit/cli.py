@@ -7,6 +7,8 @@ anything ran (the message says what and what to do); 130 interrupted with Ctrl-C
 from __future__ import annotations
 
 import argparse
+import logging
+import os
 import sys
 
 from .datasets import FILES
@@ -53,6 +55,7 @@ def _parser() -> argparse.ArgumentParser:
 
 def main(argv=None) -> int:
     args = _parser().parse_args(argv)
+    logging.getLogger("asyncio").addFilter(_unretrieved_kernel_deaths)
     try:
         return {"run": _run, "validate": _validate, "params": _params, "refresh": _refresh}[args.command](args)
     except KitError as err:
@@ -61,6 +64,16 @@ def main(argv=None) -> int:
     except KeyboardInterrupt:
         print("interrupted (Ctrl-C)", file=sys.stderr)
         return 130
+    except BrokenPipeError:  # output piped into a program that stopped reading (`kit params | head`)
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
+
+
+def _unretrieved_kernel_deaths(record: logging.LogRecord) -> bool:
+    """Keep asyncio's "Task exception was never retrieved" about a kernel the run stopped (Ctrl-C) off the terminal:
+    the run reports that notebook itself."""
+    error = record.exc_info[1] if record.exc_info else None
+    return not (type(error).__name__ == "DeadKernelError" or "DeadKernelError" in record.getMessage())
 
 
 def _run(args) -> int:
