@@ -22,6 +22,7 @@ import codecs
 import csv
 import io
 import re
+import stat
 import zipfile
 from collections import Counter
 from dataclasses import dataclass, field
@@ -44,6 +45,8 @@ DELIMITERS = ",\t;|"
 CONTROL_BYTES = re.compile(rb"[\x00-\x08\x0b\x0e-\x19\x1c-\x1f]")
 #: How many lines (rows) at the top of a file are searched for the header when the first holds no known name.
 HEADER_SEARCH_ROWS = 20
+#: How much of a text file is checked for binary content before the whole file is read.
+HEAD_BYTES = 64 * 1024
 #: First bytes of the file kinds that are not text tables: (signature, what it is, what to do).
 SIGNATURES = (
     (b"PAR1", "a Parquet file", "rename it to .parquet"),
@@ -101,10 +104,11 @@ def read_raw(source, encoding: str | None = None, sheet=None, delimiter: str | N
                        hint=f"check the path (the current folder is {Path.cwd()})")
     if path.is_dir():
         raise KitError(f"{path}: is a folder, not a file", hint="give the path of a CSV, Excel or Parquet file")
+    check_regular_file(path)
     if path.stat().st_size == 0:
         raise KitError(f"{path}: the file is empty (0 bytes)", hint="export the data again and check the file")
     if layout == "basket_lines":
-        return _read_basket_lines(path, encoding)
+        return _read_basket_lines(path, encoding, delimiter)
     if layout != "table":
         raise KitError(f"unknown layout {layout!r}", hint="use 'table' or 'basket_lines'")
     start, has_header, auto = header_position(header, skip_rows, path)
@@ -123,6 +127,31 @@ def read_raw(source, encoding: str | None = None, sheet=None, delimiter: str | N
     if sheet is not None:
         raw.notes.append(f"option sheet={sheet!r} ignored: the file is not an Excel workbook")
     return raw
+
+
+def check_regular_file(path: Path) -> None:
+    """Refuse, with a :class:`KitError`, a path that is not a regular file one can open: a pipe, a device or a
+    socket (which would be read as empty, or without end), or a file without read permission.
+
+    >>> try:
+    ...     check_regular_file(Path("/dev/null"))
+    ... except KitError as err:
+    ...     print(err.message)
+    /dev/null: not a regular file (a device)
+    """
+    mode = path.stat().st_mode
+    if not stat.S_ISREG(mode):
+        what = "a named pipe" if stat.S_ISFIFO(mode) else "a socket" if stat.S_ISSOCK(mode) else \
+            "a device" if stat.S_ISCHR(mode) or stat.S_ISBLK(mode) else "a special file"
+        raise KitError(f"{path}: not a regular file ({what})",
+                       hint="save the data to a file (CSV, Excel or Parquet) and give the path of that file")
+    try:
+        with open(path, "rb"):
+            pass
+    except PermissionError:
+        raise KitError(f"cannot open {path}: permission denied",
+                       hint="the file's permissions do not let you read it: ask its owner, or run chmod u+r on it "
+                       "(ls -l shows the permissions)") from None
 
 
 def header_position(header, skip_rows, path) -> tuple[int, bool, bool]:
@@ -537,14 +566,18 @@ def sniff_delimiter(text: str) -> str:
 
 def _read_text(path: Path, encoding: str | None, delimiter: str | None, start: int, has_header: bool, auto: bool,
                known: set) -> RawTable:
-    data = path.read_bytes()
-    kind = identify(data[:4096])
+    head = _head(path, HEAD_BYTES)
+    kind = identify(head[:4096])
     if kind:
         raise KitError(f"{path}: not a text table: this is {kind[0]} saved with a {path.suffix or 'text'} name",
                        hint=kind[1])
-    notes: list[str] = []
     boms = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE, codecs.BOM_UTF32_BE)
-    if not encoding and not _wide_encoding(data) and not data.startswith(boms):
+    narrow = not encoding and not _wide_encoding(head) and not head.startswith(boms)
+    if narrow and len(head) == HEAD_BYTES:  # the head alone decides a binary file: the rest is never read
+        _without_nul(head, path, [], f" in its first {HEAD_BYTES // 1024} KiB")
+    data = path.read_bytes()
+    notes: list[str] = []
+    if narrow:
         data = _without_nul(data, path, notes)
     text, used = decode(data, path, encoding, notes)
     if text.count("\x00"):
@@ -612,9 +645,10 @@ def _split(line: str, delimiter: str) -> list[str]:
         return line.split(delimiter)
 
 
-def _without_nul(data: bytes, path, notes: list) -> bytes:
+def _without_nul(data: bytes, path, notes: list, part: str = "") -> bytes:
     """``data`` without NUL bytes when they are padding (at the end) or a few scattered in text, with a note;
-    a file with more than 1% NUL or other control bytes is binary data and refused."""
+    a file with more than 1% NUL or other control bytes is binary data and refused (``part`` says which part of
+    the file ``data`` is, e.g. its first 64 KiB)."""
     if not CONTROL_BYTES.search(data):
         return data
     control = len(CONTROL_BYTES.findall(data)) - data.count(0)
@@ -622,8 +656,10 @@ def _without_nul(data: bytes, path, notes: list) -> bytes:
     trailing = len(data) - len(body)
     inner = body.count(0)
     if not body.strip() or control > 0.01 * len(data) or inner > 0.01 * len(body):
-        raise KitError(f"{path}: not a text table: this is binary data ({data.count(0):,} NUL and {control:,} other "
-                       "control bytes)", hint="export the data again as CSV (comma-separated text)")
+        what = "only NUL bytes" if not data.strip(b"\x00") else \
+            f"{data.count(0):,} NUL and {control:,} other control bytes"
+        raise KitError(f"{path}: not a text table: this is binary data ({what}{part})",
+                       hint="export the data again as CSV (comma-separated text)")
     if trailing:
         notes.append(f"{trailing:,} NUL bytes of padding at the end of the file removed")
     if inner:
