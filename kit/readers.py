@@ -606,19 +606,49 @@ def _read_text(path: Path, encoding: str | None, delimiter: str | None, start: i
                                                              f"{len(lines)})" if start else "")
                        + (" (the file holds only the 'sep=' line)" if named and not start else ""),
                        hint="check the file, and the header / skip_rows options")
-    try:
-        grid = pd.read_csv(io.StringIO(body), sep=delimiter, dtype=str, keep_default_na=False, na_values=NA_VALUES,
-                           header=None, skipinitialspace=True, engine="python" if len(delimiter) > 1 else "c")
-    except pd.errors.ParserError as err:
-        raise KitError(f"{path}: the rows do not split into the same columns ({err})",
-                       hint="check the delimiter (pass delimiter=...) and that quotes are balanced") from None
-    except (pd.errors.EmptyDataError, csv.Error) as err:
-        raise KitError(f"{path}: no table found ({err})", hint="check the file in a text editor") from None
+    grid = _read_grid(body, delimiter, path, notes)
     frame, header_notes, duplicates = _apply_header(grid, has_header)
     if frame.empty:
         raise KitError(f"{path}: the file has a header line but no data rows",
                        hint="export the data again and check the file")
     return RawTable(frame, str(path), "text", used, delimiter, notes + header_notes, duplicates)
+
+
+def _read_grid(body: str, delimiter: str, path, notes: list) -> pd.DataFrame:
+    """The cells of a text table (header line included) as text, ``header=None``.
+
+    Data rows that end with one extra, empty field (a trailing delimiter the header line lacks) are read with one
+    more column, which is dropped when it is empty on every row, with a note; values in it are an error.
+    """
+    options = dict(sep=delimiter, dtype=str, keep_default_na=False, na_values=NA_VALUES, header=None,
+                   skipinitialspace=True, engine="python" if len(delimiter) > 1 or not delimiter.isascii() else "c")
+    try:
+        return pd.read_csv(io.StringIO(body), **options)
+    except pd.errors.ParserError as err:
+        problem = err
+        width = re.search(r"Expected (\d+) fields in line (\d+), saw (\d+)", str(err))
+    except (pd.errors.EmptyDataError, csv.Error) as err:
+        raise KitError(f"{path}: no table found ({err})", hint="check the file in a text editor") from None
+    if width and int(width.group(3)) == int(width.group(1)) + 1:
+        n = int(width.group(1))
+        try:
+            grid = pd.read_csv(io.StringIO(body), names=range(n + 1), **options)
+        except pd.errors.ParserError as err:
+            problem = err
+        else:
+            extra = grid[n].dropna()
+            extra = extra[extra.str.strip() != ""]
+            if extra.empty:
+                notes.append(f"data rows end with an extra empty field (a trailing "
+                             f"{'tab' if delimiter == chr(9) else repr(delimiter)}) that the header line lacks: "
+                             "the empty field is ignored")
+                return grid.drop(columns=n)
+            raise KitError(f"{path}: some rows have {n + 1} fields where the header line has {n}; the extra field "
+                           f"holds {examples(extra.tolist())} (row {int(extra.index[0]) + 1} of the table, the "
+                           "header line being row 1)",
+                           hint="check the delimiter (pass delimiter=...) and that quotes are balanced") from None
+    raise KitError(f"{path}: the rows do not split into the same columns ({problem})",
+                   hint="check the delimiter (pass delimiter=...) and that quotes are balanced") from None
 
 
 def _head_lines(text: str, n: int) -> list[str]:
@@ -668,21 +698,51 @@ def _without_nul(data: bytes, path, notes: list, part: str = "") -> bytes:
     return body.replace(b"\x00", b"")
 
 
-def read_basket_lines(path, encoding: str | None = None) -> tuple[list[list[str]], str]:
-    """Baskets from a text file with one basket per line, items separated by commas (the Groceries format);
-    returns ``(baskets, encoding used)``. Lines are split on commas only, so labels keep any trailing space, as in
-    R's arules; blank lines and empty items are skipped."""
+def read_basket_lines(path, encoding: str | None = None, delimiter: str | None = None) -> tuple[list[list[str]], str,
+                                                                                                   str]:
+    """Baskets from a text file with one basket per line (the Groceries format); returns ``(baskets, encoding used,
+    item separator)``.
+
+    Items are separated by ``delimiter``, or by the separator :func:`sniff_item_separator` finds; lines are split
+    with the csv module, so quoted items lose their quotes and may hold the separator. Unquoted labels keep any
+    trailing space, as in R's arules; blank lines and empty items are skipped.
+    """
     path = Path(path)
     if not path.is_file():
         raise KitError(f"{path}: file not found", hint="give a file with one basket per line")
     text, used = decode(path.read_bytes(), path, encoding)
-    lists = [[item for item in line.split(",") if item.strip()] for line in text.splitlines() if line.strip()]
+    lines = [line for line in text.splitlines() if line.strip()]
+    separator = delimiter or sniff_item_separator(lines)
+    try:
+        rows = csv.reader(lines, delimiter=separator)
+        lists = [[item for item in row if item.strip()] for row in rows]
+    except (csv.Error, TypeError) as err:
+        raise KitError(f"{path}: the basket lines cannot be split on {separator!r} ({err})",
+                       hint="give the item separator with the 'delimiter' option, e.g. delimiter: ';'") from None
+    lists = [items for items in lists if items]
     if not lists:
         raise KitError(f"{path}: the file has no baskets", hint="one basket per line, items separated by commas")
-    return lists, used
+    return lists, used, separator
 
 
-def _read_basket_lines(path: Path, encoding: str | None) -> RawTable:
-    lists, used = read_basket_lines(path, encoding)
+def sniff_item_separator(lines: list[str]) -> str:
+    """The item separator of basket lines: of ``,`` ``;`` tab and ``|``, the one found (outside quotes) on the most
+    lines; ``,`` when none is (every basket holds one item) or on a tie.
+
+    >>> sniff_item_separator(["milk;bread", "beer", '"nuts, salted";milk']), sniff_item_separator(["milk"])
+    (';', ',')
+    """
+    sample = lines[:1000]
+    unquoted = [re.sub(r'"[^"]*"', "", line) for line in sample]
+    found = {d: sum(d in line for line in unquoted) for d in DELIMITERS}
+    best = max(DELIMITERS, key=lambda d: (found[d], -DELIMITERS.index(d)))
+    return best if found[best] else ","
+
+
+def _read_basket_lines(path: Path, encoding: str | None, delimiter: str | None) -> RawTable:
+    lists, used, separator = read_basket_lines(path, encoding, delimiter)
     rows = [(str(number), item) for number, basket in enumerate(lists, 1) for item in basket]
-    return RawTable(pd.DataFrame(rows, columns=["basket", "item"]), str(path), "basket lines", used, ",")
+    shown = "tab" if separator == "\t" else repr(separator)
+    how = "given by the 'delimiter' option" if delimiter else "found in the file"
+    return RawTable(pd.DataFrame(rows, columns=["basket", "item"]), str(path), "basket lines", used, separator,
+                    [f"basket lines: items separated by {shown} ({how})"])
