@@ -190,8 +190,15 @@ def _read_parquet(path: Path) -> RawTable:
                        hint="check the file is complete, or export it as CSV") from None
     if frame.empty:
         raise KitError(f"{path}: the file has no data rows", hint="check that the right file was given")
+    notes = []
+    named = [name for name in frame.index.names if name is not None and name not in frame.columns]
+    if named:
+        frame = frame.reset_index(level=named)
+        notes.append(f"the file's index ({examples(named, len(named))}, written by pandas) read as "
+                     f"column{'s' if len(named) > 1 else ''}")
+    frame = frame.reset_index(drop=True)
     frame.columns = [str(c).strip() for c in frame.columns]
-    return RawTable(frame, str(path), "parquet")
+    return RawTable(frame, str(path), "parquet", notes=notes)
 
 
 def _head(path: Path, n: int = 4096) -> bytes:
@@ -580,6 +587,7 @@ def _read_text(path: Path, encoding: str | None, delimiter: str | None, start: i
     if narrow:
         data = _without_nul(data, path, notes)
     text, used = decode(data, path, encoding, notes)
+    text = _without_stray_cr(text, notes)
     if text.count("\x00"):
         text = text.replace("\x00", "")
         notes.append("NUL characters removed from the text")
@@ -649,6 +657,25 @@ def _read_grid(body: str, delimiter: str, path, notes: list) -> pd.DataFrame:
                            hint="check the delimiter (pass delimiter=...) and that quotes are balanced") from None
     raise KitError(f"{path}: the rows do not split into the same columns ({problem})",
                    hint="check the delimiter (pass delimiter=...) and that quotes are balanced") from None
+
+
+def _without_stray_cr(text: str, notes: list) -> str:
+    """``text`` with each bare ``\\r`` (not followed by ``\\n``) replaced by a space, when the lines end in ``\\n``
+    (there are more ``\\n`` than bare ``\\r``): a stray carriage return inside a field would otherwise split the
+    row in two. A note gives the count and the lines.
+
+    >>> notes = []
+    >>> _without_stray_cr("a,b\\nMUG\\r,2\\n", notes), notes
+    ('a,b\\nMUG ,2\\n', ['1 stray carriage return (\\\\r) inside a line replaced by a space: line 2'])
+    """
+    stray = [m.start() for m in re.finditer(r"\r(?!\n)", text)]
+    if not stray or text.count("\n") <= len(stray):
+        return text
+    lines = sorted({text.count("\n", 0, pos) + 1 for pos in stray[:10]})
+    shown = ", ".join(map(str, lines)) + (", ..." if len(stray) > 10 else "")
+    notes.append(f"{len(stray):,} stray carriage return{'s' if len(stray) > 1 else ''} (\\r) inside a line "
+                 f"replaced by a space: line{'s' if len(lines) > 1 else ''} {shown}")
+    return re.sub(r"\r(?!\n)", " ", text)
 
 
 def _head_lines(text: str, n: int) -> list[str]:
