@@ -41,6 +41,8 @@ LEGACY_ENCODINGS = ("gb18030", "cp1252")
 CP1252_SYMBOLS = "€£¥©®°±²³µ·¼½¾×÷–—‘’‚“”„†•…‰‹›™¿¡§¶ª«»¬¨´¸"
 NA_VALUES = ["", "NA", "N/A", "NaN", "nan", "NULL", "null", "None", "#N/A"]
 DELIMITERS = ",\t;|"
+#: The full-width comma (U+FF0C), a delimiter of some Chinese exports; see :func:`sniff_delimiter`.
+FULLWIDTH_COMMA = "\uff0c"
 #: Bytes that do not occur in text: NUL and the control characters other than tab, line ends, form feed, EOF, ESC.
 CONTROL_BYTES = re.compile(rb"[\x00-\x08\x0b\x0e-\x19\x1c-\x1f]")
 #: How many lines (rows) at the top of a file are searched for the header when the first holds no known name.
@@ -544,14 +546,17 @@ def sniff_delimiter(text: str) -> str:
 
     Each candidate splits the first 50 lines (quotes respected); the one whose field count is the same on the most
     lines wins, then the one giving more fields, so decimal commas in a ``;`` file and commas inside quotes do not
-    fool it.
+    fool it. The full-width comma ``，`` (Chinese and Japanese text) is taken only when it splits every line into
+    the same number of fields (two or more) and no ASCII candidate does.
 
     >>> sniff_delimiter("a;b\\n1;2,5\\n3;4\\n"), sniff_delimiter('a,b\\n"x; y",2\\n"z; w",3\\n')
     (';', ',')
+    >>> sniff_delimiter("订单号，数量\\n536365，6\\n")
+    '，'
     """
     lines = [ln for ln in text.splitlines()[:50] if ln.strip()]
-    best, best_key = None, None
-    for rank, d in enumerate(DELIMITERS):
+    best, best_key, even = None, None, False
+    for rank, d in enumerate(DELIMITERS + FULLWIDTH_COMMA):
         if not any(d in ln for ln in lines):
             continue
         try:
@@ -561,6 +566,11 @@ def sniff_delimiter(text: str) -> str:
         mode, hits = Counter(counts).most_common(1)[0]
         if mode < 2:
             continue
+        if d == FULLWIDTH_COMMA:
+            if hits == len(counts) and not even:
+                return d
+            continue
+        even = even or hits == len(counts)
         key = (round(hits / len(counts), 2), mode, -rank)
         if best_key is None or key > best_key:
             best, best_key = d, key
@@ -601,6 +611,8 @@ def _read_text(path: Path, encoding: str | None, delimiter: str | None, start: i
         notes.append(f"first line 'sep={named.group(1)}' (written by Excel) names the delimiter")
     lines = _head_lines(text, start + 60 + HEADER_SEARCH_ROWS)
     delimiter = delimiter or sniff_delimiter("".join(lines[start:start + 60]))
+    if delimiter == FULLWIDTH_COMMA:
+        notes.append(f"the delimiter is the full-width comma {FULLWIDTH_COMMA!r} (U+FF0C)")
     if auto:
         top = [_split(line, delimiter) for line in lines[:HEADER_SEARCH_ROWS]]
         found = find_header_row(top, known)
