@@ -405,13 +405,14 @@ def decode(data: bytes, path, encoding: str | None = None, notes: list | None = 
 
     A UTF-8 file with lines that are not UTF-8 is decoded line by line: those lines in the legacy encoding that
     reads them best (:func:`legacy_encoding`); the encoding used is then ``"utf-8+cp1252"`` (or ``+gb18030``) and
-    a note naming the lines is added to ``notes``.
+    a note naming the lines is added to ``notes``. A detected legacy encoding is a guess, and a note says so with
+    examples of the values it gives (:func:`guessed_encoding_note`).
 
     >>> decode("客户".encode("gbk"), "x.csv")
     ('客户', 'gb18030')
     >>> notes = []
-    >>> decode("Café\\n".encode() + "Crème\\n".encode("cp1252"), "x.csv", notes=notes)[0], notes
-    ('Café\\nCrème\\n', ['1 line was not UTF-8 and was read as cp1252: line 2'])
+    >>> decode("Café\\n".encode() + "Crème\\n".encode("cp1252"), "x.csv", notes=notes)[0], notes[0].split(";")[0]
+    ('Café\\nCrème\\n', '1 line was not UTF-8 and was read as cp1252: line 2')
     """
     notes = [] if notes is None else notes
     if encoding:
@@ -460,16 +461,31 @@ def decode(data: bytes, path, encoding: str | None = None, notes: list | None = 
         first = bad[0]
         raise KitError(f"{path}: the encoding cannot be detected: line {first + 1} is neither UTF-8, GB18030 nor "
                        f"Windows-1252 ({lines[first][:60]!r})", hint="find out how the file was saved and pass "
-                       "--encoding") from None
+                       "--encoding (e.g. cp1250 for Central European text, big5, euc-kr, euc-jp)") from None
     # multi-byte GB18030 text is now and then valid UTF-8 by chance; Windows-1252 text practically never is
     if utf8_non_ascii <= 0 or legacy == "gb18030" and utf8_non_ascii < 0.05 * len(bad) and _decodes(data, legacy):
-        return data.decode(legacy), legacy
+        text = data.decode(legacy)
+        notes.append(guessed_encoding_note(text, legacy))
+        return text, legacy
     shown = ", ".join(str(i + 1) for i in bad[:10]) + (", ..." if len(bad) > 10 else "")
-    notes.append(f"{len(bad):,} line{'s were' if len(bad) > 1 else ' was'} not UTF-8 and "
-                 f"{'were' if len(bad) > 1 else 'was'} read as {legacy}: line{'s' if len(bad) > 1 else ''} {shown}")
     bad_set = set(bad)
     text = "".join(line.decode(legacy if i in bad_set else "utf-8") for i, line in enumerate(lines))
+    notes.append(f"{len(bad):,} line{'s were' if len(bad) > 1 else ' was'} not UTF-8 and "
+                 f"{'were' if len(bad) > 1 else 'was'} read as {legacy}: line{'s' if len(bad) > 1 else ''} {shown}; "
+                 + guessed_encoding_note("".join(lines[i].decode(legacy) for i in bad[:50]), legacy))
     return text, f"utf-8+{legacy}"
+
+
+def guessed_encoding_note(text: str, encoding: str) -> str:
+    """The note for a legacy encoding that was detected, not given: a guess, with examples of the values it gives.
+
+    >>> guessed_encoding_note("id,name\\n1,Crème\\n2,Café au lait\\n", "cp1252")  # doctest: +NORMALIZE_WHITESPACE
+    "the encoding is a guess (cp1252); non-ASCII values read as: 'Crème', 'Café au lait'; if they look wrong, give
+    the encoding (e.g. encoding: shift_jis, big5, euc-kr, euc-jp, cp1250)"
+    """
+    values = [v.strip() for v in re.findall(r'[^,;\t|"\r\n]*[^\x00-\x7f][^,;\t|"\r\n]*', text)]
+    return (f"the encoding is a guess ({encoding}); non-ASCII values read as: {examples(values)}; if they look "
+            "wrong, give the encoding (e.g. encoding: shift_jis, big5, euc-kr, euc-jp, cp1250)")
 
 
 def _is_utf8(line: bytes) -> bool:
@@ -513,9 +529,16 @@ def legacy_encoding(data: bytes) -> str | None:
     A character is out of place when it is CJK next to a Latin letter (``Cr蔓e`` is Windows-1252 ``Crème`` read as
     GB18030) or, for Windows-1252, a non-ASCII symbol that is not a letter or common punctuation; a tie goes to GB18030.
 
+    Japanese text in Shift-JIS is told apart first (:func:`is_japanese_shift_jis`) and read as cp932 (Windows'
+    Shift-JIS).
+
     >>> legacy_encoding("价格".encode("gbk")), legacy_encoding("Crème brûlée".encode("cp1252"))
     ('gb18030', 'cp1252')
+    >>> legacy_encoding("ギフトタグ 赤".encode("shift_jis"))
+    'cp932'
     """
+    if is_japanese_shift_jis(data):
+        return "cp932"
     scores = {}
     for name in LEGACY_ENCODINGS:
         try:
@@ -531,6 +554,24 @@ def legacy_encoding(data: bytes) -> str | None:
     if not scores:
         return None
     return min(scores, key=lambda n: (scores[n], LEGACY_ENCODINGS.index(n)))
+
+
+def is_japanese_shift_jis(data: bytes) -> bool:
+    """Whether bytes that are not UTF-8 are Japanese text in Shift-JIS: they decode as cp932 without private-use
+    characters, and full-width kana (U+3041-U+30FF, which Chinese and Korean text lacks) make up at least a fifth of
+    the non-ASCII characters.
+
+    >>> is_japanese_shift_jis("キャンドル".encode("shift_jis")), is_japanese_shift_jis("价格表".encode("gbk"))
+    (True, False)
+    """
+    try:
+        text = data.decode("cp932")
+    except UnicodeDecodeError:
+        return False
+    wide = [ch for ch in text if ord(ch) > 127]
+    if not wide or any("\ue000" <= ch <= "\uf8ff" for ch in wide):
+        return False
+    return sum("\u3041" <= ch <= "\u30ff" for ch in wide) >= 0.2 * len(wide)
 
 
 def _detect(data: bytes) -> str | None:
