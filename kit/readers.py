@@ -22,6 +22,7 @@ import codecs
 import csv
 import io
 import re
+import stat
 import zipfile
 from collections import Counter
 from dataclasses import dataclass, field
@@ -40,10 +41,14 @@ LEGACY_ENCODINGS = ("gb18030", "cp1252")
 CP1252_SYMBOLS = "€£¥©®°±²³µ·¼½¾×÷–—‘’‚“”„†•…‰‹›™¿¡§¶ª«»¬¨´¸"
 NA_VALUES = ["", "NA", "N/A", "NaN", "nan", "NULL", "null", "None", "#N/A"]
 DELIMITERS = ",\t;|"
+#: The full-width comma (U+FF0C), a delimiter of some Chinese exports; see :func:`sniff_delimiter`.
+FULLWIDTH_COMMA = "\uff0c"
 #: Bytes that do not occur in text: NUL and the control characters other than tab, line ends, form feed, EOF, ESC.
 CONTROL_BYTES = re.compile(rb"[\x00-\x08\x0b\x0e-\x19\x1c-\x1f]")
 #: How many lines (rows) at the top of a file are searched for the header when the first holds no known name.
 HEADER_SEARCH_ROWS = 20
+#: How much of a text file is checked for binary content before the whole file is read.
+HEAD_BYTES = 64 * 1024
 #: First bytes of the file kinds that are not text tables: (signature, what it is, what to do).
 SIGNATURES = (
     (b"PAR1", "a Parquet file", "rename it to .parquet"),
@@ -101,10 +106,11 @@ def read_raw(source, encoding: str | None = None, sheet=None, delimiter: str | N
                        hint=f"check the path (the current folder is {Path.cwd()})")
     if path.is_dir():
         raise KitError(f"{path}: is a folder, not a file", hint="give the path of a CSV, Excel or Parquet file")
+    check_regular_file(path)
     if path.stat().st_size == 0:
         raise KitError(f"{path}: the file is empty (0 bytes)", hint="export the data again and check the file")
     if layout == "basket_lines":
-        return _read_basket_lines(path, encoding)
+        return _read_basket_lines(path, encoding, delimiter)
     if layout != "table":
         raise KitError(f"unknown layout {layout!r}", hint="use 'table' or 'basket_lines'")
     start, has_header, auto = header_position(header, skip_rows, path)
@@ -123,6 +129,31 @@ def read_raw(source, encoding: str | None = None, sheet=None, delimiter: str | N
     if sheet is not None:
         raw.notes.append(f"option sheet={sheet!r} ignored: the file is not an Excel workbook")
     return raw
+
+
+def check_regular_file(path: Path) -> None:
+    """Refuse, with a :class:`KitError`, a path that is not a regular file one can open: a pipe, a device or a
+    socket (which would be read as empty, or without end), or a file without read permission.
+
+    >>> try:
+    ...     check_regular_file(Path("/dev/null"))
+    ... except KitError as err:
+    ...     print(err.message)
+    /dev/null: not a regular file (a device)
+    """
+    mode = path.stat().st_mode
+    if not stat.S_ISREG(mode):
+        what = "a named pipe" if stat.S_ISFIFO(mode) else "a socket" if stat.S_ISSOCK(mode) else \
+            "a device" if stat.S_ISCHR(mode) or stat.S_ISBLK(mode) else "a special file"
+        raise KitError(f"{path}: not a regular file ({what})",
+                       hint="save the data to a file (CSV, Excel or Parquet) and give the path of that file")
+    try:
+        with open(path, "rb"):
+            pass
+    except PermissionError:
+        raise KitError(f"cannot open {path}: permission denied",
+                       hint="the file's permissions do not let you read it: ask its owner, or run chmod u+r on it "
+                       "(ls -l shows the permissions)") from None
 
 
 def header_position(header, skip_rows, path) -> tuple[int, bool, bool]:
@@ -161,8 +192,15 @@ def _read_parquet(path: Path) -> RawTable:
                        hint="check the file is complete, or export it as CSV") from None
     if frame.empty:
         raise KitError(f"{path}: the file has no data rows", hint="check that the right file was given")
+    notes = []
+    named = [name for name in frame.index.names if name is not None and name not in frame.columns]
+    if named:
+        frame = frame.reset_index(level=named)
+        notes.append(f"the file's index ({examples(named, len(named))}, written by pandas) read as "
+                     f"column{'s' if len(named) > 1 else ''}")
+    frame = frame.reset_index(drop=True)
     frame.columns = [str(c).strip() for c in frame.columns]
-    return RawTable(frame, str(path), "parquet")
+    return RawTable(frame, str(path), "parquet", notes=notes)
 
 
 def _head(path: Path, n: int = 4096) -> bytes:
@@ -367,13 +405,14 @@ def decode(data: bytes, path, encoding: str | None = None, notes: list | None = 
 
     A UTF-8 file with lines that are not UTF-8 is decoded line by line: those lines in the legacy encoding that
     reads them best (:func:`legacy_encoding`); the encoding used is then ``"utf-8+cp1252"`` (or ``+gb18030``) and
-    a note naming the lines is added to ``notes``.
+    a note naming the lines is added to ``notes``. A detected legacy encoding is a guess, and a note says so with
+    examples of the values it gives (:func:`guessed_encoding_note`).
 
     >>> decode("客户".encode("gbk"), "x.csv")
     ('客户', 'gb18030')
     >>> notes = []
-    >>> decode("Café\\n".encode() + "Crème\\n".encode("cp1252"), "x.csv", notes=notes)[0], notes
-    ('Café\\nCrème\\n', ['1 line was not UTF-8 and was read as cp1252: line 2'])
+    >>> decode("Café\\n".encode() + "Crème\\n".encode("cp1252"), "x.csv", notes=notes)[0], notes[0].split(";")[0]
+    ('Café\\nCrème\\n', '1 line was not UTF-8 and was read as cp1252: line 2')
     """
     notes = [] if notes is None else notes
     if encoding:
@@ -422,16 +461,31 @@ def decode(data: bytes, path, encoding: str | None = None, notes: list | None = 
         first = bad[0]
         raise KitError(f"{path}: the encoding cannot be detected: line {first + 1} is neither UTF-8, GB18030 nor "
                        f"Windows-1252 ({lines[first][:60]!r})", hint="find out how the file was saved and pass "
-                       "--encoding") from None
+                       "--encoding (e.g. cp1250 for Central European text, big5, euc-kr, euc-jp)") from None
     # multi-byte GB18030 text is now and then valid UTF-8 by chance; Windows-1252 text practically never is
     if utf8_non_ascii <= 0 or legacy == "gb18030" and utf8_non_ascii < 0.05 * len(bad) and _decodes(data, legacy):
-        return data.decode(legacy), legacy
+        text = data.decode(legacy)
+        notes.append(guessed_encoding_note(text, legacy))
+        return text, legacy
     shown = ", ".join(str(i + 1) for i in bad[:10]) + (", ..." if len(bad) > 10 else "")
-    notes.append(f"{len(bad):,} line{'s were' if len(bad) > 1 else ' was'} not UTF-8 and "
-                 f"{'were' if len(bad) > 1 else 'was'} read as {legacy}: line{'s' if len(bad) > 1 else ''} {shown}")
     bad_set = set(bad)
     text = "".join(line.decode(legacy if i in bad_set else "utf-8") for i, line in enumerate(lines))
+    notes.append(f"{len(bad):,} line{'s were' if len(bad) > 1 else ' was'} not UTF-8 and "
+                 f"{'were' if len(bad) > 1 else 'was'} read as {legacy}: line{'s' if len(bad) > 1 else ''} {shown}; "
+                 + guessed_encoding_note("".join(lines[i].decode(legacy) for i in bad[:50]), legacy))
     return text, f"utf-8+{legacy}"
+
+
+def guessed_encoding_note(text: str, encoding: str) -> str:
+    """The note for a legacy encoding that was detected, not given: a guess, with examples of the values it gives.
+
+    >>> guessed_encoding_note("id,name\\n1,Crème\\n2,Café au lait\\n", "cp1252")  # doctest: +NORMALIZE_WHITESPACE
+    "the encoding is a guess (cp1252); non-ASCII values read as: 'Crème', 'Café au lait'; if they look wrong, give
+    the encoding (e.g. encoding: shift_jis, big5, euc-kr, euc-jp, cp1250)"
+    """
+    values = [v.strip() for v in re.findall(r'[^,;\t|"\r\n]*[^\x00-\x7f][^,;\t|"\r\n]*', text)]
+    return (f"the encoding is a guess ({encoding}); non-ASCII values read as: {examples(values)}; if they look "
+            "wrong, give the encoding (e.g. encoding: shift_jis, big5, euc-kr, euc-jp, cp1250)")
 
 
 def _is_utf8(line: bytes) -> bool:
@@ -475,9 +529,16 @@ def legacy_encoding(data: bytes) -> str | None:
     A character is out of place when it is CJK next to a Latin letter (``Cr蔓e`` is Windows-1252 ``Crème`` read as
     GB18030) or, for Windows-1252, a non-ASCII symbol that is not a letter or common punctuation; a tie goes to GB18030.
 
+    Japanese text in Shift-JIS is told apart first (:func:`is_japanese_shift_jis`) and read as cp932 (Windows'
+    Shift-JIS).
+
     >>> legacy_encoding("价格".encode("gbk")), legacy_encoding("Crème brûlée".encode("cp1252"))
     ('gb18030', 'cp1252')
+    >>> legacy_encoding("ギフトタグ 赤".encode("shift_jis"))
+    'cp932'
     """
+    if is_japanese_shift_jis(data):
+        return "cp932"
     scores = {}
     for name in LEGACY_ENCODINGS:
         try:
@@ -495,6 +556,24 @@ def legacy_encoding(data: bytes) -> str | None:
     return min(scores, key=lambda n: (scores[n], LEGACY_ENCODINGS.index(n)))
 
 
+def is_japanese_shift_jis(data: bytes) -> bool:
+    """Whether bytes that are not UTF-8 are Japanese text in Shift-JIS: they decode as cp932 without private-use
+    characters, and full-width kana (U+3041-U+30FF, which Chinese and Korean text lacks) make up at least a fifth of
+    the non-ASCII characters.
+
+    >>> is_japanese_shift_jis("キャンドル".encode("shift_jis")), is_japanese_shift_jis("价格表".encode("gbk"))
+    (True, False)
+    """
+    try:
+        text = data.decode("cp932")
+    except UnicodeDecodeError:
+        return False
+    wide = [ch for ch in text if ord(ch) > 127]
+    if not wide or any("\ue000" <= ch <= "\uf8ff" for ch in wide):
+        return False
+    return sum("\u3041" <= ch <= "\u30ff" for ch in wide) >= 0.2 * len(wide)
+
+
 def _detect(data: bytes) -> str | None:
     if data.startswith(codecs.BOM_UTF8):
         return "utf-8-sig"
@@ -508,14 +587,17 @@ def sniff_delimiter(text: str) -> str:
 
     Each candidate splits the first 50 lines (quotes respected); the one whose field count is the same on the most
     lines wins, then the one giving more fields, so decimal commas in a ``;`` file and commas inside quotes do not
-    fool it.
+    fool it. The full-width comma ``，`` (Chinese and Japanese text) is taken only when it splits every line into
+    the same number of fields (two or more) and no ASCII candidate does.
 
     >>> sniff_delimiter("a;b\\n1;2,5\\n3;4\\n"), sniff_delimiter('a,b\\n"x; y",2\\n"z; w",3\\n')
     (';', ',')
+    >>> sniff_delimiter("订单号，数量\\n536365，6\\n")
+    '，'
     """
     lines = [ln for ln in text.splitlines()[:50] if ln.strip()]
-    best, best_key = None, None
-    for rank, d in enumerate(DELIMITERS):
+    best, best_key, even = None, None, False
+    for rank, d in enumerate(DELIMITERS + FULLWIDTH_COMMA):
         if not any(d in ln for ln in lines):
             continue
         try:
@@ -525,6 +607,11 @@ def sniff_delimiter(text: str) -> str:
         mode, hits = Counter(counts).most_common(1)[0]
         if mode < 2:
             continue
+        if d == FULLWIDTH_COMMA:
+            if hits == len(counts) and not even:
+                return d
+            continue
+        even = even or hits == len(counts)
         key = (round(hits / len(counts), 2), mode, -rank)
         if best_key is None or key > best_key:
             best, best_key = d, key
@@ -537,16 +624,21 @@ def sniff_delimiter(text: str) -> str:
 
 def _read_text(path: Path, encoding: str | None, delimiter: str | None, start: int, has_header: bool, auto: bool,
                known: set) -> RawTable:
-    data = path.read_bytes()
-    kind = identify(data[:4096])
+    head = _head(path, HEAD_BYTES)
+    kind = identify(head[:4096])
     if kind:
         raise KitError(f"{path}: not a text table: this is {kind[0]} saved with a {path.suffix or 'text'} name",
                        hint=kind[1])
-    notes: list[str] = []
     boms = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE, codecs.BOM_UTF32_BE)
-    if not encoding and not _wide_encoding(data) and not data.startswith(boms):
+    narrow = not encoding and not _wide_encoding(head) and not head.startswith(boms)
+    if narrow and len(head) == HEAD_BYTES:  # the head alone decides a binary file: the rest is never read
+        _without_nul(head, path, [], f" in its first {HEAD_BYTES // 1024} KiB")
+    data = path.read_bytes()
+    notes: list[str] = []
+    if narrow:
         data = _without_nul(data, path, notes)
     text, used = decode(data, path, encoding, notes)
+    text = _without_stray_cr(text, notes)
     if text.count("\x00"):
         text = text.replace("\x00", "")
         notes.append("NUL characters removed from the text")
@@ -560,6 +652,8 @@ def _read_text(path: Path, encoding: str | None, delimiter: str | None, start: i
         notes.append(f"first line 'sep={named.group(1)}' (written by Excel) names the delimiter")
     lines = _head_lines(text, start + 60 + HEADER_SEARCH_ROWS)
     delimiter = delimiter or sniff_delimiter("".join(lines[start:start + 60]))
+    if delimiter == FULLWIDTH_COMMA:
+        notes.append(f"the delimiter is the full-width comma {FULLWIDTH_COMMA!r} (U+FF0C)")
     if auto:
         top = [_split(line, delimiter) for line in lines[:HEADER_SEARCH_ROWS]]
         found = find_header_row(top, known)
@@ -573,19 +667,68 @@ def _read_text(path: Path, encoding: str | None, delimiter: str | None, start: i
                                                              f"{len(lines)})" if start else "")
                        + (" (the file holds only the 'sep=' line)" if named and not start else ""),
                        hint="check the file, and the header / skip_rows options")
-    try:
-        grid = pd.read_csv(io.StringIO(body), sep=delimiter, dtype=str, keep_default_na=False, na_values=NA_VALUES,
-                           header=None, skipinitialspace=True, engine="python" if len(delimiter) > 1 else "c")
-    except pd.errors.ParserError as err:
-        raise KitError(f"{path}: the rows do not split into the same columns ({err})",
-                       hint="check the delimiter (pass delimiter=...) and that quotes are balanced") from None
-    except (pd.errors.EmptyDataError, csv.Error) as err:
-        raise KitError(f"{path}: no table found ({err})", hint="check the file in a text editor") from None
+    grid = _read_grid(body, delimiter, path, notes)
     frame, header_notes, duplicates = _apply_header(grid, has_header)
     if frame.empty:
         raise KitError(f"{path}: the file has a header line but no data rows",
                        hint="export the data again and check the file")
     return RawTable(frame, str(path), "text", used, delimiter, notes + header_notes, duplicates)
+
+
+def _read_grid(body: str, delimiter: str, path, notes: list) -> pd.DataFrame:
+    """The cells of a text table (header line included) as text, ``header=None``.
+
+    Data rows that end with one extra, empty field (a trailing delimiter the header line lacks) are read with one
+    more column, which is dropped when it is empty on every row, with a note; values in it are an error.
+    """
+    options = dict(sep=delimiter, dtype=str, keep_default_na=False, na_values=NA_VALUES, header=None,
+                   skipinitialspace=True, engine="python" if len(delimiter) > 1 or not delimiter.isascii() else "c")
+    try:
+        return pd.read_csv(io.StringIO(body), **options)
+    except pd.errors.ParserError as err:
+        problem = err
+        width = re.search(r"Expected (\d+) fields in line (\d+), saw (\d+)", str(err))
+    except (pd.errors.EmptyDataError, csv.Error) as err:
+        raise KitError(f"{path}: no table found ({err})", hint="check the file in a text editor") from None
+    if width and int(width.group(3)) == int(width.group(1)) + 1:
+        n = int(width.group(1))
+        try:
+            grid = pd.read_csv(io.StringIO(body), names=range(n + 1), **options)
+        except pd.errors.ParserError as err:
+            problem = err
+        else:
+            extra = grid[n].dropna()
+            extra = extra[extra.str.strip() != ""]
+            if extra.empty:
+                notes.append(f"data rows end with an extra empty field (a trailing "
+                             f"{'tab' if delimiter == chr(9) else repr(delimiter)}) that the header line lacks: "
+                             "the empty field is ignored")
+                return grid.drop(columns=n)
+            raise KitError(f"{path}: some rows have {n + 1} fields where the header line has {n}; the extra field "
+                           f"holds {examples(extra.tolist())} (row {int(extra.index[0]) + 1} of the table, the "
+                           "header line being row 1)",
+                           hint="check the delimiter (pass delimiter=...) and that quotes are balanced") from None
+    raise KitError(f"{path}: the rows do not split into the same columns ({problem})",
+                   hint="check the delimiter (pass delimiter=...) and that quotes are balanced") from None
+
+
+def _without_stray_cr(text: str, notes: list) -> str:
+    """``text`` with each bare ``\\r`` (not followed by ``\\n``) replaced by a space, when the lines end in ``\\n``
+    (there are more ``\\n`` than bare ``\\r``): a stray carriage return inside a field would otherwise split the
+    row in two. A note gives the count and the lines.
+
+    >>> notes = []
+    >>> _without_stray_cr("a,b\\nMUG\\r,2\\n", notes), notes
+    ('a,b\\nMUG ,2\\n', ['1 stray carriage return (\\\\r) inside a line replaced by a space: line 2'])
+    """
+    stray = [m.start() for m in re.finditer(r"\r(?!\n)", text)]
+    if not stray or text.count("\n") <= len(stray):
+        return text
+    lines = sorted({text.count("\n", 0, pos) + 1 for pos in stray[:10]})
+    shown = ", ".join(map(str, lines)) + (", ..." if len(stray) > 10 else "")
+    notes.append(f"{len(stray):,} stray carriage return{'s' if len(stray) > 1 else ''} (\\r) inside a line "
+                 f"replaced by a space: line{'s' if len(lines) > 1 else ''} {shown}")
+    return re.sub(r"\r(?!\n)", " ", text)
 
 
 def _head_lines(text: str, n: int) -> list[str]:
@@ -612,9 +755,10 @@ def _split(line: str, delimiter: str) -> list[str]:
         return line.split(delimiter)
 
 
-def _without_nul(data: bytes, path, notes: list) -> bytes:
+def _without_nul(data: bytes, path, notes: list, part: str = "") -> bytes:
     """``data`` without NUL bytes when they are padding (at the end) or a few scattered in text, with a note;
-    a file with more than 1% NUL or other control bytes is binary data and refused."""
+    a file with more than 1% NUL or other control bytes is binary data and refused (``part`` says which part of
+    the file ``data`` is, e.g. its first 64 KiB)."""
     if not CONTROL_BYTES.search(data):
         return data
     control = len(CONTROL_BYTES.findall(data)) - data.count(0)
@@ -622,8 +766,10 @@ def _without_nul(data: bytes, path, notes: list) -> bytes:
     trailing = len(data) - len(body)
     inner = body.count(0)
     if not body.strip() or control > 0.01 * len(data) or inner > 0.01 * len(body):
-        raise KitError(f"{path}: not a text table: this is binary data ({data.count(0):,} NUL and {control:,} other "
-                       "control bytes)", hint="export the data again as CSV (comma-separated text)")
+        what = "only NUL bytes" if not data.strip(b"\x00") else \
+            f"{data.count(0):,} NUL and {control:,} other control bytes"
+        raise KitError(f"{path}: not a text table: this is binary data ({what}{part})",
+                       hint="export the data again as CSV (comma-separated text)")
     if trailing:
         notes.append(f"{trailing:,} NUL bytes of padding at the end of the file removed")
     if inner:
@@ -632,21 +778,51 @@ def _without_nul(data: bytes, path, notes: list) -> bytes:
     return body.replace(b"\x00", b"")
 
 
-def read_basket_lines(path, encoding: str | None = None) -> tuple[list[list[str]], str]:
-    """Baskets from a text file with one basket per line, items separated by commas (the Groceries format);
-    returns ``(baskets, encoding used)``. Lines are split on commas only, so labels keep any trailing space, as in
-    R's arules; blank lines and empty items are skipped."""
+def read_basket_lines(path, encoding: str | None = None, delimiter: str | None = None) -> tuple[list[list[str]], str,
+                                                                                                   str]:
+    """Baskets from a text file with one basket per line (the Groceries format); returns ``(baskets, encoding used,
+    item separator)``.
+
+    Items are separated by ``delimiter``, or by the separator :func:`sniff_item_separator` finds; lines are split
+    with the csv module, so quoted items lose their quotes and may hold the separator. Unquoted labels keep any
+    trailing space, as in R's arules; blank lines and empty items are skipped.
+    """
     path = Path(path)
     if not path.is_file():
         raise KitError(f"{path}: file not found", hint="give a file with one basket per line")
     text, used = decode(path.read_bytes(), path, encoding)
-    lists = [[item for item in line.split(",") if item.strip()] for line in text.splitlines() if line.strip()]
+    lines = [line for line in text.splitlines() if line.strip()]
+    separator = delimiter or sniff_item_separator(lines)
+    try:
+        rows = csv.reader(lines, delimiter=separator)
+        lists = [[item for item in row if item.strip()] for row in rows]
+    except (csv.Error, TypeError) as err:
+        raise KitError(f"{path}: the basket lines cannot be split on {separator!r} ({err})",
+                       hint="give the item separator with the 'delimiter' option, e.g. delimiter: ';'") from None
+    lists = [items for items in lists if items]
     if not lists:
         raise KitError(f"{path}: the file has no baskets", hint="one basket per line, items separated by commas")
-    return lists, used
+    return lists, used, separator
 
 
-def _read_basket_lines(path: Path, encoding: str | None) -> RawTable:
-    lists, used = read_basket_lines(path, encoding)
+def sniff_item_separator(lines: list[str]) -> str:
+    """The item separator of basket lines: of ``,`` ``;`` tab and ``|``, the one found (outside quotes) on the most
+    lines; ``,`` when none is (every basket holds one item) or on a tie.
+
+    >>> sniff_item_separator(["milk;bread", "beer", '"nuts, salted";milk']), sniff_item_separator(["milk"])
+    (';', ',')
+    """
+    sample = lines[:1000]
+    unquoted = [re.sub(r'"[^"]*"', "", line) for line in sample]
+    found = {d: sum(d in line for line in unquoted) for d in DELIMITERS}
+    best = max(DELIMITERS, key=lambda d: (found[d], -DELIMITERS.index(d)))
+    return best if found[best] else ","
+
+
+def _read_basket_lines(path: Path, encoding: str | None, delimiter: str | None) -> RawTable:
+    lists, used, separator = read_basket_lines(path, encoding, delimiter)
     rows = [(str(number), item) for number, basket in enumerate(lists, 1) for item in basket]
-    return RawTable(pd.DataFrame(rows, columns=["basket", "item"]), str(path), "basket lines", used, ",")
+    shown = "tab" if separator == "\t" else repr(separator)
+    how = "given by the 'delimiter' option" if delimiter else "found in the file"
+    return RawTable(pd.DataFrame(rows, columns=["basket", "item"]), str(path), "basket lines", used, separator,
+                    [f"basket lines: items separated by {shown} ({how})"])

@@ -171,6 +171,12 @@ def read_column_map(columns) -> tuple[dict[str, str | None], dict]:
                            hint="give the path of a YAML file such as 'customer_id: CustomerID', one line a column")
         columns = load_map_file(source)
     where = f"{source}: " if source else ""
+    if source and isinstance(columns, str) and "\uff1a" in columns:
+        line, text = next((n, text) for n, text in enumerate(source.read_text(encoding="utf-8-sig").splitlines(), 1)
+                          if "\uff1a" in text)
+        raise KitError(f"{where}line {line} holds a full-width colon '\uff1a' where ':' is meant "
+                       f"({examples([text.strip()], 1)[:60]}), so the file is not read as a column map",
+                       hint="type the colon as ':' followed by a space, e.g. 'customer_id: CustomerID'")
     if not isinstance(columns, Mapping) or not columns:
         raise KitError(f"{where}the column map must be a non-empty mapping, got {type(columns).__name__}"
                        + (f" ({examples([columns], 1)[:60]})" if columns not in (None, {}) else ""),

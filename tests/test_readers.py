@@ -1,6 +1,7 @@
 """Reading messy exports: every file is read exactly right, or refused with a KitError saying what it really is."""
 
 import io
+import os
 import signal
 import zipfile
 from pathlib import Path
@@ -54,7 +55,9 @@ def test_utf8_file_with_cp1252_lines_is_decoded_line_by_line(sample, tmp_path):
     raw = _raw(path)
     pd.testing.assert_frame_equal(raw.frame, frame, check_dtype=False)
     assert raw.encoding == "utf-8+cp1252"
-    assert raw.notes == ["3 lines were not UTF-8 and were read as cp1252: lines 12, 19, 42"]
+    assert raw.notes == ["3 lines were not UTF-8 and were read as cp1252: lines 12, 19, 42; the encoding is a guess "
+                         "(cp1252); non-ASCII values read as: 'CAFÉ AU LAIT MUG', 'PIÑATA', 'NAÏVE ART PRINT'; if they "
+                         "look wrong, give the encoding (e.g. encoding: shift_jis, big5, euc-kr, euc-jp, cp1250)"]
 
 
 def test_reader_notes_reach_the_cleaning_report(sample, tmp_path):
@@ -65,7 +68,8 @@ def test_reader_notes_reach_the_cleaning_report(sample, tmp_path):
     path = tmp_path / "mixed.csv"
     path.write_bytes(b"".join(line.encode("cp1252" if i == 6 else "utf-8") for i, line in enumerate(lines)))
     tx, report = kit.load_transactions(path, analysis="baskets")
-    assert "1 line was not UTF-8 and was read as cp1252: line 7" in report.notes
+    assert any(n.startswith("1 line was not UTF-8 and was read as cp1252: line 7; the encoding is a guess")
+               for n in report.notes)
     assert set(tx["product_name"]) >= {"CRÈME", "CAFÉ"}
 
 
@@ -77,7 +81,9 @@ def test_utf8_file_with_gbk_lines_reads_them_as_gb18030(tmp_path):
     raw = _raw(path)
     assert raw.encoding == "utf-8+gb18030"
     assert raw.frame["商品名称"].tolist() == [f"茶杯{i}" for i in range(30)]
-    assert raw.notes == ["4 lines were not UTF-8 and were read as gb18030: lines 5, 12, 19, 26"]
+    assert raw.notes == ["4 lines were not UTF-8 and were read as gb18030: lines 5, 12, 19, 26; the encoding is a "
+                         "guess (gb18030); non-ASCII values read as: '茶杯3', '茶杯10', '茶杯17'; if they look wrong, "
+                         "give the encoding (e.g. encoding: shift_jis, big5, euc-kr, euc-jp, cp1250)"]
 
 
 def test_gbk_file_is_not_mistaken_for_mixed(tmp_path):
@@ -85,7 +91,9 @@ def test_gbk_file_is_not_mistaken_for_mixed(tmp_path):
     path = tmp_path / "gbk.csv"
     path.write_bytes(("客户编号,订单号,日期,商品编号,数量,单价\n" + rows + "\n").encode("gbk"))
     raw = _raw(path)
-    assert raw.encoding == "gb18030" and raw.notes == []
+    assert raw.encoding == "gb18030" and raw.notes == [
+        "the encoding is a guess (gb18030); non-ASCII values read as: '客户编号', '订单号', '日期'; if they look wrong, "
+        "give the encoding (e.g. encoding: shift_jis, big5, euc-kr, euc-jp, cp1250)"]
     assert raw.frame["订单号"].iloc[7] == "订单7"
 
 
@@ -302,6 +310,7 @@ def test_missing_sheet_lists_the_sheets(sample, tmp_path):
     ("- customer_id\n- order_id\n", r"must be a non-empty mapping, got list"),
     ("columns:\n  customer_id: A\noptions:\n  sheet: null\n", r"'sheet: null' is ambiguous"),
     ("a: &x [1]\nb: *x\n", r"alias \*x is not allowed"),
+    ("customer_id\uff1aCustomerID\n", r"line 1 holds a full-width colon '\uff1a' where ':' is meant"),
 ])
 def test_bad_column_maps(tmp_path, text, says):
     path = tmp_path / "map.yaml"
@@ -334,3 +343,141 @@ def test_alias_bomb_is_refused_fast(tmp_path):
     finally:
         signal.alarm(0)
         signal.signal(signal.SIGALRM, previous)
+
+
+def test_parquet_named_index_comes_back_as_a_column(sample, tmp_path):
+    path = tmp_path / "indexed.parquet"
+    sample.set_index("InvoiceNo").to_parquet(path)
+    raw = _raw(path)
+    pd.testing.assert_frame_equal(raw.frame[COLUMNS], sample)
+    assert raw.notes == ["the file's index ('InvoiceNo', written by pandas) read as column"]
+
+
+def test_stray_carriage_returns_in_an_lf_file_become_spaces(sample, tmp_path):
+    mugs = sample["Description"].str.contains("MUG")
+    messy = sample.assign(Description=sample["Description"].where(~mugs, sample["Description"] + "\r"))
+    path = tmp_path / "cr.csv"
+    path.write_text(_csv_text(messy), newline="")
+    raw = _raw(path)
+    assert len(raw.frame) == len(sample) and mugs.sum() >= 2
+    pd.testing.assert_series_equal(raw.frame["Description"], messy["Description"].str.replace("\r", " "))
+    lines = ", ".join(str(i + 2) for i in mugs[mugs].index[:10])
+    assert raw.notes == [f"{mugs.sum()} stray carriage returns (\\r) inside a line replaced by a space: lines {lines}"]
+
+
+NAMES = {"shift_jis": "ギフトタグ 赤", "euc_jp": "ポンド セーバー", "euc_kr": "빈티지 깡통", "big5": "禮品標籤 紅",
+         "iso8859_2": "MISKA ŻÓŁTA"}
+
+
+def test_shift_jis_with_kana_is_recognised(sample, tmp_path):
+    frame = sample.assign(Description=sample["Description"].where(sample.index % 3 > 0, NAMES["shift_jis"]))
+    path = tmp_path / "sjis.csv"
+    path.write_bytes(_csv_text(frame).encode("shift_jis"))
+    raw = _raw(path)
+    assert raw.encoding == "cp932"
+    pd.testing.assert_frame_equal(raw.frame, frame)
+
+
+@pytest.mark.parametrize("encoding", ["euc_jp", "euc_kr", "big5", "iso8859_2"])
+def test_a_guessed_legacy_encoding_is_noted_with_examples(sample, tmp_path, encoding):
+    frame = sample.assign(Description=sample["Description"].where(sample.index % 3 > 0, NAMES[encoding]))
+    path = tmp_path / f"{encoding}.csv"
+    path.write_bytes(_csv_text(frame).encode(encoding))
+    raw = _raw(path)
+    guessed = [n for n in raw.notes if n.startswith(f"the encoding is a guess ({raw.encoding}); non-ASCII values ")]
+    assert raw.encoding in ("gb18030", "cp1252") and len(guessed) == 1
+    assert "give the encoding (e.g. encoding: shift_jis, big5, euc-kr" in guessed[0]
+    assert repr(raw.frame["Description"][0]) in guessed[0]
+    right = _raw(path, encoding=encoding.replace("_", "-"))
+    assert right.frame["Description"][0] == NAMES[encoding] and not right.notes
+
+
+def test_utf8_file_gets_no_guess_note(sample, tmp_path):
+    path = tmp_path / "u.csv"
+    path.write_text(_csv_text(sample.assign(Description="ギフトタグ 赤")), encoding="utf-8")
+    assert _raw(path).notes == []
+
+
+GROCERIES = Path(kit.__file__).parent.parent / "data" / "groceries.csv"
+
+
+@pytest.fixture(scope="module")
+def baskets():
+    return [line.split(",") for line in GROCERIES.read_text().splitlines()[:80]]
+
+
+def _basket_rows(raw):
+    return raw.frame.groupby("basket", sort=False)["item"].apply(list).tolist()
+
+
+def test_basket_lines_with_quoted_items(baskets, tmp_path):
+    path = tmp_path / "quoted.csv"
+    path.write_text("\n".join(",".join(f'"{i}"' for i in b) for b in baskets) + "\n")
+    raw = _raw(path, layout="basket_lines")
+    assert _basket_rows(raw) == baskets and raw.delimiter == ","
+
+
+@pytest.mark.parametrize("separator", [";", "\t", "|"])
+def test_basket_lines_item_separator_is_sniffed_and_noted(baskets, tmp_path, separator):
+    path = tmp_path / "sep.csv"
+    with_commas = [[i.replace("/", ", ") for i in b] for b in baskets]
+    path.write_text("\n".join(separator.join(b) for b in with_commas) + "\n")
+    raw = _raw(path, layout="basket_lines")
+    assert _basket_rows(raw) == with_commas and raw.delimiter == separator
+    shown = "tab" if separator == "\t" else repr(separator)
+    assert raw.notes == [f"basket lines: items separated by {shown} (found in the file)"]
+    given = _raw(path, layout="basket_lines", delimiter=",")
+    assert given.delimiter == "," and _basket_rows(given) != with_commas
+
+
+@pytest.mark.parametrize("sep", [",", "\t"])
+def test_trailing_delimiter_on_data_rows_only(sample, tmp_path, sep):
+    lines = _csv_text(sample, sep=sep).splitlines()
+    path = tmp_path / "trailing.csv"
+    path.write_text("\r\n".join([lines[0]] + [line + sep for line in lines[1:]]) + "\r\n")
+    raw = _raw(path)
+    pd.testing.assert_frame_equal(raw.frame, sample)
+    assert any("data rows end with an extra empty field" in note for note in raw.notes)
+    path.write_text("\r\n".join([lines[0]] + [line + sep + "x" for line in lines[1:]]) + "\r\n")
+    with pytest.raises(KitError, match="some rows have 9 fields where the header line has 8; the extra field holds 'x'"):
+        _raw(path)
+
+
+def test_fullwidth_comma_delimiter(sample, tmp_path):
+    frame = sample.assign(Description=sample["Description"].str.replace(",", " "))
+    path = tmp_path / "fw.csv"
+    path.write_bytes(_csv_text(frame).replace(",", "\uff0c").encode("gbk"))
+    raw = _raw(path)
+    assert raw.delimiter == "\uff0c"
+    pd.testing.assert_frame_equal(raw.frame, frame)
+    assert "the delimiter is the full-width comma '\uff0c' (U+FF0C)" in raw.notes
+    assert sniff_delimiter("a，b,c\n1，2,3\n") == ","
+
+
+def test_a_pipe_and_a_device_are_not_regular_files(tmp_path):
+    fifo = tmp_path / "pipe.csv"
+    os.mkfifo(fifo)
+    with pytest.raises(KitError, match=r"pipe\.csv: not a regular file \(a named pipe\)"):
+        _raw(fifo)
+    with pytest.raises(KitError, match=r"/dev/zero: not a regular file \(a device\)"):
+        _raw("/dev/zero")
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root reads any file")
+def test_unreadable_file_says_permission_denied(sample, tmp_path):
+    path = tmp_path / "locked.csv"
+    path.write_text(_csv_text(sample))
+    path.chmod(0)
+    try:
+        with pytest.raises(KitError, match=r"cannot open .*locked\.csv: permission denied(?s:.*)permissions"):
+            _raw(path)
+    finally:
+        path.chmod(0o600)
+
+
+def test_large_file_of_nul_bytes_is_refused_from_its_head(tmp_path):
+    path = tmp_path / "sparse.csv"
+    with open(path, "wb") as handle:
+        handle.truncate(2 * 1024 ** 3)
+    with pytest.raises(KitError, match=r"binary data \(only NUL bytes in its first 64 KiB\)"):
+        _raw(path)
