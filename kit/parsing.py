@@ -59,17 +59,48 @@ _GROUPS = re.compile(r"\d{1,3}(?:\D\d{3})*")
 _INDIAN = re.compile(r"\d{1,2}(?:,\d{2})*,\d{3}")
 
 
-def parse_ids(values: pd.Series) -> pd.Series:
+ANONYMOUS_CUSTOMERS = frozenset({
+    "guest", "anonymous", "anon", "unknown", "walk-in", "walkin", "walk in", "cash", "cash customer", "none",
+    "null", "n/a", "-", "--", "匿名", "散客", "游客", "非会员", "访客", "未知"})
+"""Customer ids that stand for no one (compared case-insensitively; also any run of zeros such as ``0``): read
+as missing by :func:`parse_ids` with ``placeholders=True``."""
+ZERO_WIDTH = "\u200b\u200c\u200d\u2060\ufeff"  # zero-width space, (non-)joiner, word joiner, byte order mark
+_ZERO_WIDTH = re.compile(f"[{ZERO_WIDTH}]")
+_EXCEL_WRAPPER = re.compile(r'^="(.*)"$|^\'(.*)$')  # ="12347" (formula guard) or '12347 (text prefix)
+_SCIENTIFIC = re.compile(r"(?P<int>\d)(?:[.,](?P<frac>\d+))?[eE](?P<exp>[-+]\d+)")
+_GROUPED_ID = re.compile(r"\d{1,3}(?:,\d{3})+")
+
+
+def parse_ids(values: pd.Series, where: str = "", column: str | None = None, notes: list | None = None,
+              placeholders: bool = False) -> pd.Series:
     """Identifiers as text; whole floats lose their ``.0`` (``17850.0`` -> ``'17850'``), blanks become missing.
 
     Text keeps its leading zeros (``'00123'``); a text column loses a ``.0`` suffix only when every decimal in it
-    ends in ``.0`` (ids saved as floats), so ``'12.5'`` next to ``'12346.0'`` keeps both as written.
+    ends in ``.0`` (ids saved as floats), so ``'12.5'`` next to ``'12346.0'`` keeps both as written. Spreadsheet
+    damage is undone on the distinct values, each with a note: the wrappers ``="12347"`` and ``'12347`` are
+    stripped; non-ASCII ids are NFKC-normalised (full-width ``１２３４７`` -> ``12347``) and zero-width characters
+    removed; scientific notation whose mantissa holds every digit (``1.2347E+04``, an exact integer) is written
+    out; digits grouped by thousands commas (``12,347``) lose the commas when every other id is plain digits.
+    Scientific notation that lost digits (``5.01E+12``) raises :class:`KitError`. With ``placeholders``
+    (customer ids), :data:`ANONYMOUS_CUSTOMERS` and runs of zeros become missing.
+
+    Parameters
+    ----------
+    values : Series
+        The id column as read.
+    where, column, notes
+        For messages: the file prefix, the column name (default ``values.name``), and a list receiving notes.
+    placeholders : bool
+        Read anonymous placeholders (``Guest``, ``0``, ``散客`` ...) as missing: for customer ids only.
 
     >>> parse_ids(pd.Series([17850.0, None, "A7 "])).tolist()
     ['17850', nan, 'A7']
     >>> parse_ids(pd.Series(["17850.0", "12346.0", "", "00123"])).tolist()
     ['17850', '12346', nan, '00123']
+    >>> parse_ids(pd.Series(['="12347"', "1.2352E+04", "12,359", "Guest", "１２３６０"]), placeholders=True).tolist()
+    ['12347', '12352', '12359', nan, '12360']
     """
+    column = values.name if column is None else column
     if pd.api.types.is_float_dtype(values):
         whole = values.dropna()
         if np.isfinite(whole).all() and (whole == np.floor(whole)).all():
@@ -77,12 +108,68 @@ def parse_ids(values: pd.Series) -> pd.Series:
     elif values.dtype == object:  # Excel cells: numbers and text mixed; floats written out for the rule below
         values = values.map(lambda v: repr(float(v)) if isinstance(v, (float, np.floating)) and np.isfinite(v)
                             else v)
-    text = values.astype("string").str.strip()
+    codes, uniques = pd.factorize(values.astype("string").str.strip())
+    text = pd.Series(uniques, dtype=object)
+    text = _repaired_ids(text, f"{where}column {column!r}", notes, placeholders)
     text = text.mask(text == "")
     decimal = text.str.fullmatch(r"\d+\.\d+").fillna(False).astype(bool)
     if decimal.any() and text[decimal].str.fullmatch(r"\d+\.0+").all():  # ids saved as floats: '17850.0'
         text = text.str.replace(r"^(\d+)\.0+$", r"\1", regex=True)
-    return text.astype(object).where(text.notna(), np.nan)
+    if placeholders:
+        anonymous = _anonymous(text)
+        if anonymous.any() and notes is not None:
+            counts = np.bincount(codes[codes >= 0], minlength=len(text))[anonymous.to_numpy()]
+            notes.append(f"{where}column {column!r}: {int(counts.sum()):,} id(s) that stand for no customer "
+                         f"({examples(text[anonymous].tolist(), 5)}) read as missing")
+        text = text.mask(anonymous)
+    found = np.append(text.to_numpy(object), np.nan)[codes]
+    return pd.Series(found, index=values.index, dtype=object).where(pd.notna(found), np.nan)
+
+
+def _anonymous(text: pd.Series) -> pd.Series:
+    """Mask of ids in :data:`ANONYMOUS_CUSTOMERS` or made of zeros only."""
+    return (text.str.casefold().isin(ANONYMOUS_CUSTOMERS) | text.str.fullmatch(r"0+")).fillna(False).astype(bool)
+
+
+def _repaired_ids(text: pd.Series, label: str, notes: list | None, placeholders: bool = False) -> pd.Series:
+    """Distinct ids with spreadsheet damage undone (see :func:`parse_ids`), a note for each kind of repair."""
+    def note(what, before, changed):
+        if changed.any() and notes is not None:
+            notes.append(f"{label}: {int(changed.sum()):,} distinct id(s) {what}, e.g. {examples(before[changed])}")
+
+    wrapped = text.str.match(_EXCEL_WRAPPER).fillna(False).astype(bool)
+    if wrapped.any():
+        before = text.copy()
+        text[wrapped] = text[wrapped].str.replace(_EXCEL_WRAPPER, lambda m: m[1] if m[1] is not None else m[2],
+                                                  regex=True).str.strip()
+        note("lose the spreadsheet's text wrapper (=\"...\" or a leading ')", before, wrapped)
+    odd = ~text.str.isascii().fillna(True).astype(bool)
+    if odd.any():
+        before = text.copy()
+        text[odd] = text[odd].str.normalize("NFKC").str.replace(_ZERO_WIDTH, "", regex=True).str.strip()
+        note("rewritten in plain characters (full-width forms, zero-width spaces)", before, odd & (text != before))
+    scientific = text.str.fullmatch(_SCIENTIFIC).fillna(False).astype(bool)
+    if scientific.any():
+        parts = text[scientific].str.extract(_SCIENTIFIC)
+        frac, exp = parts["frac"].fillna(""), parts["exp"].astype(int)
+        exact = np.array([e >= 0 and len(f) >= e and not f[e:].strip("0") for f, e in zip(frac, exp)], dtype=bool)
+        if not exact.all():
+            lost = text[scientific][~exact]
+            raise KitError(
+                f"{label}: {len(lost):,} id(s) are in scientific notation that does not show every digit, e.g. "
+                f"{examples(lost)}; a spreadsheet rounded these ids, so different ones may now look the same",
+                hint="re-export the file with this column formatted as text (in Excel: select the column, "
+                     "Format Cells > Text) so every digit is kept")
+        before = text.copy()
+        text[scientific] = [i + f[:e] for i, f, e in zip(parts["int"], frac, exp)]
+        note("written out from scientific notation", before, scientific)
+    grouped = text.str.fullmatch(_GROUPED_ID).fillna(False).astype(bool)
+    plain = text.str.fullmatch(r"\d+").fillna(False).astype(bool)
+    if grouped.any() and (grouped | plain | text.isna() | (_anonymous(text) if placeholders else False)).all():
+        before = text.copy()
+        text[grouped] = text[grouped].str.replace(",", "", regex=False)
+        note("lose thousands commas (the other ids are plain digits)", before, grouped)
+    return text
 
 
 def parse_text(values: pd.Series) -> pd.Series:
