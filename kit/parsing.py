@@ -50,10 +50,11 @@ THOUSANDS_MARKS = (",", ".", " ", "'", "")
 CURRENCY = ("£", "$", "€", "¥", "￥", "元", "RMB", "CNY", "USD", "EUR", "GBP")
 
 _CURRENCY = r"(?:US\$|HK\$|[£$€¥￥元]|RMB|CNY|USD|EUR|GBP)"
+MINUS = "\u2212\u2013\u2014-"  # minus sign, en dash, em dash, hyphen-minus (last: literal in [...]): all minus
 _NUMBER = re.compile(
-    rf"(?P<open>\()?\s*(?P<sign>[-+−])?\s*{_CURRENCY}?\s*(?P<sign2>[-+−])?\s*(?P<open2>\()?\s*"
+    rf"(?P<open>\()?\s*(?P<sign>[+{MINUS}])?\s*{_CURRENCY}?\s*(?P<sign2>[+{MINUS}])?\s*(?P<open2>\()?\s*"
     r"(?P<body>[.,]?\d(?:[\d.,\s'’]*\d)?)(?P<exp>[eE][-+]?\d+)?"
-    rf"\s*(?P<close2>\))?\s*{_CURRENCY}?\s*(?P<trail>[-−])?\s*(?P<close>\))?", re.IGNORECASE)
+    rf"\s*(?P<close2>\))?\s*{_CURRENCY}?\s*(?P<trail>[{MINUS}])?\s*(?P<close>\))?", re.IGNORECASE)
 _SPACES = re.compile(r"[\s'’]")  # spaces of every kind and apostrophes: thousands only
 _GROUPS = re.compile(r"\d{1,3}(?:\D\d{3})*")
 _INDIAN = re.compile(r"\d{1,2}(?:,\d{2})*,\d{3}")
@@ -69,6 +70,21 @@ _ZERO_WIDTH = re.compile(f"[{ZERO_WIDTH}]")
 _EXCEL_WRAPPER = re.compile(r'^="(.*)"$|^\'(.*)$')  # ="12347" (formula guard) or '12347 (text prefix)
 _SCIENTIFIC = re.compile(r"(?P<int>\d)(?:[.,](?P<frac>\d+))?[eE](?P<exp>[-+]\d+)")
 _GROUPED_ID = re.compile(r"\d{1,3}(?:,\d{3})+")
+
+
+def plain_characters(text: pd.Series) -> pd.Series:
+    """Text in plain characters: values holding non-ASCII are NFKC-normalised (full-width ``１２．５`` -> ``12.5``,
+    ``－`` -> ``-``, ``：`` -> ``:``) and lose zero-width characters (:data:`ZERO_WIDTH`); ASCII values are untouched.
+
+    >>> plain_characters(pd.Series(["１２．５０", "\u200b12347", "12"])).tolist()
+    ['12.50', '12347', '12']
+    """
+    odd = ~text.str.isascii().fillna(True).astype(bool)
+    if not odd.any():
+        return text
+    text = text.copy()
+    text[odd] = text[odd].str.normalize("NFKC").str.replace(_ZERO_WIDTH, "", regex=True)
+    return text
 
 
 def parse_ids(values: pd.Series, where: str = "", column: str | None = None, notes: list | None = None,
@@ -143,11 +159,10 @@ def _repaired_ids(text: pd.Series, label: str, notes: list | None, placeholders:
         text[wrapped] = text[wrapped].str.replace(_EXCEL_WRAPPER, lambda m: m[1] if m[1] is not None else m[2],
                                                   regex=True).str.strip()
         note("lose the spreadsheet's text wrapper (=\"...\" or a leading ')", before, wrapped)
-    odd = ~text.str.isascii().fillna(True).astype(bool)
-    if odd.any():
-        before = text.copy()
-        text[odd] = text[odd].str.normalize("NFKC").str.replace(_ZERO_WIDTH, "", regex=True).str.strip()
-        note("rewritten in plain characters (full-width forms, zero-width spaces)", before, odd & (text != before))
+    before = text.copy()
+    text = plain_characters(text).str.strip()
+    note("rewritten in plain characters (full-width forms, zero-width spaces)", before,
+         (text != before).fillna(False).astype(bool))
     scientific = text.str.fullmatch(_SCIENTIFIC).fillna(False).astype(bool)
     if scientific.any():
         parts = text[scientific].str.extract(_SCIENTIFIC)
@@ -156,7 +171,7 @@ def _repaired_ids(text: pd.Series, label: str, notes: list | None, placeholders:
         if not exact.all():
             lost = text[scientific][~exact]
             raise KitError(
-                f"{label}: {len(lost):,} id(s) are in scientific notation that does not show every digit, e.g. "
+                f"{label}: {len(lost):,} distinct id(s) are in scientific notation that does not show every digit, e.g. "
                 f"{examples(lost)}; a spreadsheet rounded these ids, so different ones may now look the same",
                 hint="re-export the file with this column formatted as text (in Excel: select the column, "
                      "Format Cells > Text) so every digit is kept")
@@ -212,8 +227,8 @@ def parse_numbers(values: pd.Series, decimal: str | None = None, thousands: str 
         return values.astype(float)
     column = values.name if column is None else column
     codes, uniques = pd.factorize(values.astype("string").str.strip())
-    split = [_split_number(u) for u in uniques]
-    style = number_style([s[1] for s in split if s], decimal, thousands, delimiter, where, column, notes,
+    split = [_split_number(u) for u in plain_characters(pd.Series(uniques, dtype=object))]
+    style = number_style([s[1] + s[2] for s in split if s], decimal, thousands, delimiter, where, column, notes,
                          file_decimal)
     parsed = np.array([_number_value(s, *style) if s else np.nan for s in split] + [np.nan])
     return pd.Series(parsed[codes], index=values.index, dtype=float)
@@ -291,35 +306,39 @@ def proven_decimal(values: pd.Series) -> str | None:
     """
     if pd.api.types.is_numeric_dtype(values):
         return None
-    uniques = values.dropna().astype(str).str.strip().unique()
-    proofs = {decimal_evidence(split[1]) for split in map(_split_number, uniques) if split} & {".", ","}
+    uniques = plain_characters(pd.Series(values.dropna().astype(str).str.strip().unique(), dtype=object))
+    proofs = {decimal_evidence(split[1] + split[2]) for split in map(_split_number, uniques) if split} & {".", ","}
     return proofs.pop() if len(proofs) == 1 else None
 
 
 def decimal_evidence(body: str) -> str | None:
     """Which decimal mark a number's digit part proves: ``'.'``, ``','``, ``'?'`` (``1,234``: either) or None.
 
-    None also for a digit part that is no number in either style (``12.5.6``).
+    None also for a digit part that is no number in either style (``12.5.6``). A part with an exponent
+    (``1.690E+00``) proves its mantissa's lone mark: nobody groups thousands in scientific notation.
 
     >>> [decimal_evidence(b) for b in ["2,55", "1.234,5", "1,234,567", "1,234", "0,125", "1 234,567", "12"]]
     [',', ',', '.', '?', ',', ',', None]
+    >>> [decimal_evidence(b) for b in ["1.690E+00", "1,690e-3", "1690E+00"]]
+    ['.', ',', None]
     """
+    exponent = re.search(r"[eE][-+]?\d+$", body)
+    exponent, body = (exponent[0], body[:exponent.start()]) if exponent else ("", body)
     points, commas = body.count("."), body.count(",")
     if points and commas:
-        return "," if body.rfind(",") > body.rfind(".") else "."
-    if not points and not commas:
+        proof = "," if body.rfind(",") > body.rfind(".") else "."
+    elif not points and not commas:
         return None
-    mark = "." if points else ","
-    other = "," if mark == "." else "."
-    if points + commas > 1:
-        proof = other
+    elif points + commas > 1:
+        proof = "," if points else "."
     else:
-        whole, fraction = body.split(mark)
+        proof = "." if points else ","
+        whole, fraction = body.split(proof)
         digits = re.sub(r"\D", "", whole)
-        if len(fraction) == 3 and not _SPACES.search(whole) and len(whole) <= 3 and digits not in ("", "0"):
+        if (not exponent and len(fraction) == 3 and not _SPACES.search(whole) and len(whole) <= 3
+                and digits not in ("", "0")):
             return "?"
-        proof = mark
-    valid = not np.isnan(_number_value((False, body, ""), proof, ("," if proof == "." else ".") + " '"))
+    valid = not np.isnan(_number_value((False, body, exponent), proof, ("," if proof == "." else ".") + " '"))
     return proof if valid else None  # a value that is not a number proves nothing
 
 
@@ -335,7 +354,7 @@ def _split_number(text: str):
     signs = [match["sign"], match["sign2"], match["trail"]]
     if opened != closed or opened > 1 or sum(s is not None for s in signs) + opened > 1:
         return None
-    negative = opened == 1 or any(s in ("-", "−") for s in signs)
+    negative = opened == 1 or any(s is not None and s in MINUS for s in signs)
     return negative, match["body"], match["exp"] or ""
 
 
