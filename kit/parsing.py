@@ -10,13 +10,21 @@ Numbers
     cannot decide: a ``;``-delimited file then means decimal comma (noted); otherwise loading stops and asks for
     ``decimal``. Thousands are grouped by 3 (or 2-then-3 for Indian ``1,23,456``) with the other mark, spaces
     (also no-break and thin spaces) or apostrophes. Currency signs and codes (``£ $ € ¥ ￥ 元 RMB CNY USD EUR
-    GBP``) are ignored before or after the number; ``(12.50)`` and ``12.50-`` are negative.
+    GBP``) are ignored before or after the number; ``(12.50)`` and ``12.50-`` are negative, and so are the minus
+    sign, en and em dashes (``−6``, ``–6``); full-width forms (``－１２．５``) are read as plain ones (NFKC).
+    Scientific notation (``1.690E+00``) parses; its mantissa's lone mark is the decimal mark.
+Ids
+    Spreadsheet damage to ids is undone with a note, or refused where digits were lost (:func:`parse_ids`).
 Dates
     ISO (``2011-12-09 12:50:00``, ``2011-12-09T12:50:00Z``, ``2011/12/9``, ``2011.12.09``), day/month or
     month/day with ``/``, ``-`` or ``.`` and 2- or 4-digit years (``00``-``68`` -> 2000s, ``69``-``99`` ->
-    1900s), an optional time with or without seconds and AM/PM, Chinese (``2011年1月9日 8:05``, ``下午 2:30``,
-    a weekday such as ``星期五`` or ``周五`` is ignored), compact ``20110912``, Excel serial day numbers
-    (``40886.53`` = 2011-12-09 12:43) and month names (``09-Dec-2011``). The day/month order comes from the whole
+    1900s), an optional time (``:`` or ``.`` between its parts) with or without seconds and AM/PM, Chinese
+    (``2011年1月9日 8:05``, ``下午 2:30``, a weekday such as ``星期五`` or ``周五`` is ignored), compact
+    ``20110912``, ``20110912 08:34`` and ``20110912083400``, Excel serial day numbers (``40886.53`` = 2011-12-09
+    12:43), Unix timestamps (whole seconds or milliseconds between 1990 and 2100, read as UTC wall-clock time, with
+    a note) and month names (``09-Dec-2011``); full-width digits and marks are read as plain ones (NFKC). A column
+    holding both spreadsheet date cells and dates written as text stops with an error: a spreadsheet in another
+    locale converts only the days up to 12, swapping day and month. The day/month order comes from the whole
     column: a first part above 12 proves day-first, a second part above 12 month-first; both in one column stop
     with an error (two conventions), and neither stops with an error asking for ``dayfirst`` or ``date_format``
     unless one is given. ``date_format`` forces one strptime format; ``dayfirst`` forces the order.
@@ -42,6 +50,7 @@ from .errors import KitError, examples
 EXCEL_SERIAL = "excel-serial"
 EXCEL_EPOCH = pd.Timestamp("1899-12-30")
 EXCEL_RANGE = (20000, 80000)  # 1954-10-03 .. 2119-01-10
+EPOCH_RANGE = (631152000, 4102444800)  # Unix seconds of 1990-01-01 .. 2100-01-01 (x 1000 for milliseconds)
 MIN_SHARE = 0.5  # below this share of parseable values the column is judged wrong, not dirty
 ISO_FORMATS = ("%Y-%m-%d %H:%M:%S", "%Y-%m-%d %H:%M", "%Y-%m-%d", "%Y-%m-%dT%H:%M:%S")
 EARLIEST_PLAUSIBLE = pd.Timestamp("1990-01-01")  # dates before, or after today + 1 year, get a note
@@ -400,7 +409,10 @@ _ZONE = re.compile(r"(?P<time>\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:\s*[AaPp]\.?[
                    r"PST|PDT)$")
 _NUMERIC_DATE = re.compile(
     r"(?P<a>\d{1,4})(?P<sep>[/\-.])(?P<b>\d{1,2})(?P=sep)(?P<c>\d{1,4})"
-    r"(?:(?:\s+|T|\s*,\s*)(?P<H>\d{1,2}):(?P<M>\d{2})(?::(?P<S>\d{2})(?P<f>\.\d+)?)?(?:\s*(?P<ampm>[AaPp])\.?[Mm]\.?)?)?")
+    r"(?:(?:\s+|T|\s*,\s*)(?P<H>\d{1,2})(?P<tsep>[:.])(?P<M>\d{2})(?:(?P=tsep)(?P<S>\d{2})(?P<f>\.\d+)?)?"
+    r"(?:\s*(?P<ampm>[AaPp])\.?[Mm]\.?)?)?")
+_COMPACT_DATE = re.compile(r"^((?:19|20)\d{2})(\d{2})(\d{2})(?=[\sT])")  # 20101201 08:34 -> 2010-12-01 08:34
+_TEXT_DATE = re.compile(r"\s*\d{1,4}[/.\-]\d{1,2}[/.\-]\d{1,4}")
 
 
 def parse_dates(values: pd.Series, date_format: str | None = None, dayfirst: bool | None = None,
@@ -422,6 +434,8 @@ def parse_dates(values: pd.Series, date_format: str | None = None, dayfirst: boo
     dtype: datetime64[ns], 'day-month-year')
     """
     notes = [] if notes is None else notes
+    if values.dtype == object and not date_format and pd.api.types.infer_dtype(values, skipna=True) == "mixed":
+        _refuse_date_cells_beside_text_dates(values, where, column)
     if pd.api.types.is_datetime64_any_dtype(values):
         parsed = values.dt.tz_localize(None) if getattr(values.dt, "tz", None) is not None else values
         parsed, style = parsed.astype("datetime64[ns]"), "datetime"
@@ -433,7 +447,7 @@ def parse_dates(values: pd.Series, date_format: str | None = None, dayfirst: boo
         return pd.Series(pd.NaT, index=values.index, dtype="datetime64[ns]"), "none"
     else:
         codes, uniques = pd.factorize(values.astype("string").str.strip())
-        uniques = pd.Series(uniques, dtype=object)
+        uniques = plain_characters(pd.Series(uniques, dtype=object)).str.strip()
         if date_format:
             style, found = date_format, _with_format(uniques, date_format)
         else:
@@ -470,6 +484,22 @@ def date_range_notes(dates: pd.Series, where: str = "", column: str = "order_dat
     return notes
 
 
+def _refuse_date_cells_beside_text_dates(values: pd.Series, where: str, column: str) -> None:
+    """Raise KitError when one column holds both date cells and dates written as text (a spreadsheet opened in
+    another locale converts only the dates it can read -- days up to 12, with day and month swapped -- and leaves
+    the others as text, so the two kinds cannot be trusted together)."""
+    cells = values.map(lambda v: isinstance(v, (datetime, np.datetime64))).astype(bool)
+    text = values.map(lambda v: isinstance(v, str) and bool(_TEXT_DATE.match(v))).astype(bool)
+    if cells.any() and text.any():
+        raise KitError(
+            f"{where}column {column!r} holds {int(cells.sum()):,} date cells (e.g. "
+            f"{examples(values[cells].map(str).tolist())}) and {int(text.sum()):,} dates written as text (e.g. "
+            f"{examples(values[text].tolist())}): a spreadsheet converts only the dates it can read in its own "
+            "locale (days up to 12, day and month then swapped) and leaves the rest as text",
+            hint="re-export the column formatted as text, or give the text dates' format with the 'date_format' "
+                 "option (e.g. date_format: '%d/%m/%Y %H:%M'); the date cells are then set aside as unparseable")
+
+
 def _wall_clock(value):
     """A datetime without its zone, keeping the local time written."""
     if isinstance(value, pd.Timestamp) or hasattr(value, "tzinfo") and getattr(value, "tzinfo", None):
@@ -500,8 +530,17 @@ def _parse_unique_dates(uniques: pd.Series, dayfirst: bool | None, where: str, c
     """``(style, datetimes)`` for distinct date texts: numbers (compact or Excel serial), else written dates."""
     numbers = pd.to_numeric(uniques, errors="coerce")
     if numbers.notna().mean() > MIN_SHARE:
-        if uniques.str.fullmatch(r"(19|20)\d{6}").mean() > MIN_SHARE:
-            return "%Y%m%d", pd.to_datetime(uniques, format="%Y%m%d", errors="coerce")
+        for compact, digits in (("%Y%m%d", 6), ("%Y%m%d%H%M%S", 12)):  # 20110912, 20110912083400
+            if uniques.str.fullmatch(rf"(19|20)\d{{{digits}}}").mean() > MIN_SHARE:
+                return compact, pd.to_datetime(uniques, format=compact, errors="coerce")
+        whole = numbers.where(numbers == np.floor(numbers))
+        for unit, scale, name in (("s", 1, "seconds"), ("ms", 1000, "milliseconds")):
+            low, high = EPOCH_RANGE[0] * scale, EPOCH_RANGE[1] * scale
+            if whole.between(low, high).mean() > MIN_SHARE:
+                notes.append(f"{where}column {column!r}: whole numbers such as {examples(uniques.tolist())} read "
+                             f"as Unix timestamps in {name} since 1970-01-01 UTC, kept as UTC wall-clock times "
+                             "(give date_format to read them otherwise)")
+                return f"unix-{name}", pd.to_datetime(whole.where(whole.between(low, high)), unit=unit)
         if numbers.between(*EXCEL_RANGE).mean() > MIN_SHARE:
             days = numbers.where(numbers.between(1, 2958465))
             return EXCEL_SERIAL, (EXCEL_EPOCH + pd.to_timedelta(days, unit="D")).dt.round("s")
@@ -512,7 +551,7 @@ def _parse_unique_dates(uniques: pd.Series, dayfirst: bool | None, where: str, c
     if iso.notna().all():
         return "year-month-day", iso
     text = normalise_date_text(uniques[iso.isna()], where, column, notes)
-    parts = text.str.extract(_NUMERIC_DATE.pattern + "$")
+    parts = text.str.extract("^" + _NUMERIC_DATE.pattern + "$")
     matched = parts["a"].notna()
     a, b, c = (pd.to_numeric(parts[k], errors="coerce") for k in "abc")
     width_a, width_c = parts["a"].str.len(), parts["c"].str.len()
@@ -555,7 +594,8 @@ def normalise_date_text(uniques: pd.Series, where: str = "", column: str = "orde
     >>> normalise_date_text(pd.Series(["2011年1月9日 下午 2:05 星期日", "2011-12-09T12:50:00+01:00"])).tolist()
     ['2011-1-9 2:05 PM', '2011-12-09T12:50:00']
     """
-    text = uniques.astype(str).str.strip().str.replace(_WEEKDAY, "", regex=True)
+    text = uniques.astype(str).str.strip().str.replace(_WEEKDAY, "", regex=True).str.replace(_COMPACT_DATE,
+                                                                                          r"\1-\2-\3", regex=True)
     text = text.str.replace(_CHINESE_DATE, lambda m: f"{m[1]}-{m[2]}-{m[3]} ", regex=True)
     text = text.str.replace(_CHINESE_TIME, lambda m: f"{m[1]}:{int(m[2]):02d}"
                             + (f":{int(m[3]):02d}" if m[3] else ""), regex=True)
