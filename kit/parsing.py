@@ -134,7 +134,7 @@ def parse_ids(values: pd.Series, where: str = "", column: str | None = None, not
         values = values.map(lambda v: repr(float(v)) if isinstance(v, (float, np.floating)) and np.isfinite(v)
                             else v)
     codes, uniques = pd.factorize(values.astype("string").str.strip())
-    text = pd.Series(uniques, dtype=object)
+    text = pd.Series(uniques, dtype="string")
     text = _repaired_ids(text, f"{where}column {column!r}", notes, placeholders)
     text = text.mask(text == "")
     decimal = text.str.fullmatch(r"\d+\.\d+").fillna(False).astype(bool)
