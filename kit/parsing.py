@@ -10,13 +10,21 @@ Numbers
     cannot decide: a ``;``-delimited file then means decimal comma (noted); otherwise loading stops and asks for
     ``decimal``. Thousands are grouped by 3 (or 2-then-3 for Indian ``1,23,456``) with the other mark, spaces
     (also no-break and thin spaces) or apostrophes. Currency signs and codes (``£ $ € ¥ ￥ 元 RMB CNY USD EUR
-    GBP``) are ignored before or after the number; ``(12.50)`` and ``12.50-`` are negative.
+    GBP``) are ignored before or after the number; ``(12.50)`` and ``12.50-`` are negative, and so are the minus
+    sign, en and em dashes (``−6``, ``–6``); full-width forms (``－１２．５``) are read as plain ones (NFKC).
+    Scientific notation (``1.690E+00``) parses; its mantissa's lone mark is the decimal mark.
+Ids
+    Spreadsheet damage to ids is undone with a note, or refused where digits were lost (:func:`parse_ids`).
 Dates
     ISO (``2011-12-09 12:50:00``, ``2011-12-09T12:50:00Z``, ``2011/12/9``, ``2011.12.09``), day/month or
     month/day with ``/``, ``-`` or ``.`` and 2- or 4-digit years (``00``-``68`` -> 2000s, ``69``-``99`` ->
-    1900s), an optional time with or without seconds and AM/PM, Chinese (``2011年1月9日 8:05``, ``下午 2:30``,
-    a weekday such as ``星期五`` or ``周五`` is ignored), compact ``20110912``, Excel serial day numbers
-    (``40886.53`` = 2011-12-09 12:43) and month names (``09-Dec-2011``). The day/month order comes from the whole
+    1900s), an optional time (``:`` or ``.`` between its parts) with or without seconds and AM/PM, Chinese
+    (``2011年1月9日 8:05``, ``下午 2:30``, a weekday such as ``星期五`` or ``周五`` is ignored), compact
+    ``20110912``, ``20110912 08:34`` and ``20110912083400``, Excel serial day numbers (``40886.53`` = 2011-12-09
+    12:43), Unix timestamps (whole seconds or milliseconds between 1990 and 2100, read as UTC wall-clock time, with
+    a note) and month names (``09-Dec-2011``); full-width digits and marks are read as plain ones (NFKC). A column
+    holding both spreadsheet date cells and dates written as text stops with an error: a spreadsheet in another
+    locale converts only the days up to 12, swapping day and month. The day/month order comes from the whole
     column: a first part above 12 proves day-first, a second part above 12 month-first; both in one column stop
     with an error (two conventions), and neither stops with an error asking for ``dayfirst`` or ``date_format``
     unless one is given. ``date_format`` forces one strptime format; ``dayfirst`` forces the order.
@@ -42,6 +50,7 @@ from .errors import KitError, examples
 EXCEL_SERIAL = "excel-serial"
 EXCEL_EPOCH = pd.Timestamp("1899-12-30")
 EXCEL_RANGE = (20000, 80000)  # 1954-10-03 .. 2119-01-10
+EPOCH_RANGE = (631152000, 4102444800)  # Unix seconds of 1990-01-01 .. 2100-01-01 (x 1000 for milliseconds)
 MIN_SHARE = 0.5  # below this share of parseable values the column is judged wrong, not dirty
 ISO_FORMATS = ("%Y-%m-%d %H:%M:%S", "%Y-%m-%d %H:%M", "%Y-%m-%d", "%Y-%m-%dT%H:%M:%S")
 EARLIEST_PLAUSIBLE = pd.Timestamp("1990-01-01")  # dates before, or after today + 1 year, get a note
@@ -50,26 +59,73 @@ THOUSANDS_MARKS = (",", ".", " ", "'", "")
 CURRENCY = ("£", "$", "€", "¥", "￥", "元", "RMB", "CNY", "USD", "EUR", "GBP")
 
 _CURRENCY = r"(?:US\$|HK\$|[£$€¥￥元]|RMB|CNY|USD|EUR|GBP)"
+MINUS = "\u2212\u2013\u2014-"  # minus sign, en dash, em dash, hyphen-minus (last: literal in [...]): all minus
 _NUMBER = re.compile(
-    rf"(?P<open>\()?\s*(?P<sign>[-+−])?\s*{_CURRENCY}?\s*(?P<sign2>[-+−])?\s*(?P<open2>\()?\s*"
+    rf"(?P<open>\()?\s*(?P<sign>[+{MINUS}])?\s*{_CURRENCY}?\s*(?P<sign2>[+{MINUS}])?\s*(?P<open2>\()?\s*"
     r"(?P<body>[.,]?\d(?:[\d.,\s'’]*\d)?)(?P<exp>[eE][-+]?\d+)?"
-    rf"\s*(?P<close2>\))?\s*{_CURRENCY}?\s*(?P<trail>[-−])?\s*(?P<close>\))?", re.IGNORECASE)
+    rf"\s*(?P<close2>\))?\s*{_CURRENCY}?\s*(?P<trail>[{MINUS}])?\s*(?P<close>\))?", re.IGNORECASE)
 _SPACES = re.compile(r"[\s'’]")  # spaces of every kind and apostrophes: thousands only
 _GROUPS = re.compile(r"\d{1,3}(?:\D\d{3})*")
 _INDIAN = re.compile(r"\d{1,2}(?:,\d{2})*,\d{3}")
 
 
-def parse_ids(values: pd.Series) -> pd.Series:
+ANONYMOUS_CUSTOMERS = frozenset({
+    "guest", "anonymous", "anon", "unknown", "walk-in", "walkin", "walk in", "cash", "cash customer", "none",
+    "null", "n/a", "-", "--", "匿名", "散客", "游客", "非会员", "访客", "未知"})
+"""Customer ids that stand for no one (compared case-insensitively; also any run of zeros such as ``0``): read
+as missing by :func:`parse_ids` with ``placeholders=True``."""
+ZERO_WIDTH = "\u200b\u200c\u200d\u2060\ufeff"  # zero-width space, (non-)joiner, word joiner, byte order mark
+_ZERO_WIDTH = re.compile(f"[{ZERO_WIDTH}]")
+_EXCEL_WRAPPER = re.compile(r'^="(.*)"$|^\'(.*)$')  # ="12347" (formula guard) or '12347 (text prefix)
+_SCIENTIFIC = re.compile(r"(?P<int>\d)(?:[.,](?P<frac>\d+))?[eE](?P<exp>[-+]\d+)")
+_GROUPED_ID = re.compile(r"\d{1,3}(?:,\d{3})+")
+
+
+def plain_characters(text: pd.Series) -> pd.Series:
+    """Text in plain characters: values holding non-ASCII are NFKC-normalised (full-width ``１２．５`` -> ``12.5``,
+    ``－`` -> ``-``, ``：`` -> ``:``) and lose zero-width characters (:data:`ZERO_WIDTH`); ASCII values are untouched.
+
+    >>> plain_characters(pd.Series(["１２．５０", "\u200b12347", "12"])).tolist()
+    ['12.50', '12347', '12']
+    """
+    odd = ~text.str.isascii().fillna(True).astype(bool)
+    if not odd.any():
+        return text
+    text = text.copy()
+    text[odd] = text[odd].str.normalize("NFKC").str.replace(_ZERO_WIDTH, "", regex=True)
+    return text
+
+
+def parse_ids(values: pd.Series, where: str = "", column: str | None = None, notes: list | None = None,
+              placeholders: bool = False) -> pd.Series:
     """Identifiers as text; whole floats lose their ``.0`` (``17850.0`` -> ``'17850'``), blanks become missing.
 
     Text keeps its leading zeros (``'00123'``); a text column loses a ``.0`` suffix only when every decimal in it
-    ends in ``.0`` (ids saved as floats), so ``'12.5'`` next to ``'12346.0'`` keeps both as written.
+    ends in ``.0`` (ids saved as floats), so ``'12.5'`` next to ``'12346.0'`` keeps both as written. Spreadsheet
+    damage is undone on the distinct values, each with a note: the wrappers ``="12347"`` and ``'12347`` are
+    stripped; non-ASCII ids are NFKC-normalised (full-width ``１２３４７`` -> ``12347``) and zero-width characters
+    removed; scientific notation whose mantissa holds every digit (``1.2347E+04``, an exact integer) is written
+    out; digits grouped by thousands commas (``12,347``) lose the commas when every other id is plain digits.
+    Scientific notation that lost digits (``5.01E+12``) raises :class:`KitError`. With ``placeholders``
+    (customer ids), :data:`ANONYMOUS_CUSTOMERS` and runs of zeros become missing.
+
+    Parameters
+    ----------
+    values : Series
+        The id column as read.
+    where, column, notes
+        For messages: the file prefix, the column name (default ``values.name``), and a list receiving notes.
+    placeholders : bool
+        Read anonymous placeholders (``Guest``, ``0``, ``散客`` ...) as missing: for customer ids only.
 
     >>> parse_ids(pd.Series([17850.0, None, "A7 "])).tolist()
     ['17850', nan, 'A7']
     >>> parse_ids(pd.Series(["17850.0", "12346.0", "", "00123"])).tolist()
     ['17850', '12346', nan, '00123']
+    >>> parse_ids(pd.Series(['="12347"', "1.2352E+04", "12,359", "Guest", "１２３６０"]), placeholders=True).tolist()
+    ['12347', '12352', '12359', nan, '12360']
     """
+    column = values.name if column is None else column
     if pd.api.types.is_float_dtype(values):
         whole = values.dropna()
         if np.isfinite(whole).all() and (whole == np.floor(whole)).all():
@@ -77,12 +133,67 @@ def parse_ids(values: pd.Series) -> pd.Series:
     elif values.dtype == object:  # Excel cells: numbers and text mixed; floats written out for the rule below
         values = values.map(lambda v: repr(float(v)) if isinstance(v, (float, np.floating)) and np.isfinite(v)
                             else v)
-    text = values.astype("string").str.strip()
+    codes, uniques = pd.factorize(values.astype("string").str.strip())
+    text = pd.Series(uniques, dtype="string")
+    text = _repaired_ids(text, f"{where}column {column!r}", notes, placeholders)
     text = text.mask(text == "")
     decimal = text.str.fullmatch(r"\d+\.\d+").fillna(False).astype(bool)
     if decimal.any() and text[decimal].str.fullmatch(r"\d+\.0+").all():  # ids saved as floats: '17850.0'
         text = text.str.replace(r"^(\d+)\.0+$", r"\1", regex=True)
-    return text.astype(object).where(text.notna(), np.nan)
+    if placeholders:
+        anonymous = _anonymous(text)
+        if anonymous.any() and notes is not None:
+            counts = np.bincount(codes[codes >= 0], minlength=len(text))[anonymous.to_numpy()]
+            notes.append(f"{where}column {column!r}: {int(counts.sum()):,} id(s) that stand for no customer "
+                         f"({examples(text[anonymous].tolist(), 5)}) read as missing")
+        text = text.mask(anonymous)
+    found = np.append(text.to_numpy(object), np.nan)[codes]
+    return pd.Series(found, index=values.index, dtype=object).where(pd.notna(found), np.nan)
+
+
+def _anonymous(text: pd.Series) -> pd.Series:
+    """Mask of ids in :data:`ANONYMOUS_CUSTOMERS` or made of zeros only."""
+    return (text.str.casefold().isin(ANONYMOUS_CUSTOMERS) | text.str.fullmatch(r"0+")).fillna(False).astype(bool)
+
+
+def _repaired_ids(text: pd.Series, label: str, notes: list | None, placeholders: bool = False) -> pd.Series:
+    """Distinct ids with spreadsheet damage undone (see :func:`parse_ids`), a note for each kind of repair."""
+    def note(what, before, changed):
+        if changed.any() and notes is not None:
+            notes.append(f"{label}: {int(changed.sum()):,} distinct id(s) {what}, e.g. {examples(before[changed])}")
+
+    wrapped = text.str.match(_EXCEL_WRAPPER).fillna(False).astype(bool)
+    if wrapped.any():
+        before = text.copy()
+        text[wrapped] = text[wrapped].str.replace(_EXCEL_WRAPPER, lambda m: m[1] if m[1] is not None else m[2],
+                                                  regex=True).str.strip()
+        note("lose the spreadsheet's text wrapper (=\"...\" or a leading ')", before, wrapped)
+    before = text.copy()
+    text = plain_characters(text).str.strip()
+    note("rewritten in plain characters (full-width forms, zero-width spaces)", before,
+         (text != before).fillna(False).astype(bool))
+    scientific = text.str.fullmatch(_SCIENTIFIC).fillna(False).astype(bool)
+    if scientific.any():
+        parts = text[scientific].str.extract(_SCIENTIFIC)
+        frac, exp = parts["frac"].fillna(""), parts["exp"].astype(int)
+        exact = np.array([e >= 0 and len(f) >= e and not f[e:].strip("0") for f, e in zip(frac, exp)], dtype=bool)
+        if not exact.all():
+            lost = text[scientific][~exact]
+            raise KitError(
+                f"{label}: {len(lost):,} distinct id(s) are in scientific notation that does not show every digit, e.g. "
+                f"{examples(lost)}; a spreadsheet rounded these ids, so different ones may now look the same",
+                hint="re-export the file with this column formatted as text (in Excel: select the column, "
+                     "Format Cells > Text) so every digit is kept")
+        before = text.copy()
+        text[scientific] = [i + f[:e] for i, f, e in zip(parts["int"], frac, exp)]
+        note("written out from scientific notation", before, scientific)
+    grouped = text.str.fullmatch(_GROUPED_ID).fillna(False).astype(bool)
+    plain = text.str.fullmatch(r"\d+").fillna(False).astype(bool)
+    if grouped.any() and (grouped | plain | text.isna() | (_anonymous(text) if placeholders else False)).all():
+        before = text.copy()
+        text[grouped] = text[grouped].str.replace(",", "", regex=False)
+        note("lose thousands commas (the other ids are plain digits)", before, grouped)
+    return text
 
 
 def parse_text(values: pd.Series) -> pd.Series:
@@ -125,8 +236,8 @@ def parse_numbers(values: pd.Series, decimal: str | None = None, thousands: str 
         return values.astype(float)
     column = values.name if column is None else column
     codes, uniques = pd.factorize(values.astype("string").str.strip())
-    split = [_split_number(u) for u in uniques]
-    style = number_style([s[1] for s in split if s], decimal, thousands, delimiter, where, column, notes,
+    split = [_split_number(u) for u in plain_characters(pd.Series(uniques, dtype=object))]
+    style = number_style([s[1] + s[2] for s in split if s], decimal, thousands, delimiter, where, column, notes,
                          file_decimal)
     parsed = np.array([_number_value(s, *style) if s else np.nan for s in split] + [np.nan])
     return pd.Series(parsed[codes], index=values.index, dtype=float)
@@ -204,35 +315,39 @@ def proven_decimal(values: pd.Series) -> str | None:
     """
     if pd.api.types.is_numeric_dtype(values):
         return None
-    uniques = values.dropna().astype(str).str.strip().unique()
-    proofs = {decimal_evidence(split[1]) for split in map(_split_number, uniques) if split} & {".", ","}
+    uniques = plain_characters(pd.Series(values.dropna().astype(str).str.strip().unique(), dtype=object))
+    proofs = {decimal_evidence(split[1] + split[2]) for split in map(_split_number, uniques) if split} & {".", ","}
     return proofs.pop() if len(proofs) == 1 else None
 
 
 def decimal_evidence(body: str) -> str | None:
     """Which decimal mark a number's digit part proves: ``'.'``, ``','``, ``'?'`` (``1,234``: either) or None.
 
-    None also for a digit part that is no number in either style (``12.5.6``).
+    None also for a digit part that is no number in either style (``12.5.6``). A part with an exponent
+    (``1.690E+00``) proves its mantissa's lone mark: nobody groups thousands in scientific notation.
 
     >>> [decimal_evidence(b) for b in ["2,55", "1.234,5", "1,234,567", "1,234", "0,125", "1 234,567", "12"]]
     [',', ',', '.', '?', ',', ',', None]
+    >>> [decimal_evidence(b) for b in ["1.690E+00", "1,690e-3", "1690E+00"]]
+    ['.', ',', None]
     """
+    exponent = re.search(r"[eE][-+]?\d+$", body)
+    exponent, body = (exponent[0], body[:exponent.start()]) if exponent else ("", body)
     points, commas = body.count("."), body.count(",")
     if points and commas:
-        return "," if body.rfind(",") > body.rfind(".") else "."
-    if not points and not commas:
+        proof = "," if body.rfind(",") > body.rfind(".") else "."
+    elif not points and not commas:
         return None
-    mark = "." if points else ","
-    other = "," if mark == "." else "."
-    if points + commas > 1:
-        proof = other
+    elif points + commas > 1:
+        proof = "," if points else "."
     else:
-        whole, fraction = body.split(mark)
+        proof = "." if points else ","
+        whole, fraction = body.split(proof)
         digits = re.sub(r"\D", "", whole)
-        if len(fraction) == 3 and not _SPACES.search(whole) and len(whole) <= 3 and digits not in ("", "0"):
+        if (not exponent and len(fraction) == 3 and not _SPACES.search(whole) and len(whole) <= 3
+                and digits not in ("", "0")):
             return "?"
-        proof = mark
-    valid = not np.isnan(_number_value((False, body, ""), proof, ("," if proof == "." else ".") + " '"))
+    valid = not np.isnan(_number_value((False, body, exponent), proof, ("," if proof == "." else ".") + " '"))
     return proof if valid else None  # a value that is not a number proves nothing
 
 
@@ -248,7 +363,7 @@ def _split_number(text: str):
     signs = [match["sign"], match["sign2"], match["trail"]]
     if opened != closed or opened > 1 or sum(s is not None for s in signs) + opened > 1:
         return None
-    negative = opened == 1 or any(s in ("-", "−") for s in signs)
+    negative = opened == 1 or any(s is not None and s in MINUS for s in signs)
     return negative, match["body"], match["exp"] or ""
 
 
@@ -294,7 +409,10 @@ _ZONE = re.compile(r"(?P<time>\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:\s*[AaPp]\.?[
                    r"PST|PDT)$")
 _NUMERIC_DATE = re.compile(
     r"(?P<a>\d{1,4})(?P<sep>[/\-.])(?P<b>\d{1,2})(?P=sep)(?P<c>\d{1,4})"
-    r"(?:(?:\s+|T|\s*,\s*)(?P<H>\d{1,2}):(?P<M>\d{2})(?::(?P<S>\d{2})(?P<f>\.\d+)?)?(?:\s*(?P<ampm>[AaPp])\.?[Mm]\.?)?)?")
+    r"(?:(?:\s+|T|\s*,\s*)(?P<H>\d{1,2})(?P<tsep>[:.])(?P<M>\d{2})(?:(?P=tsep)(?P<S>\d{2})(?P<f>\.\d+)?)?"
+    r"(?:\s*(?P<ampm>[AaPp])\.?[Mm]\.?)?)?")
+_COMPACT_DATE = re.compile(r"^((?:19|20)\d{2})(\d{2})(\d{2})(?=[\sT])")  # 20101201 08:34 -> 2010-12-01 08:34
+_TEXT_DATE = re.compile(r"\s*\d{1,4}[/.\-]\d{1,2}[/.\-]\d{1,4}")
 
 
 def parse_dates(values: pd.Series, date_format: str | None = None, dayfirst: bool | None = None,
@@ -316,6 +434,8 @@ def parse_dates(values: pd.Series, date_format: str | None = None, dayfirst: boo
     dtype: datetime64[ns], 'day-month-year')
     """
     notes = [] if notes is None else notes
+    if values.dtype == object and not date_format and pd.api.types.infer_dtype(values, skipna=True) == "mixed":
+        _refuse_date_cells_beside_text_dates(values, where, column)
     if pd.api.types.is_datetime64_any_dtype(values):
         parsed = values.dt.tz_localize(None) if getattr(values.dt, "tz", None) is not None else values
         parsed, style = parsed.astype("datetime64[ns]"), "datetime"
@@ -327,7 +447,7 @@ def parse_dates(values: pd.Series, date_format: str | None = None, dayfirst: boo
         return pd.Series(pd.NaT, index=values.index, dtype="datetime64[ns]"), "none"
     else:
         codes, uniques = pd.factorize(values.astype("string").str.strip())
-        uniques = pd.Series(uniques, dtype=object)
+        uniques = plain_characters(pd.Series(uniques, dtype=object)).str.strip()
         if date_format:
             style, found = date_format, _with_format(uniques, date_format)
         else:
@@ -364,6 +484,22 @@ def date_range_notes(dates: pd.Series, where: str = "", column: str = "order_dat
     return notes
 
 
+def _refuse_date_cells_beside_text_dates(values: pd.Series, where: str, column: str) -> None:
+    """Raise KitError when one column holds both date cells and dates written as text (a spreadsheet opened in
+    another locale converts only the dates it can read -- days up to 12, with day and month swapped -- and leaves
+    the others as text, so the two kinds cannot be trusted together)."""
+    cells = values.map(lambda v: isinstance(v, (datetime, np.datetime64))).astype(bool)
+    text = values.map(lambda v: isinstance(v, str) and bool(_TEXT_DATE.match(v))).astype(bool)
+    if cells.any() and text.any():
+        raise KitError(
+            f"{where}column {column!r} holds {int(cells.sum()):,} date cells (e.g. "
+            f"{examples(values[cells].map(str).tolist())}) and {int(text.sum()):,} dates written as text (e.g. "
+            f"{examples(values[text].tolist())}): a spreadsheet converts only the dates it can read in its own "
+            "locale (days up to 12, day and month then swapped) and leaves the rest as text",
+            hint="re-export the column formatted as text, or give the text dates' format with the 'date_format' "
+                 "option (e.g. date_format: '%d/%m/%Y %H:%M'); the date cells are then set aside as unparseable")
+
+
 def _wall_clock(value):
     """A datetime without its zone, keeping the local time written."""
     if isinstance(value, pd.Timestamp) or hasattr(value, "tzinfo") and getattr(value, "tzinfo", None):
@@ -394,8 +530,17 @@ def _parse_unique_dates(uniques: pd.Series, dayfirst: bool | None, where: str, c
     """``(style, datetimes)`` for distinct date texts: numbers (compact or Excel serial), else written dates."""
     numbers = pd.to_numeric(uniques, errors="coerce")
     if numbers.notna().mean() > MIN_SHARE:
-        if uniques.str.fullmatch(r"(19|20)\d{6}").mean() > MIN_SHARE:
-            return "%Y%m%d", pd.to_datetime(uniques, format="%Y%m%d", errors="coerce")
+        for compact, digits in (("%Y%m%d", 6), ("%Y%m%d%H%M%S", 12)):  # 20110912, 20110912083400
+            if uniques.str.fullmatch(rf"(19|20)\d{{{digits}}}").mean() > MIN_SHARE:
+                return compact, pd.to_datetime(uniques, format=compact, errors="coerce")
+        whole = numbers.where(numbers == np.floor(numbers))
+        for unit, scale, name in (("s", 1, "seconds"), ("ms", 1000, "milliseconds")):
+            low, high = EPOCH_RANGE[0] * scale, EPOCH_RANGE[1] * scale
+            if whole.between(low, high).mean() > MIN_SHARE:
+                notes.append(f"{where}column {column!r}: whole numbers such as {examples(uniques.tolist())} read "
+                             f"as Unix timestamps in {name} since 1970-01-01 UTC, kept as UTC wall-clock times "
+                             "(give date_format to read them otherwise)")
+                return f"unix-{name}", pd.to_datetime(whole.where(whole.between(low, high)), unit=unit)
         if numbers.between(*EXCEL_RANGE).mean() > MIN_SHARE:
             days = numbers.where(numbers.between(1, 2958465))
             return EXCEL_SERIAL, (EXCEL_EPOCH + pd.to_timedelta(days, unit="D")).dt.round("s")
@@ -406,7 +551,7 @@ def _parse_unique_dates(uniques: pd.Series, dayfirst: bool | None, where: str, c
     if iso.notna().all():
         return "year-month-day", iso
     text = normalise_date_text(uniques[iso.isna()], where, column, notes)
-    parts = text.str.extract(_NUMERIC_DATE.pattern + "$")
+    parts = text.str.extract("^" + _NUMERIC_DATE.pattern + "$")
     matched = parts["a"].notna()
     a, b, c = (pd.to_numeric(parts[k], errors="coerce") for k in "abc")
     width_a, width_c = parts["a"].str.len(), parts["c"].str.len()
@@ -449,7 +594,8 @@ def normalise_date_text(uniques: pd.Series, where: str = "", column: str = "orde
     >>> normalise_date_text(pd.Series(["2011年1月9日 下午 2:05 星期日", "2011-12-09T12:50:00+01:00"])).tolist()
     ['2011-1-9 2:05 PM', '2011-12-09T12:50:00']
     """
-    text = uniques.astype(str).str.strip().str.replace(_WEEKDAY, "", regex=True)
+    text = uniques.astype(str).str.strip().str.replace(_WEEKDAY, "", regex=True).str.replace(_COMPACT_DATE,
+                                                                                          r"\1-\2-\3", regex=True)
     text = text.str.replace(_CHINESE_DATE, lambda m: f"{m[1]}-{m[2]}-{m[3]} ", regex=True)
     text = text.str.replace(_CHINESE_TIME, lambda m: f"{m[1]}:{int(m[2]):02d}"
                             + (f":{int(m[3]):02d}" if m[3] else ""), regex=True)

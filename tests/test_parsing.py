@@ -388,3 +388,96 @@ def test_columns_proving_different_marks_leave_an_undecidable_one_undecided(tmp_
                     '1\t7\t2011-12-01\tA\t"1,000"\t"2.55"\t"2,55"\n', encoding="utf-8")
     with pytest.raises(KitError, match="decimal"):
         kit.load_transactions(path, {"amount": "Amount"})
+
+
+# ---------------------------------------------------------------- spreadsheet damage (held-out exports)
+
+def ids(values, **options):
+    return [None if pd.isna(v) else v for v in parse_ids(pd.Series(values, dtype=object, name="CustomerID"),
+                                                          **options)]
+
+
+def test_ids_rounded_to_scientific_notation_are_refused_with_the_column_and_an_example():
+    with pytest.raises(KitError, match=r"column 'CustomerID'.*'5\.01E\+12'") as error:
+        ids(["5.01E+12", "5.01E+12", "5.02E+12"])
+    assert "formatted as text" in error.value.hint
+
+
+@pytest.mark.parametrize("values", [["1.2347E+04", "1.2352E+04"], ["1.2347E+04", "12352"]])
+def test_ids_in_scientific_notation_holding_every_digit_are_written_out_with_a_note(values):
+    notes = []
+    assert ids(values, notes=notes) == ["12347", "12352"]
+    assert any("scientific notation" in note for note in notes)
+    with pytest.raises(KitError):  # 1.2E+04 may have been 12347 before rounding
+        ids(["1.2E+04", "12352"])
+
+
+@pytest.mark.parametrize("wrapped", ['="12347"', "'12347"])
+def test_spreadsheet_text_wrappers_are_stripped_with_a_note(wrapped):
+    notes = []
+    assert ids([wrapped, "12352"], notes=notes) == ["12347", "12352"]
+    assert any("wrapper" in note for note in notes)
+
+
+def test_ids_lose_zero_width_characters_and_full_width_digits_with_a_note():
+    notes = []
+    assert ids(["\u200b12347", "１２３５２", "12359\ufeff", "12360"], notes=notes) == ["12347", "12352", "12359",
+                                                                                    "12360"]
+    assert any("plain characters" in note for note in notes)
+    notes = []
+    assert ids(["12347", "A7"], notes=notes) == ["12347", "A7"] and notes == []
+
+
+def test_thousands_commas_are_removed_only_beside_plain_digit_ids():
+    notes = []
+    assert ids(["12,347", "12347", "12352", None], notes=notes) == ["12347", "12347", "12352", None]
+    assert any("thousands commas" in note for note in notes)
+    assert ids(["12,347", "A-7"]) == ["12,347", "A-7"]  # a code column: the comma may belong to the code
+
+
+def test_anonymous_customer_placeholders_are_missing_with_a_count():
+    notes = []
+    found = ids(["Guest", "12347", "0", "GUEST", "散客", "walk-in", "00123"], placeholders=True, notes=notes)
+    assert found == [None, "12347", None, None, None, None, "00123"]
+    assert any("5 id(s)" in note and "'Guest'" in note for note in notes)
+    assert ids(["Guest", "0"]) == ["Guest", "0"]  # product or order ids keep them
+
+
+@pytest.mark.parametrize("values, expected", [
+    (["–6", "—6", "−6", "6–", "12"], [-6.0, -6.0, -6.0, -6.0, 12.0]),
+    (["－６", "１２．５０", "３"], [-6.0, 12.5, 3.0]),
+    (["1.690E+00", "2.100E+00", "1.838E+02"], [1.69, 2.1, 183.8]),  # no thousands in a mantissa
+    (["1,690E+00", "2,5"], [1.69, 2.5]),
+    (["--6", "6"], [np.nan, 6.0]),
+])
+def test_dashes_full_width_forms_and_exponents_read_as_numbers(values, expected):
+    assert numbers(values) == pytest.approx(expected, nan_ok=True)
+
+
+@pytest.mark.parametrize("values, expected", [
+    (["01/12/2010 08.34.00", "13/12/2010 14.05.00"], ["2010-12-01 08:34:00", "2010-12-13 14:05:00"]),
+    (["20101201 08:34", "20101202 18:00"], ["2010-12-01 08:34:00", "2010-12-02 18:00:00"]),
+    (["2010/12/01 08.34", "2010/12/13 18.05"], ["2010-12-01 08:34:00", "2010-12-13 18:05:00"]),
+    (["２０１０－１２－０１ ０８：３４"], ["2010-12-01 08:34:00"]),
+    (["20101201083400"], ["2010-12-01 08:34:00"]),
+])
+def test_time_with_dots_compact_and_full_width_dates(values, expected):
+    assert dates(values) == [pd.Timestamp(e) for e in expected]
+
+
+@pytest.mark.parametrize("values", [["1291192440", "1291192500"], ["1291192440000", "1291192500000"],
+                                    [1291192440, 1291192500]])
+def test_unix_timestamps_read_as_utc_with_a_note(values):
+    notes = []
+    found, style = parse_dates(pd.Series(values), notes=notes)
+    assert found.tolist() == [pd.Timestamp("2010-12-01 08:34:00"), pd.Timestamp("2010-12-01 08:35:00")]
+    assert style.startswith("unix-") and any("Unix timestamps" in note and "UTC" in note for note in notes)
+
+
+def test_date_cells_beside_text_dates_are_refused():
+    values = pd.Series([datetime(2010, 1, 12, 8, 34), "13/12/2010 08:34", None], dtype=object, name="InvoiceDate")
+    with pytest.raises(KitError, match=r"column 'InvoiceDate'.*'13/12/2010 08:34'") as error:
+        parse_dates(values, column="InvoiceDate")
+    assert "as text" in error.value.hint and "date_format" in error.value.hint
+    found = parse_dates(values, date_format="%d/%m/%Y %H:%M")[0]  # the text dates read; the cells set aside
+    assert found.iloc[1] == pd.Timestamp("2010-12-13 08:34") and found.iloc[[0, 2]].isna().all()
