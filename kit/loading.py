@@ -166,7 +166,9 @@ def _parse(frame: pd.DataFrame, resolved: dict, analysis: str, options: dict, da
     checks: dict[str, pd.Series] = {}
     notes: list[str] = []
     for column in schema.ID_COLUMNS:
-        table[column] = parsing.parse_ids(frame[resolved[column]]).to_numpy() if column in resolved else np.nan
+        table[column] = (parsing.parse_ids(frame[resolved[column]], where, resolved[column], notes,
+                                           placeholders=column == "customer_id").to_numpy()
+                         if column in resolved else np.nan)
     for column in schema.TEXT_COLUMNS:
         if column in resolved:
             table[column] = parsing.parse_text(frame[resolved[column]]).to_numpy()
