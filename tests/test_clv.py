@@ -202,7 +202,7 @@ def test_degenerate_fit_fails_its_check_and_tiny_a_huge_b_is_finite(online_retai
     degenerate.data_ = history
     e = degenerate.expected_purchases(52, history)
     assert e.notna().all() and (e >= 0).all()
-    assert clv.model_history_problem(tx[tx["order_date"] >= "2011-11-01"]).startswith("the data span")
+    assert clv.model_history_problem(tx[tx["order_date"] >= "2011-11-01"]).startswith("the data cover")
 
 
 def test_cdnow_fit_passes_its_check(fitted, cdnow_calibration):
