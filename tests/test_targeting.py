@@ -218,6 +218,11 @@ def test_a_list_of_everyone_warns():
     with pytest.warns(UserWarning, match="covers all 2 eligible customers"):
         targets = kit.select_targets(values, capacity=5, exclude=["a"])
     assert list(targets) == ["b", "c"] and targets.random_expectation == pytest.approx(3.0)
+    assert targets.note == "capacity 5 covers all 2 eligible customers: the list selects no one out"
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        quiet = kit.select_targets(values, capacity=5, exclude=["a"], warn=False)  # the notebook prints the note
+    assert quiet.note == targets.note and kit.select_targets(values, capacity=2).note == ""
     with warnings.catch_warnings():
         warnings.simplefilter("error")
         kit.select_targets(values, capacity=2)
