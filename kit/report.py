@@ -58,8 +58,10 @@ def headline_figures(out_dir, lang: str = "en") -> tuple[list[tuple[str, str]], 
         figures.append((label("customers", lang), f"{len(g):,}"))
         figures.append((label("revenue", lang), f"{g['monetary'].sum():,.2f}"))
         figures.append((label("top20_share", lang), f"{top_share(g['monetary'].clip(lower=0), 0.2):.1%}"))
-        sizes = g["segment"].value_counts().rename_axis(label("segment", lang)).reset_index(name=label("customers", lang))
-        tables[label("segment_sizes", lang)] = sizes
+        if g["segment"].notna().any():  # none when the data are too short to segment (notebook 03)
+            sizes = g["segment"].value_counts().rename_axis(label("segment", lang)).reset_index(
+                name=label("customers", lang))
+            tables[label("segment_sizes", lang)] = sizes
     clv = out_dir / "clv.csv"
     check = read_model_check(out_dir / "clv_model.json")
     if check is not None and not check.get("ok", False):

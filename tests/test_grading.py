@@ -318,6 +318,12 @@ def test_grading_actions_table(online_retail):
     assert table["消费金额"].is_monotonic_decreasing
     assert table.loc[0, "建议行动"] == grading.segment_action(segments.loc[table.loc[0, "客户编号"], "segment"], "zh")
     assert set(grading.SEGMENT_ACTIONS) == {s for v in grading.SCHEMES.values() for s in v}
+    # data too short to tell recent from lapsed: no segment and no segment action, grades and scores kept
+    day = kit.rfm_table(tx[tx["order_date"].dt.normalize() == "2011-11-15"])
+    assert kit.periods.table_windows(day).shortfall("lapsed") and day["recency"].nunique() == 1
+    short = grading.grading_actions(day, kit.rfm_scores(day), None, kit.abc_grades(day["monetary"]), "en")
+    assert short["segment"].isna().all() and short["recommended action"].isna().all()
+    assert short["ABC grade"].notna().all() and (short["R score"] == 1).all()
 
 
 def test_rfm_table_equals_a_plain_groupby_in_any_line_order(online_retail):
