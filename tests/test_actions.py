@@ -124,3 +124,15 @@ def test_a_failed_model_reason_cites_only_what_exists(tmp_path):
     reasons = actions.build_action_list(tmp_path).set_axis(list(actions.COLUMNS), axis=1)["action_reason"]
     assert reasons.str.contains("ranked by ABC grade, past spend and relationship value").all()
     assert not reasons.str.contains("covers every").any()
+
+
+def test_front_page_says_when_no_pairs_pass_and_when_min_support_was_raised(tmp_path):
+    report.write_basket_summary(tmp_path, min_support=0.02, min_support_requested=0.01, min_confidence=0.5,
+                                min_lift=1.0, pairs=0, rules=0)
+    figures = dict(report.headline_figures(tmp_path)[0])
+    assert figures["product pairs"] == "none pass min_support 0.02 / min_confidence 0.5"
+    assert figures["min_support"] == "raised from 0.01 to 0.02"
+    report.write_basket_summary(tmp_path, min_support=0.01, min_support_requested=0.01, min_confidence=0.5,
+                                min_lift=1.0, pairs=3, rules=4)
+    assert report.headline_figures(tmp_path)[0] == []
+    assert "min_support" not in dict(report.headline_figures(tmp_path, "zh")[0])
