@@ -30,8 +30,12 @@ from .export import safe_frame, write_csv
 from .labels import check_lang, key_of, label
 from .grading.matrix import VALUE_ACTIONS as VALUE_CLASS_ACTIONS
 
-MODEL_FAILED = {"en": "lifetime-value model failed its check ({codes}): ranked by RFM grade and past spend",
-                "zh": "终身价值模型未通过检验 ({codes}): 按 RFM 等级与历史消费排序"}
+MODEL_FAILED = {"en": "lifetime-value model failed its check ({codes}): ranked by {basis}",
+                "zh": "终身价值模型未通过检验 ({codes}): 按{basis}排序"}
+#: What the list is ranked by when the model failed, each named only when its column has values.
+RANK_BASIS = {"abc_grade": {"en": "ABC grade", "zh": "ABC 等级"}, "monetary": {"en": "past spend", "zh": "历史消费"},
+              "relationship_value": {"en": "relationship value", "zh": "客户关系价值"}}
+NO_BASIS = {"en": "the target list only", "zh": "目标名单"}
 EXPORTS = ("grading_actions", "clv", "targets", "cross_sell")
 COLUMNS = ("customer_id", "segment_name", "rfm_segment", "abc_grade", "value_class", "p_alive", "clv",
            "lookalike_score", "selected", "relationship_value", "cross_sell", "action", "action_reason")
@@ -87,24 +91,41 @@ def build_action_list(out_dir, lang: str = "en") -> pd.DataFrame:
     for column in COLUMNS:
         if column not in table:
             table[column] = np.nan
-    decisions = [decide(row, lang) for row in table.to_dict("records")]
+    covers_all = covers_everyone(found["targets"]) if "targets" in found else False
+    decisions = [decide(row, lang, covers_all) for row in table.to_dict("records")]
     table["action"] = [d[0] for d in decisions]
     table["action_reason"] = [d[1] for d in decisions]
     rank_by = ["selected", "clv", "relationship_value"]
     if model_failed:
-        note = MODEL_FAILED[lang].format(codes=", ".join(check.get("codes") or ["?"]))
+        if "monetary" not in table:
+            table["monetary"] = np.nan
+        basis = [name[lang] for column, name in RANK_BASIS.items() if table[column].notna().any()]
+        comma, conjunction = {"en": (", ", " and "), "zh": ("、", "与")}[lang]
+        basis = conjunction.join([comma.join(basis[:-1]), basis[-1]] if len(basis) > 1 else basis)
+        note = MODEL_FAILED[lang].format(codes=", ".join(check.get("codes") or ["?"]), basis=basis or NO_BASIS[lang])
         table["action_reason"] = [f"{r}; {note}" if r else note for r in table["action_reason"]]
         rank_by = ["selected", "abc_grade_rank", "monetary", "relationship_value"]
         table["abc_grade_rank"] = -table["abc_grade"].map({"A": 0, "B": 1, "C": 2})
-        if "monetary" not in table:
-            table["monetary"] = np.nan
     table = table.sort_values(rank_by, ascending=False, na_position="last", kind="stable")
     table = table[list(COLUMNS)].reset_index(drop=True)
     return table.rename(columns={c: label(c, lang) for c in COLUMNS})
 
 
-def decide(row: dict, lang: str = "en") -> tuple[str, str]:
-    """The recommended action and its reason for one customer (a dict of the joined columns)."""
+def covers_everyone(targets: pd.DataFrame) -> bool:
+    """True when the target list of ``targets.csv`` selected every customer who could be selected (all who are not
+    lapsed): a list of everyone is no choice (:func:`kit.select_targets` warns of it).
+
+    >>> covers_everyone(pd.DataFrame({"selected": [True, True, False], "lapsed": [False, False, True]}))
+    True
+    """
+    selected = targets["selected"].astype(bool)
+    lapsed = targets["lapsed"].astype(bool) if "lapsed" in targets else pd.Series(False, index=targets.index)
+    return bool(selected.any() and (selected | lapsed).all())
+
+
+def decide(row: dict, lang: str = "en", covers_all: bool = False) -> tuple[str, str]:
+    """The recommended action and its reason for one customer (a dict of the joined columns); ``covers_all`` adds
+    to the reason of a selected customer that the target list covers every eligible customer."""
     def present(key):
         value = row.get(key)
         return value is not None and not (isinstance(value, float) and np.isnan(value))
@@ -113,10 +134,10 @@ def decide(row: dict, lang: str = "en") -> tuple[str, str]:
         return label(action_key, lang), label(reason_key, lang).format(**{k: row.get(k) for k in row})
 
     selected = present("selected") and bool(row["selected"])
-    if selected and present("p_alive") and row["p_alive"] < 0.5:
-        return say("act_win_back", "reason_win_back")
     if selected:
-        return say("act_serve_first", "reason_serve_first")
+        action, reason = (say("act_win_back", "reason_win_back") if present("p_alive") and row["p_alive"] < 0.5
+                          else say("act_serve_first", "reason_serve_first"))
+        return action, (f"{reason}; {label('reason_covers_all', lang)}" if covers_all else reason)
     if present("relationship_value") and row["relationship_value"] < 0:
         return say("act_cut_cost", "reason_cut_cost")
     if present("value_class") and row["value_class"] in ("A", "B") and present("clv"):

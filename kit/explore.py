@@ -50,24 +50,40 @@ def basket_sizes(tx: pd.DataFrame) -> pd.Series:
     return tx.groupby("order_id")["product_id"].nunique().rename("products")
 
 
-def top_products(tx: pd.DataFrame, n: int = 10, by: str = "revenue") -> pd.DataFrame:
+def top_products(tx: pd.DataFrame, n: int = 10, by: str | None = None) -> pd.DataFrame:
     """The ``n`` best-selling products by ``revenue``, ``quantity`` or ``orders``, named by their most common
-    description; ties broken by product id so the order is stable."""
+    description (the product id when there is none); ties broken by product id so the order is stable.
+
+    ``by=None`` ranks by revenue when the data have amounts, else by orders. Revenue and quantity are shown only
+    when the data have them (a sum of nothing is not 0). ``result.attrs["by"]`` is the measure ranked by.
+
+    >>> tx = pd.DataFrame({"product_id": ["milk", "milk", "bread"], "order_id": ["1", "2", "2"],
+    ...                    "amount": [None] * 3, "quantity": [None] * 3, "product_name": [None] * 3})
+    >>> top = top_products(tx)
+    >>> top.to_dict("list"), top.attrs["by"]
+    ({'product_id': ['milk', 'bread'], 'product_name': ['milk', 'bread'], 'orders': [2, 1]}, 'orders')
+    """
+    has = {m: c in tx and tx[c].notna().any() for m, c in (("revenue", "amount"), ("quantity", "quantity"))}
+    by = by or ("revenue" if has["revenue"] else "orders")
     if by not in ("revenue", "quantity", "orders"):
         raise ValueError(f"by must be revenue, quantity or orders, not {by!r}")
+    if by != "orders" and not has[by]:
+        raise ValueError(f"the data have no {'amounts' if by == 'revenue' else 'quantities'} to rank by {by}")
     grouped = tx.groupby("product_id")
-    table = pd.DataFrame({
-        "revenue": grouped["amount"].sum().round(2),
-        "quantity": grouped["quantity"].sum(),
-        "orders": grouped["order_id"].nunique(),
-    })
-    names = tx.dropna(subset=["product_name"]).groupby("product_id")["product_name"].agg(
-        lambda s: s.value_counts().index[0])
-    table.insert(0, "product_name", names.reindex(table.index))
-    if (table["quantity"] % 1 == 0).all():
-        table["quantity"] = table["quantity"].astype(int)
+    table = pd.DataFrame({"orders": grouped["order_id"].nunique()})
+    if has["quantity"]:
+        table.insert(0, "quantity", grouped["quantity"].sum())
+        if (table["quantity"] % 1 == 0).all():
+            table["quantity"] = table["quantity"].astype(int)
+    if has["revenue"]:
+        table.insert(0, "revenue", grouped["amount"].sum().round(2))
+    names = (tx.dropna(subset=["product_name"]).groupby("product_id")["product_name"].agg(
+        lambda s: s.value_counts().index[0]) if "product_name" in tx else pd.Series(dtype=object))
+    table.insert(0, "product_name", names.reindex(table.index).fillna(pd.Series(table.index, index=table.index)))
     table = table.reset_index().sort_values([by, "product_id"], ascending=[False, True]).head(n)
-    return table.reset_index(drop=True)
+    table = table.reset_index(drop=True)
+    table.attrs["by"] = by
+    return table
 
 
 def distribution(values: pd.Series, quantiles=(0.25, 0.5, 0.75, 0.9, 0.99)) -> pd.Series:

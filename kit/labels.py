@@ -210,6 +210,7 @@ LABELS: dict[str, dict[str, str]] = {
     "reason_lookalike": {"zh": "与最佳客户相似 (得分 {lookalike_score:.2f})", "en": "resembles the best customers (score {lookalike_score:.2f})"},
     "reason_cross_sell": {"zh": "已购商品触发的关联规则: {cross_sell}", "en": "rules their purchases trigger: {cross_sell}"},
     "reason_rfm": {"zh": "RFM 分群: {rfm_segment}", "en": "RFM segment: {rfm_segment}"},
+    "reason_covers_all": {"zh": "名单覆盖了所有符合条件的客户", "en": "the list covers every eligible customer"},
     "report_title": {"zh": "客户价值分析报告", "en": "Customer value report"},
     "headlines": {"zh": "主要数字", "en": "Headline figures"},
     "notebooks_run": {"zh": "分析报告", "en": "Reports"},

@@ -81,8 +81,36 @@ class Windows:
         need = MIN_WINDOW_DAYS[method]
         if self.days >= need:
             return ""
-        return (f"the data cover {self.span_days} days ({self.start.date()} to {(self.end - DAY).date()}): "
-                f"{method} needs windows of at least {need} days, i.e. {2 * need} days of history")
+        return (f"{self.cover_text()}: {method} needs windows of at least {need} days, i.e. {2 * need} days of "
+                "history")
+
+    def cover_text(self) -> str:
+        """The span in words, as every notebook and the front page print it: ``the data cover N days (first to last)``.
+
+        >>> Windows(pd.Timestamp("2024-01-01"), pd.Timestamp("2024-01-02"), 0).cover_text()
+        'the data cover 1 day (2024-01-01 to 2024-01-01)'
+        """
+        return cover_text(self.start, self.end)
+
+
+def day_count(n: int) -> str:
+    """``n`` days in words, singular for one.
+
+    >>> day_count(1), day_count(7)
+    ('1 day', '7 days')
+    """
+    return f"{n:,} day" if n == 1 else f"{n:,} days"
+
+
+def cover_text(first_day, end) -> str:
+    """``the data cover N days (first to last)``: N = days from the first order day to ``end`` (``as_of``, the day
+    after the last order day), so one day of data covers 1 day.
+
+    >>> cover_text(pd.Timestamp("2024-01-01"), pd.Timestamp("2024-02-01"))
+    'the data cover 31 days (2024-01-01 to 2024-01-31)'
+    """
+    first_day, end = pd.Timestamp(first_day).normalize(), pd.Timestamp(end).normalize()
+    return f"the data cover {day_count(int((end - first_day) / DAY))} ({first_day.date()} to {(end - DAY).date()})"
 
 
 def comparison_window_days(span_days: int) -> int:

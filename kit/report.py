@@ -4,6 +4,7 @@ skipped and why, and the data-cleaning report. Static HTML with its style inline
 from __future__ import annotations
 
 import html
+import json
 from pathlib import Path
 
 import pandas as pd
@@ -48,6 +49,36 @@ def _table(frame: pd.DataFrame) -> str:
     return "<table>" + "".join(rows) + "</table>"
 
 
+BASKET_SUMMARY = "basket_summary.json"
+NO_PAIRS = {"en": "none pass min_support {min_support:g} / min_confidence {min_confidence:g}",
+            "zh": "在 min_support {min_support:g} / min_confidence {min_confidence:g} 下没有"}
+SUPPORT_RAISED = {"en": "raised from {min_support_requested:g} to {min_support:g}",
+                  "zh": "由 {min_support_requested:g} 提高到 {min_support:g}"}
+PAIRS = {"en": "product pairs", "zh": "商品组合"}
+
+
+def write_basket_summary(out_dir, **figures) -> Path:
+    """Write notebook 02's key results (numbers under plain keys, no sentences) as ``basket_summary.json`` beside
+    ``placement.csv``: ``min_support`` used, ``min_support_requested``, ``min_confidence``, ``pairs``, ``rules``.
+
+    >>> import tempfile
+    >>> with tempfile.TemporaryDirectory() as d:
+    ...     read_basket_summary(write_basket_summary(d, min_support=0.02, pairs=0).parent)
+    {'min_support': 0.02, 'pairs': 0}
+    """
+    path = Path(out_dir) / BASKET_SUMMARY
+    path.parent.mkdir(parents=True, exist_ok=True)
+    clean = {k: (v.item() if hasattr(v, "item") else v) for k, v in figures.items()}
+    path.write_text(json.dumps(clean, indent=1) + "\n", encoding="utf-8")
+    return path
+
+
+def read_basket_summary(out_dir) -> dict | None:
+    """The dict of :func:`write_basket_summary`, or ``None`` when notebook 02 did not write one."""
+    path = Path(out_dir) / BASKET_SUMMARY
+    return json.loads(path.read_text(encoding="utf-8")) if path.exists() else None
+
+
 def headline_figures(out_dir, lang: str = "en") -> tuple[list[tuple[str, str]], dict[str, pd.DataFrame]]:
     """The figures and small tables the front page shows, from the exports found in ``out_dir``."""
     out_dir = Path(out_dir)
@@ -58,8 +89,10 @@ def headline_figures(out_dir, lang: str = "en") -> tuple[list[tuple[str, str]], 
         figures.append((label("customers", lang), f"{len(g):,}"))
         figures.append((label("revenue", lang), f"{g['monetary'].sum():,.2f}"))
         figures.append((label("top20_share", lang), f"{top_share(g['monetary'].clip(lower=0), 0.2):.1%}"))
-        sizes = g["segment"].value_counts().rename_axis(label("segment", lang)).reset_index(name=label("customers", lang))
-        tables[label("segment_sizes", lang)] = sizes
+        if g["segment"].notna().any():  # none when the data are too short to segment (notebook 03)
+            sizes = g["segment"].value_counts().rename_axis(label("segment", lang)).reset_index(
+                name=label("customers", lang))
+            tables[label("segment_sizes", lang)] = sizes
     clv = out_dir / "clv.csv"
     check = read_model_check(out_dir / "clv_model.json")
     if check is not None and not check.get("ok", False):
@@ -69,6 +102,12 @@ def headline_figures(out_dir, lang: str = "en") -> tuple[list[tuple[str, str]], 
                         + (f" ({problems[0]})" if problems else "")))
     elif clv.exists():  # a model's output: 4 significant figures
         figures.append((label("customer_equity", lang), sig(read_export(clv)["clv"].sum())))
+    basket = read_basket_summary(out_dir) or {}
+    requested = basket.get("min_support_requested")
+    if requested is not None and basket.get("min_support", 0) > requested:
+        figures.append(("min_support", SUPPORT_RAISED[lang].format(**basket)))
+    if basket.get("pairs") == 0 and {"min_support", "min_confidence"} <= set(basket):
+        figures.append((PAIRS[lang], NO_PAIRS[lang].format(**basket)))
     placement = out_dir / "placement.csv"
     if placement.exists():
         pairs = read_export(placement).head(5)

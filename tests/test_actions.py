@@ -99,3 +99,40 @@ def test_index_page(exports):
     assert ">1,770<" in page  # customer equity: the sum of CLV, a model figure shown to 4 significant figures
     assert "plates" in page and "customer_actions.csv" in page and "取消订单" in page
     assert "<script" not in page and "http" not in page  # static, opens from disk
+
+
+def test_a_failed_model_reason_cites_only_what_exists(tmp_path):
+    # one day of data: no grading export, the model refused, the target list takes everyone
+    pd.DataFrame({"customer_id": ["a", "b"], "selected": [True, True], "lapsed": [False, False],
+                  "relationship_value": [50.0, 20.0], "segment_name": ["x", "y"], "lookalike_score": [None, None],
+                  "action": ["serve first", "serve first"]}).to_csv(tmp_path / "targets.csv", index=False)
+    kit.clv.ModelCheck(False, ["too short"], ["insufficient_history"], "BG/NBD", {}, {}).write_json(
+        tmp_path / "clv_model.json")
+    table = actions.build_action_list(tmp_path).set_axis(list(actions.COLUMNS), axis=1)
+    reasons = table["action_reason"]
+    assert not reasons.str.contains("RFM|ABC|past spend").any(), reasons.tolist()
+    assert reasons.str.contains("ranked by relationship value").all()
+    assert reasons.str.contains("the list covers every eligible customer").all()
+    # with the grading export, its ABC grade and spend are cited; a list that leaves someone out says nothing of it
+    pd.DataFrame({"customer_id": ["a", "b", "c"], "segment": ["s", "s", "t"], "abc_grade": ["A", "B", "C"],
+                  "action": ["p", "p", "q"], "monetary": [9.0, 5.0, 1.0]}).to_csv(
+        tmp_path / "grading_actions.csv", index=False)
+    pd.DataFrame({"customer_id": ["a", "b", "c"], "selected": [True, False, False], "lapsed": [False, False, True],
+                  "relationship_value": [50.0, 20.0, 1.0], "segment_name": ["x", "y", "y"],
+                  "lookalike_score": [None] * 3, "action": ["serve first", "", ""]}).to_csv(
+        tmp_path / "targets.csv", index=False)
+    reasons = actions.build_action_list(tmp_path).set_axis(list(actions.COLUMNS), axis=1)["action_reason"]
+    assert reasons.str.contains("ranked by ABC grade, past spend and relationship value").all()
+    assert not reasons.str.contains("covers every").any()
+
+
+def test_front_page_says_when_no_pairs_pass_and_when_min_support_was_raised(tmp_path):
+    report.write_basket_summary(tmp_path, min_support=0.02, min_support_requested=0.01, min_confidence=0.5,
+                                min_lift=1.0, pairs=0, rules=0)
+    figures = dict(report.headline_figures(tmp_path)[0])
+    assert figures["product pairs"] == "none pass min_support 0.02 / min_confidence 0.5"
+    assert figures["min_support"] == "raised from 0.01 to 0.02"
+    report.write_basket_summary(tmp_path, min_support=0.01, min_support_requested=0.01, min_confidence=0.5,
+                                min_lift=1.0, pairs=3, rules=4)
+    assert report.headline_figures(tmp_path)[0] == []
+    assert "min_support" not in dict(report.headline_figures(tmp_path, "zh")[0])

@@ -1,5 +1,7 @@
 """Lifetime value: the published CDNOW fits, the classroom examples, properties, bad input."""
 
+import copy
+
 import numpy as np
 import pandas as pd
 import pytest
@@ -200,13 +202,28 @@ def test_degenerate_fit_fails_its_check_and_tiny_a_huge_b_is_finite(online_retai
     degenerate.data_ = history
     e = degenerate.expected_purchases(52, history)
     assert e.notna().all() and (e >= 0).all()
-    assert clv.model_history_problem(tx[tx["order_date"] >= "2011-11-01"]).startswith("the data span")
+    assert clv.model_history_problem(tx[tx["order_date"] >= "2011-11-01"]).startswith("the data cover")
 
 
 def test_cdnow_fit_passes_its_check(fitted, cdnow_calibration):
     model, _ = fitted
     check = clv.check_model(model, cdnow_calibration)
     assert check.ok and check.problems == [] and abs(check.holdout["error"]) < clv.validation.HOLDOUT_TOLERANCE
+
+
+@pytest.mark.parametrize("missing", [float("nan"), None, float("inf"), "absent"])
+def test_a_non_finite_standard_error_of_any_parameter_fails_the_check(fitted, cdnow_calibration, missing):
+    model, _ = fitted
+    for name in model.params_:
+        broken = copy.copy(model)
+        broken.standard_errors_ = dict(model.standard_errors_)
+        if missing == "absent":
+            del broken.standard_errors_[name]
+        else:
+            broken.standard_errors_[name] = missing
+        check = clv.check_model(broken, cdnow_calibration)
+        assert not check.ok and check.codes == ["standard_errors"] and name in check.problems[0]
+        assert check.to_dict()["ok"] is False
 
 
 def test_failed_check_changes_the_action_list(tmp_path):

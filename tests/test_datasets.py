@@ -124,3 +124,20 @@ def test_synthetic_is_deterministic_and_can_be_clean():
     clean, truth = datasets.synthetic(n_customers=40, seed=7, dirt={})
     _, report = kit.load_transactions(clean)
     assert report.n_set_aside == 0 and truth.set_aside == {}
+
+
+def test_best_sellers_without_amounts_rank_by_orders_and_show_the_item_name(online_retail):
+    from kit import explore
+    # member-day groceries: an item name as the product id, no amounts, no quantities
+    tx = pd.DataFrame({"customer_id": ["1", "1", "2", "3", "3"], "order_id": ["a", "a", "b", "c", "d"],
+                       "product_id": ["rolls/buns", "whole milk", "whole milk", "whole milk", "soda"],
+                       "product_name": [None] * 5, "amount": [float("nan")] * 5, "quantity": [float("nan")] * 5})
+    top = explore.top_products(tx)
+    assert top.attrs["by"] == "orders" and "revenue" not in top and "quantity" not in top
+    assert top["product_name"].tolist() == ["whole milk", "rolls/buns", "soda"] and top["orders"].tolist() == [3, 1, 1]
+    with pytest.raises(ValueError, match="no amounts"):
+        explore.top_products(tx, by="revenue")
+    retail, _ = online_retail  # with amounts: by revenue, as before
+    ranked = explore.top_products(retail, n=5)
+    assert ranked.attrs["by"] == "revenue" and ranked["revenue"].is_monotonic_decreasing
+    assert ranked["product_name"].notna().all()

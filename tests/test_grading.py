@@ -130,6 +130,24 @@ def test_one_customer_and_equal_values():
         kit.abc_grades(pd.Series([], dtype=float))
 
 
+@pytest.mark.parametrize("method", ["rank", "quantile", "breaks"])
+def test_a_constant_measure_gets_a_defined_score_for_every_method(method):
+    # one day of data: every recency is 0; spend is constant too
+    rfm = pd.DataFrame({"recency": [0] * 6, "frequency": [1, 1, 2, 3, 5, 8], "monetary": [25.0] * 6},
+                       index=list("abcdef"))
+    breaks = {"recency": [30, 90, 180, 365], "frequency": [1, 2, 4, 8], "monetary": [20, 50, 100, 300]}
+    scores = kit.rfm_scores(rfm, method=method, breaks=breaks)
+    assert scores[["R", "F", "M"]].notna().all().all()
+    expected_r, expected_m = (5, 2) if method == "breaks" else (1, 1)  # breaks: the bin the value falls in
+    assert scores["R"].tolist() == [expected_r] * 6 and scores["M"].tolist() == [expected_m] * 6
+    assert scores.attrs["bins"].loc[expected_r, "R"] == 6 and scores.attrs["bins"]["R"].sum() == 6
+    assert scores["F"].is_monotonic_increasing and scores["F"].iloc[-1] > scores["F"].iloc[0]
+    nearly = rfm.assign(recency=[0] * 5 + [1])  # one customer differs
+    assert kit.rfm_scores(nearly, method=method, breaks=breaks)["R"].notna().all()
+    segments = kit.rfm_segments(rfm, "named")
+    assert segments["segment"].notna().all()
+
+
 @pytest.fixture(scope="module")
 def cdnow_sample_rfm():
     return kit.rfm_table(kit.datasets.cdnow(sample=True)[0])
@@ -300,6 +318,12 @@ def test_grading_actions_table(online_retail):
     assert table["消费金额"].is_monotonic_decreasing
     assert table.loc[0, "建议行动"] == grading.segment_action(segments.loc[table.loc[0, "客户编号"], "segment"], "zh")
     assert set(grading.SEGMENT_ACTIONS) == {s for v in grading.SCHEMES.values() for s in v}
+    # data too short to tell recent from lapsed: no segment and no segment action, grades and scores kept
+    day = kit.rfm_table(tx[tx["order_date"].dt.normalize() == "2011-11-15"])
+    assert kit.periods.table_windows(day).shortfall("lapsed") and day["recency"].nunique() == 1
+    short = grading.grading_actions(day, kit.rfm_scores(day), None, kit.abc_grades(day["monetary"]), "en")
+    assert short["segment"].isna().all() and short["recommended action"].isna().all()
+    assert short["ABC grade"].notna().all() and (short["R score"] == 1).all()
 
 
 def test_rfm_table_equals_a_plain_groupby_in_any_line_order(online_retail):

@@ -218,6 +218,24 @@ def test_a_list_of_everyone_warns():
     with pytest.warns(UserWarning, match="covers all 2 eligible customers"):
         targets = kit.select_targets(values, capacity=5, exclude=["a"])
     assert list(targets) == ["b", "c"] and targets.random_expectation == pytest.approx(3.0)
+    assert targets.note == "capacity 5 covers all 2 eligible customers: the list selects no one out"
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        quiet = kit.select_targets(values, capacity=5, exclude=["a"], warn=False)  # the notebook prints the note
+    assert quiet.note == targets.note and kit.select_targets(values, capacity=2).note == ""
     with warnings.catch_warnings():
         warnings.simplefilter("error")
         kit.select_targets(values, capacity=2)
+
+
+def test_segment_names_say_nothing_of_lapsing_when_the_span_is_too_short(online_retail):
+    tx, _ = online_retail
+    week = kit.customer_features(tx[tx["order_date"] >= "2011-12-02"])  # a week: nobody can be called lapsed
+    assert kit.periods.table_windows(week).shortfall("lapsed")
+    names = kit.segment_customers(week, k=4).names
+    assert not names.str.contains("lapsed|recent|tenure").any(), names.tolist()
+    assert names.str.len().gt(0).all()
+    year = kit.customer_features(tx)  # a year: recency and tenure may name segments
+    assert not kit.periods.table_windows(year).shortfall("lapsed")
+    assert targeting.segmentation._unnamed_features(year) == ()
+    assert targeting.segmentation._unnamed_features(week) == targeting.segmentation.TIME_FEATURES

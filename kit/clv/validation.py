@@ -116,6 +116,14 @@ def by_frequency_error(table: pd.DataFrame) -> float:
     return float(np.dot(n, np.abs(table["predicted"] - table["actual"])) / actual) if actual > 0 else float("inf")
 
 
+def _as_float(value) -> float:
+    """``value`` as a float; ``nan`` when it is missing (``None``, e.g. read back from JSON) or not a number."""
+    try:
+        return float(value)
+    except (TypeError, ValueError):
+        return float("nan")
+
+
 def check_model(model, data: pd.DataFrame | None = None, window: dict | None = None,
                 notes: list[str] | None = None) -> ModelCheck:
     """Check a fitted BG/NBD or Pareto/NBD model before its values are used.
@@ -139,8 +147,10 @@ def check_model(model, data: pd.DataFrame | None = None, window: dict | None = N
     at_bound = [k for k, v in params.items() if not 1e-5 < v < 1e5]
     if at_bound:
         found.append(("at_bound", f"parameter(s) {', '.join(at_bound)} at the optimiser's bounds"))
-    if not all(np.isfinite(v) for v in errors.values()):
-        found.append(("standard_errors", "standard errors are not finite: the likelihood is flat in some direction"))
+    not_finite = [k for k in params if not np.isfinite(_as_float(errors.get(k)))]
+    if not_finite:
+        found.append(("standard_errors", f"standard error(s) of {', '.join(not_finite)} not finite: the likelihood "
+                      "is flat in some direction"))
     if name == "BG/NBD" and params["a"] / (params["a"] + params["b"]) < MIN_DROPOUT:
         found.append(("dropout_tiny", f"mean dropout probability a/(a+b) = {params['a'] / (params['a'] + params['b']):.2g}"
                       f" is below {MIN_DROPOUT:g}: the model treats almost every customer as alive"))

@@ -48,14 +48,16 @@ def segment_action(segment: str, lang: str = "en") -> str:
     return label(SEGMENT_ACTIONS[segment], lang)
 
 
-def grading_actions(rfm: pd.DataFrame, scores: pd.DataFrame, segments: pd.DataFrame, abc: pd.DataFrame,
+def grading_actions(rfm: pd.DataFrame, scores: pd.DataFrame, segments: pd.DataFrame | None, abc: pd.DataFrame,
                     lang: str = "en") -> pd.DataFrame:
     """One row per customer: R, F, M and their scores, segment, ABC grade and the recommended action, most
-    valuable customers first -- the table exported as ``grading_actions.csv``."""
+    valuable customers first -- the table exported as ``grading_actions.csv``. ``segments=None`` (the data too
+    short to tell recent from lapsed customers, :func:`kit.periods.lapsed_customers`) leaves segment and action
+    empty."""
     check_lang(lang)
     table = rfm[["recency", "frequency", "monetary"]].join(scores[["R", "F", "M", "RFM"]])
-    table["segment"] = segments["label"]
+    table["segment"] = None if segments is None else segments["label"]
     table["abc_grade"] = abc["grade"].reindex(table.index)
-    table["action"] = [segment_action(s, lang) for s in segments["segment"]]
+    table["action"] = None if segments is None else [segment_action(s, lang) for s in segments["segment"]]
     table = table.sort_values(["monetary", "frequency"], ascending=False, kind="stable")
     return table.reset_index().rename(columns=lambda c: label(c, lang))

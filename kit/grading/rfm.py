@@ -104,8 +104,16 @@ def rfm_scores(rfm: pd.DataFrame, bins: int = 5, method: str = "rank", breaks: d
     - ``"breaks"``: explicit break points, ``breaks={"recency": [30, 90, 180, 365], "frequency": [1, 2, 4, 8],
       "monetary": [...]}`` (``bins - 1`` increasing edges each; a value equal to an edge goes to the lower bin).
 
+    A **constant** measure (every customer has the same value, e.g. the recency of one day of data) cannot rank
+    anyone above anyone else: every customer gets score **1** under ``"rank"`` and ``"quantile"`` -- the score
+    :func:`rank_cut` gives one tie holding everyone -- and under ``"breaks"`` the bin its value falls in.
+
     Returns ``R, F, M`` (int), ``RFM`` (the code, e.g. ``"545"``) and ``RFM_sum``. ``result.attrs["bins"]`` reports the
     scores actually obtained per measure and how many customers each holds.
+
+    >>> rfm = pd.DataFrame({"recency": [0, 0, 0], "frequency": [1, 2, 5], "monetary": [10.0, 20.0, 90.0]})
+    >>> rfm_scores(rfm, method="quantile")["RFM"].tolist()
+    ['111', '133', '155']
     """
     _check_rfm(rfm)
     if not isinstance(bins, (int, np.integer)) or bins < 2:
@@ -117,6 +125,9 @@ def rfm_scores(rfm: pd.DataFrame, bins: int = 5, method: str = "rank", breaks: d
         if method == "rank":
             out[score] = rank_cut(values, bins, better_high)
         elif method == "quantile":
+            if values.nunique() < 2:  # one value: qcut finds no bin at all
+                out[score] = 1
+                continue
             codes = pd.qcut(values, bins, labels=False, duplicates="drop")
             n = int(codes.max()) + 1
             out[score] = (codes + 1) if better_high else (n - codes)

@@ -12,6 +12,7 @@ from sklearn.decomposition import PCA, FactorAnalysis
 from sklearn.metrics import silhouette_score
 
 from ..errors import KitError
+from ..periods import table_windows
 from .features import numeric_features
 
 
@@ -56,7 +57,10 @@ def segment_customers(features: pd.DataFrame, k: int | None = None, method: str 
     silhouette and inertia of every k in ``k_range`` are reported either way, for the elbow picture).
 
     ``method="kmeans"`` clusters the scaled features; ``method="factor"`` first extracts ``n_factors`` factors by
-    factor analysis and clusters the factor scores. Segments are numbered from the largest.
+    factor analysis and clusters the factor scores. Segments are numbered from the largest and named by their two
+    most distinctive features; when the data's span is too short to call anyone lapsed
+    (:func:`kit.periods.lapsed_customers`, from the table's ``first_order`` and ``as_of``), the names leave out the
+    time features (:data:`TIME_FEATURES`: recency reads "lapsed", tenure only measures the span) and use the others.
     """
     if method not in ("kmeans", "factor"):
         raise KitError(f"unknown method {method!r}", hint="use 'kmeans' or 'factor'")
@@ -92,7 +96,7 @@ def segment_customers(features: pd.DataFrame, k: int | None = None, method: str 
     profile = _profile(features, X, labels)
     pca_model = PCA(n_components=2, random_state=random_state).fit(X.to_numpy())
     coordinates = pd.DataFrame(pca_model.transform(X.to_numpy()), index=features.index, columns=["PC1", "PC2"])
-    return Segmentation(labels, best, profile, _names(X, labels), coordinates.round(4),
+    return Segmentation(labels, best, profile, _names(X, labels, _unnamed_features(features)), coordinates.round(4),
                         tuple(np.round(pca_model.explained_variance_ratio_, 4)), scores, dropped, loadings)
 
 
@@ -104,15 +108,37 @@ def _profile(features, X, labels) -> pd.DataFrame:
     return means.round(2)
 
 
-def _names(X: pd.DataFrame, labels: pd.Series) -> pd.Series:
-    """A name per segment from its two most distinctive features (standardised mean furthest from 0).
+#: Features that measure time since or with the customer: not used in segment names when the span is too short.
+TIME_FEATURES = ("recency", "tenure_days")
 
-    Recency reads the other way round: low recency is "recent", high recency "lapsed"."""
+
+def _unnamed_features(features: pd.DataFrame) -> tuple[str, ...]:
+    """:data:`TIME_FEATURES` when the span of ``features`` is too short to call anyone lapsed, else none."""
+    if "first_order" not in features or features.attrs.get("as_of") is None:
+        return ()
+    return TIME_FEATURES if table_windows(features).shortfall("lapsed") else ()
+
+
+def _names(X: pd.DataFrame, labels: pd.Series, leave_out=()) -> pd.Series:
+    """A name per segment from its two most distinctive features (standardised mean furthest from 0), leaving out
+    the features in ``leave_out`` unless nothing else is left.
+
+    Recency reads the other way round: low recency is "recent", high recency "lapsed".
+
+    >>> X = pd.DataFrame({"recency": [2.0, -2.0], "tenure_days": [1.5, -1.5], "lines": [1.0, -1.0],
+    ...                   "monetary": [-0.5, 0.5]})
+    >>> _names(X, pd.Series([0, 1])).tolist()
+    ['lapsed, high tenure days', 'recent, low tenure days']
+    >>> _names(X, pd.Series([0, 1]), leave_out=TIME_FEATURES).tolist()
+    ['high lines, low monetary', 'low lines, high monetary']
+    """
     means = X.groupby(labels).mean()
+    kept = [c for c in means.columns if c not in leave_out] or list(means.columns)
+    means = means[kept]
     names = {}
     for segment, row in means.iterrows():
         parts = []
-        for feature in row.abs().sort_values(ascending=False).index[:2]:
+        for feature in row.abs().sort_values(ascending=False, kind="stable").index[:2]:
             high = row[feature] > 0
             if feature == "recency":
                 parts.append("lapsed" if high else "recent")

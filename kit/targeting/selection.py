@@ -20,6 +20,7 @@ class Targets:
     captured: float
     random_expectation: float
     total: float
+    note: str = ""  # in plain words, when the list covers every eligible customer
 
     @property
     def lift(self) -> float:
@@ -41,12 +42,12 @@ class Targets:
 
 
 def select_targets(scores_or_values: pd.Series, capacity: int, min_value: float | None = None,
-                   values: pd.Series | None = None, exclude=None) -> Targets:
+                   values: pd.Series | None = None, exclude=None, warn: bool = True) -> Targets:
     """The ``capacity`` best customers by ``scores_or_values`` (ties broken by customer id), leaving out those
     below ``min_value`` and those in ``exclude`` (e.g. lapsed customers, see :func:`kit.periods.lapsed_customers`).
     ``values`` (default: the scores themselves) measures what the list captures against the expectation of
     ``capacity`` customers chosen at random from those not excluded. When the list takes every eligible customer,
-    a warning says so: a list of everyone is no choice.
+    ``note`` says so in plain words -- a list of everyone is no choice -- and, with ``warn``, a warning too.
 
     >>> t = select_targets(pd.Series([5.0, 9.0, 1.0, 7.0], index=list("abcd")), capacity=2)
     >>> list(t), t.summary()["lift"]
@@ -66,10 +67,13 @@ def select_targets(scores_or_values: pd.Series, capacity: int, min_value: float 
     if exclude is not None:
         eligible = eligible[~eligible.index.isin(pd.Index(exclude))]
     chosen = eligible.index[:capacity]
+    note = ""
     if len(eligible) and capacity >= len(eligible):
-        warnings.warn(f"capacity {capacity:,} covers all {len(eligible):,} eligible customers: the list selects "
-                      "no one out", UserWarning, stacklevel=2)
+        note = (f"capacity {capacity:,} covers all {len(eligible):,} eligible customers: the list selects no one "
+                "out")
+        if warn:
+            warnings.warn(note, UserWarning, stacklevel=2)
     pool = values if exclude is None else values[~values.index.isin(pd.Index(exclude))]
     random_expectation = min(capacity, len(pool)) * float(pool.mean()) if len(pool) else 0.0
     return Targets(pd.Index(chosen, name=scores.index.name), float(values.loc[chosen].sum()), random_expectation,
-                   float(values.sum()))
+                   float(values.sum()), note)
