@@ -18,9 +18,11 @@ matrix is ever built.
 wholesale order of 500 products holds 2^500 subsets, and a dozen such orders make every subset of their common
 products frequent. Every miner therefore stops as soon as it has found more than ``max_itemsets`` itemsets and
 raises a :class:`~kit.errors.KitError` naming ``min_support``, ``max_len`` and ``max_itemsets``. The default cap
-comes from a memory budget: ``MAX_ITEMSETS = MEMORY_BUDGET // ITEMSET_BYTES`` (512 MiB at 512 bytes per itemset:
-1,048,576 itemsets; measured with tracemalloc on Online Retail at min_support 0.003, an itemset table keeps about
-350 bytes per itemset and peaks at about 580 while it is built).
+comes from a memory budget: ``MAX_ITEMSETS = MEMORY_BUDGET // ITEMSET_BYTES`` (512 MiB at 2 KiB per itemset:
+262,144 itemsets). The bytes per itemset are the worst case measured: short itemsets (Online Retail at min_support
+0.003, tracemalloc) keep about 350 bytes and peak at about 580 while the table is built, but the long itemsets of
+wholesale baskets (one day of Online Retail, 108 baskets of up to 592 products, min_support 0.01) peak at about
+1.9 KiB each while they are mined: 487 MiB above the start at the cap.
 :func:`estimate_itemsets` bounds the count before mining, :func:`large_baskets` finds the orders that drive it.
 """
 
@@ -38,8 +40,8 @@ from .baskets import Baskets, from_lists
 
 #: Memory the kit allows one itemset table or one rule table to take (bytes).
 MEMORY_BUDGET = 512 * 2**20
-#: Bytes per frequent itemset (frozenset, support, the miner's tuple and the table row; ~350 kept, ~580 at peak).
-ITEMSET_BYTES = 512
+#: Bytes per frequent itemset at the peak of mining, worst case measured (long itemsets; short ones take ~580).
+ITEMSET_BYTES = 2048
 #: Default cap on the number of frequent itemsets: ``MEMORY_BUDGET // ITEMSET_BYTES``.
 MAX_ITEMSETS = MEMORY_BUDGET // ITEMSET_BYTES
 #: Baskets with at least this many distinct items are reported by :func:`large_baskets` whatever the percentile.
