@@ -122,7 +122,7 @@ def load_transactions(source, columns=None, encoding: str | None = None, *, anal
 
     if "order_id" in derived:
         step_names = tuple(s for s in step_names if s != "cancellation")
-    table["_line"] = pd.util.hash_pandas_object(frame, index=False).to_numpy()  # duplicates: the whole line read
+    table["_line"] = _line_keys(table, frame, resolved)
     reason = cleaning.reasons(table, checks, step_names, non_product_codes, non_product_pattern,
                               cancellation_pattern, duplicate_columns=["_line"], notes=notes)
     table = table.drop(columns="_line")
@@ -233,6 +233,13 @@ def _choose_analysis(analysis, resolved, available, source, found) -> str:
         others = {} if analysis else {a: _missing_for(a, resolved) for a in schema.ANALYSES if a != wanted}
         raise schema.missing_column_error(source, missing, found, needed_for=f"{wanted} analyses", alternatives=others)
     return wanted
+
+
+def _line_keys(table: pd.DataFrame, frame: pd.DataFrame, resolved: dict) -> np.ndarray:
+    """A hash per line of what makes it a duplicate: its parsed canonical values (so ``12347`` and ``'12347`` are one
+    customer) and the file's columns the kit does not read (so lines differing there are not duplicates)."""
+    unmapped = frame.reset_index(drop=True).drop(columns=list(set(resolved.values())))
+    return pd.util.hash_pandas_object(pd.concat([table, unmapped], axis=1), index=False).to_numpy()
 
 
 def _note_lines_without_product(table: pd.DataFrame, frame: pd.DataFrame, notes: list) -> None:

@@ -71,9 +71,11 @@ _INDIAN = re.compile(r"\d{1,2}(?:,\d{2})*,\d{3}")
 
 ANONYMOUS_CUSTOMERS = frozenset({
     "guest", "anonymous", "anon", "unknown", "walk-in", "walkin", "walk in", "cash", "cash customer", "none",
-    "null", "n/a", "-", "--", "匿名", "散客", "游客", "非会员", "访客", "未知"})
-"""Customer ids that stand for no one (compared case-insensitively; also any run of zeros such as ``0``): read
-as missing by :func:`parse_ids` with ``placeholders=True``."""
+    "null", "n/a", "-", "--", "匿名", "散客", "游客", "非会员", "访客", "未知",
+    "total", "grand total", "subtotal", "sum", "summe", "gesamt", "合计", "总计", "小计"})
+"""Customer ids that stand for no one (compared case-insensitively; also any run of zeros such as ``0``), and the
+words of total lines written into the customer column: read as missing by :func:`parse_ids` with
+``placeholders=True``."""
 ZERO_WIDTH = "\u200b\u200c\u200d\u2060\ufeff"  # zero-width space, (non-)joiner, word joiner, byte order mark
 _ZERO_WIDTH = re.compile(f"[{ZERO_WIDTH}]")
 _EXCEL_WRAPPER = re.compile(r'^="(.*)"$|^\'(.*)$')  # ="12347" (formula guard) or '12347 (text prefix)

@@ -191,3 +191,12 @@ def test_one_non_product_code_given_as_text_is_one_code(tmp_path):
                     "1,7,2011-12-01,POST,1,18\n1,7,2011-12-01,P,1,2\n", encoding="utf-8")
     tx, report = kit.load_transactions(path, non_product_codes="POST")
     assert tx["product_id"].tolist() == ["P"] and report.counts["non_product_code"] == 1
+
+
+def test_a_line_repeated_with_its_id_written_another_way_is_a_duplicate(tmp_path):
+    path = tmp_path / "sales.csv"
+    path.write_text("InvoiceNo,CustomerID,InvoiceDate,StockCode,Quantity,UnitPrice\n"
+                    "1,12347,2011-12-01,A,2,1.5\n1,'12347,2011-12-01,A,2,1.5\n2,Grand total,2011-12-31,,,99\n",
+                    encoding="utf-8")
+    tx, report = kit.load_transactions(path)
+    assert len(tx) == 1 and report.counts["duplicate"] == 1 and report.n_rows == 3
