@@ -430,6 +430,11 @@ def decode(data: bytes, path, encoding: str | None = None, notes: list | None = 
                 "find out how the file was saved and pass that encoding"
             raise KitError(f"{path}: cannot be read as {encoding}: byte {data[err.start:err.start + 1].hex()!r} "
                            f"on line {line} is not valid {encoding}", hint=hint) from None
+        controls = sorted(set(re.findall("[\x80-\x9f]", text)))
+        if controls:  # C1 control characters are never text: the bytes 0x80-0x9F were meant as cp1252's € ‘ ’ …
+            notes.append(f"the text read as {encoding} holds control characters "
+                         f"({', '.join(f'U+{ord(c):04X}' for c in controls[:5])}) where printed signs are expected: "
+                         "the file is probably cp1252 (Windows), give encoding: cp1252")
         return text.lstrip("\ufeff"), encoding
     for bom, name in ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
                       (codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16")):

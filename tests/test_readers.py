@@ -481,3 +481,11 @@ def test_large_file_of_nul_bytes_is_refused_from_its_head(tmp_path):
         handle.truncate(2 * 1024 ** 3)
     with pytest.raises(KitError, match=r"binary data \(only NUL bytes in its first 64 KiB\)"):
         _raw(path)
+
+
+def test_latin1_given_for_a_cp1252_file_is_noted(tmp_path):
+    path = tmp_path / "sales.csv"
+    path.write_bytes("InvoiceNo,CustomerID,InvoiceDate,StockCode,Description,Quantity,UnitPrice\n"
+                     "1,7,2011-12-01,A,€5 GIFT TAG,1,5\n".encode("cp1252"))
+    _, report = kit.load_transactions(path, encoding="latin-1")
+    assert any("control characters (U+0080)" in note and "cp1252" in note for note in report.notes)
