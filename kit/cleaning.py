@@ -301,7 +301,8 @@ def suspect_product_codes(table: pd.DataFrame, kept: pd.Series, non_product_code
     for name, pattern in reversed(ACCOUNTING_WORDS.items()):  # the first matching entry wins
         word = word.mask(text.str.contains(pattern, flags=re.I, regex=True), "name: " + name)
     shape = code.map(code_shape)
-    rare = shape.map(shape.value_counts(normalize=True)) < RARE_SHAPE_SHARE if shapes else shape.map(lambda _: False)
+    rare = shape.map(shape.value_counts(normalize=True)) < RARE_SHAPE_SHARE
+    rare &= shapes
     per_code["why"] = [("; ".join(filter(None, [w, f"code shape {s}" if r else ""])))
                        for w, s, r in zip(word, shape, rare)]
     listed = code.str.upper().isin([str(c).upper() for c in non_product_codes])

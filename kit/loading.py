@@ -103,7 +103,7 @@ def load_transactions(source, columns=None, encoding: str | None = None, *, anal
     table, checks, notes, date_style = _parse(frame, resolved, analysis, options, dayfirst, where, raw.delimiter)
     notes[:0] = raw.notes + column_notes
     invalid = checks["invalid_number"]
-    derived = _derive(table, resolved, analysis, notes, invalid)
+    derived = _derive(table, resolved, notes, invalid)
     required = [c for c in schema.REQUIREMENTS[analysis] if c != "customer_id"]
     if analysis == "customers":
         required.append("order_id")
@@ -252,8 +252,7 @@ def _note_lines_without_product(table: pd.DataFrame, frame: pd.DataFrame, notes:
                      "totals and subtotals look like this: set aside as missing values")
 
 
-def _derive(table: pd.DataFrame, resolved: dict, analysis: str, notes: list,
-            invalid: pd.Series | None = None) -> dict[str, str]:
+def _derive(table: pd.DataFrame, resolved: dict, notes: list, invalid: pd.Series) -> dict[str, str]:
     """Fill canonical columns the file lacks where they follow from others; return what was derived.
 
     An amount column with empty cells where quantity and unit price are given gets ``quantity * unit_price`` there,
@@ -263,9 +262,7 @@ def _derive(table: pd.DataFrame, resolved: dict, analysis: str, notes: list,
         if column not in resolved:
             table[column] = np.nan
     if {"amount", "quantity", "unit_price"} <= set(resolved):
-        empty = table["amount"].isna() & table["quantity"].notna() & table["unit_price"].notna()
-        if invalid is not None:
-            empty &= ~invalid
+        empty = table["amount"].isna() & table["quantity"].notna() & table["unit_price"].notna() & ~invalid
         if empty.any():
             table.loc[empty, "amount"] = table.loc[empty, "quantity"] * table.loc[empty, "unit_price"]
             notes.append(f"{int(empty.sum()):,} empty amounts filled with quantity * unit_price "
