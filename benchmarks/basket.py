@@ -46,8 +46,8 @@ def pyfim_runner(b, min_support):
 
 
 def main() -> None:
-    tx, _ = kit.datasets.online_retail(analysis="baskets", steps=["cancellation", "non_positive_quantity"])
-    data = {"Online Retail": kit.baskets(tx), "Groceries": kit.baskets(kit.datasets.path("groceries"))}
+    tx, _ = kit.data.datasets.online_retail(analysis="baskets", steps=["cancellation", "non_positive_quantity"])
+    data = {"Online Retail": kit.baskets(tx), "Groceries": kit.baskets(kit.data.datasets.path("groceries"))}
     plans = {"Online Retail": (0.02, 0.01, 0.005), "Groceries": (0.01, 0.005, 0.002, 0.001)}
     print("frequent itemsets: kit (vertical bitsets) vs mlxtend fpgrowth; best of 3 for the kit")
     for name, b in data.items():

@@ -29,7 +29,7 @@ def best_of(fn, repeat: int = 3) -> float:
 
 
 def plain_pandas():
-    df = pd.read_parquet(kit.datasets.path("online_retail"))
+    df = pd.read_parquet(kit.data.datasets.path("online_retail"))
     df = df[~df["InvoiceNo"].astype(str).str.startswith("C")]
     df = df[(df["Quantity"] > 0) & (df["UnitPrice"] > 0) & df["CustomerID"].notna()]
     df = df.drop_duplicates()
@@ -48,13 +48,13 @@ def many_cancellations(n: int = 27_500) -> pd.DataFrame:
 
 def main() -> None:
     csv_path = "/tmp/online_retail_benchmark.csv"
-    pd.read_parquet(kit.datasets.path("online_retail")).to_csv(csv_path, index=False)
+    pd.read_parquet(kit.data.datasets.path("online_retail")).to_csv(csv_path, index=False)
     rows = [
         ("plain pandas (reference)", best_of(plain_pandas)),
-        ("kit, customers, all steps", best_of(lambda: kit.datasets.online_retail())),
-        ("kit, baskets, all steps", best_of(lambda: kit.datasets.online_retail(analysis="baskets"))),
+        ("kit, customers, all steps", best_of(lambda: kit.data.datasets.online_retail())),
+        ("kit, baskets, all steps", best_of(lambda: kit.data.datasets.online_retail(analysis="baskets"))),
         ("kit, customers, from CSV", best_of(
-            lambda: kit.load_transactions(csv_path, kit.datasets.column_map("online_retail")))),
+            lambda: kit.load_transactions(csv_path, kit.data.datasets.column_map("online_retail")))),
     ]
     adversarial = many_cancellations()
     reference = rows[0][1]

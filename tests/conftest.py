@@ -4,7 +4,7 @@ import pandas as pd
 import pytest
 
 import kit
-from kit.widgets import HEADLESS
+from kit.course.widgets import HEADLESS
 
 os.environ[HEADLESS] = "1"  # kernels started by nbval inherit it: notebooks show no sliders
 
@@ -12,7 +12,7 @@ os.environ[HEADLESS] = "1"  # kernels started by nbval inherit it: notebooks sho
 @pytest.fixture(scope="session")
 def online_retail():
     """Online Retail loaded with the default cleaning (customer analyses)."""
-    return kit.datasets.online_retail()
+    return kit.data.datasets.online_retail()
 
 
 @pytest.fixture()

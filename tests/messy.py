@@ -48,7 +48,7 @@ WEEKDAYS = "一二三四五六日"
 @functools.cache
 def baseline_frame() -> pd.DataFrame:
     """The baseline lines as read from the bundled Parquet file, ids as text (no ``.0``), names rewritten."""
-    raw = pd.read_parquet(kit.datasets.path("online_retail"))
+    raw = pd.read_parquet(kit.data.datasets.path("online_retail"))
     raw["CustomerID"] = raw["CustomerID"].map(lambda v: None if pd.isna(v) else str(int(v)))
     picked = raw[raw["CustomerID"].isin(CUSTOMERS)]
     picked = picked.groupby("CustomerID", group_keys=False).head(MAX_LINES_PER_CUSTOMER)

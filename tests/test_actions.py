@@ -6,7 +6,7 @@ import pandas as pd
 import pytest
 
 import kit
-from kit import actions, export, report
+from kit.present import actions, export, report
 
 
 @pytest.fixture()
@@ -27,7 +27,7 @@ def exports(tmp_path):
                             "relationship_value": [2000.0, -50.0, 300.0, 80.0, 5.0], "segment": [3, 1, 0, 2, 1],
                             "segment_name": ["high monetary", "lapsed", "recent", "low lines", "lapsed"],
                             "lookalike_score": [0.9, 0.1, 0.8, 0.7, 0.2], "selected": [True, False, False, False, False],
-                            "action": [kit.label(k, "zh") for k in ("act_serve_first", "act_cut_cost",
+                            "action": [kit.present.label(k, "zh") for k in ("act_serve_first", "act_cut_cost",
                                                                     "act_develop_lookalike", "act_develop_lookalike",
                                                                     "act_standard")]})
     export.write_csv(targets, tmp_path / "targets.csv", lang="zh")
@@ -42,15 +42,15 @@ def test_action_list_joins_the_exports_and_decides(exports):
     table = actions.build_action_list(exports, lang="en")
     by_id = table.set_index("customer id")
     assert list(by_id.index) == ["00001", "00003", "00004", "00002", "00005"]  # selected first, then by CLV
-    assert by_id.loc["00001", "recommended action"] == kit.label("act_win_back", "en")  # selected, P(alive) 0.3
+    assert by_id.loc["00001", "recommended action"] == kit.present.label("act_win_back", "en")  # selected, P(alive) 0.3
     assert "30%" in by_id.loc["00001", "reason"]
-    assert by_id.loc["00002", "recommended action"] == kit.label("act_cut_cost", "en")
-    assert by_id.loc["00003", "recommended action"] == kit.label("act_invest_protect", "en")  # class B
+    assert by_id.loc["00002", "recommended action"] == kit.present.label("act_cut_cost", "en")
+    assert by_id.loc["00003", "recommended action"] == kit.present.label("act_invest_protect", "en")  # class B
     assert "900" in by_id.loc["00003", "reason"]
-    assert by_id.loc["00004", "recommended action"] == kit.label("act_develop_lookalike", "en")
+    assert by_id.loc["00004", "recommended action"] == kit.present.label("act_develop_lookalike", "en")
     assert by_id.loc["00004", "cross-sell offers"] == "plates; cups"  # by rank
     assert by_id.loc["00005", "cross-sell offers"] == "=HYPERLINK(x)"  # the neutralising quote removed on reading
-    assert by_id.loc["00005", "recommended action"] == kit.label("act_cross_sell", "en")
+    assert by_id.loc["00005", "recommended action"] == kit.present.label("act_cross_sell", "en")
     assert by_id.loc["00002", "RFM segment"] == "一般挽留客户" and by_id.loc["00001", "ABC grade"] == "A"
     assert by_id.loc["00003", "P(alive)"] == 0.95 and bool(by_id.loc["00001", "selected"])
 
@@ -72,7 +72,7 @@ def test_action_list_with_some_exports_missing(tmp_path):
     export.write_csv(pd.DataFrame({"customer_id": ["7"], "p_alive": [0.2], "clv": [5.0], "value_class": ["F"]}),
                      tmp_path / "clv.csv")
     table = actions.build_action_list(tmp_path)
-    assert table.loc[0, "recommended action"] == kit.label("act_standard", "en")
+    assert table.loc[0, "recommended action"] == kit.present.label("act_standard", "en")
     assert actions.build_action_list(tmp_path / "empty").empty
 
 
@@ -87,7 +87,7 @@ def test_index_page(exports):
     export.write_csv(pd.DataFrame({"name_a": ["cups"], "name_b": ["plates"], "baskets": [12], "lift": [3.5]}),
                      exports / "placement.csv")
     actions.write_action_list(exports, lang="zh")
-    _, cleaning = kit.load_transactions(kit.datasets.synthetic(n_customers=30, seed=1)[0])
+    _, cleaning = kit.load_transactions(kit.data.datasets.synthetic(n_customers=30, seed=1)[0])
     result = SimpleNamespace(out=exports, report=cleaning, results=[
         SimpleNamespace(name="00_data_preparation", ok=True, seconds=3.0, skipped="", error=""),
         SimpleNamespace(name="02_market_basket", ok=True, seconds=0.0, skipped="needs orders with products", error=""),

@@ -50,7 +50,7 @@ def test_boundary_support_is_compared_as_a_count():
 
 @pytest.fixture(scope="module")
 def groceries():
-    return kit.baskets(kit.datasets.path("groceries"))
+    return kit.baskets(kit.data.datasets.path("groceries"))
 
 
 @pytest.fixture(scope="module")
@@ -217,7 +217,7 @@ def test_redundancy_and_filters():
 
 
 def test_synthetic_planted_pairs_are_found():
-    raw, truth = kit.datasets.synthetic(n_customers=400, seed=2, dirt={})
+    raw, truth = kit.data.datasets.synthetic(n_customers=400, seed=2, dirt={})
     tx, _ = kit.load_transactions(raw, analysis="baskets")
     found = kit.baskets(tx)
     rules = kit.association_rules(kit.frequent_itemsets(found, 0.01), metric="lift", min_threshold=1.0,
@@ -350,9 +350,9 @@ def test_basket_only_data_cross_sell_and_front_page(tmp_path):
                        "product_id": ["cup", "plate", "cup", "plate"]})
     rules = kit.association_rules(kit.frequent_itemsets(kit.baskets(tx, name=None), 0.5), min_threshold=0.5)
     assert kit.cross_sell(tx, rules).empty
-    kit.export.write_csv(kit.placement_pairs(rules), tmp_path / "placement.csv")
-    from kit.report import write_index
-    from kit.runner import RunResult
+    kit.present.export.write_csv(kit.placement_pairs(rules), tmp_path / "placement.csv")
+    from kit.present.report import write_index
+    from kit.run.runner import RunResult
 
     page = write_index(RunResult(tmp_path)).read_text(encoding="utf-8")
     assert "cup" in page and "plate" in page
@@ -361,7 +361,7 @@ def test_basket_only_data_cross_sell_and_front_page(tmp_path):
 def test_exercises_on_basket_only_data():
     tx, report = kit.load_transactions(pd.DataFrame({"Invoice": ["1", "1", "2", "3"], "SKU": ["a", "b", "a", "c"],
                                                      "Qty": [1, 1, 1, 1]}), analysis="baskets")
-    q2 = kit.exercises.data_preparation(tx, report)["q2"]
+    q2 = kit.course.exercises.data_preparation(tx, report)["q2"]
     assert q2.expected == round(2 / 3, 3) and "orders" in q2.question
 
 

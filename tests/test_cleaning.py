@@ -11,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import kit
-from kit.cleaning import REASONS, STEPS, reversed_by_cancellation
+from kit.data.cleaning import REASONS, STEPS, reversed_by_cancellation
 
 
 def test_each_problem_gets_its_reason(small_raw):
@@ -211,7 +211,7 @@ def test_linear_matching_equals_the_pairwise_reference(records):
 
 
 def test_linear_matching_equals_the_pairwise_reference_on_online_retail():
-    tx, _ = kit.datasets.online_retail(analysis="baskets", steps=[])
+    tx, _ = kit.data.datasets.online_retail(analysis="baskets", steps=[])
     cancellation = tx["order_id"].str.match(r"^[Cc]\d") & (tx["quantity"] < 0)
     invalid = pd.Series(False, index=tx.index)
     found = reversed_by_cancellation(tx, cancellation, invalid)

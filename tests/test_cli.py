@@ -9,8 +9,8 @@ import pandas as pd
 import pytest
 
 import kit
-from kit.params import CONSTRAINTS, check, notebook_parameters
-from kit.runner import MANIFEST, list_notebooks
+from kit.run.params import CONSTRAINTS, check, notebook_parameters
+from kit.run.runner import MANIFEST, list_notebooks
 
 ZH = {"customer_id": "客户编号", "order_id": "订单号", "order_date": "下单时间", "product_id": "商品编号",
       "product_name": "商品名称", "quantity": "数量", "unit_price": "单价"}
@@ -52,7 +52,7 @@ def test_notebooks(tmp_path_factory):
 def small_data(tmp_path_factory):
     """A small synthetic shop as a CSV, so the runner's data check is quick."""
     path = tmp_path_factory.mktemp("small") / "shop.csv"
-    kit.datasets.synthetic(n_customers=30, seed=2)[0].to_csv(path, index=False)
+    kit.data.datasets.synthetic(n_customers=30, seed=2)[0].to_csv(path, index=False)
     return path
 
 
@@ -60,7 +60,7 @@ def small_data(tmp_path_factory):
 def gbk_file(tmp_path_factory):
     """A small synthetic shop as a GBK CSV with Chinese headers (a few odd ones), and its YAML column map."""
     folder = tmp_path_factory.mktemp("gbk")
-    raw, _ = kit.datasets.synthetic(n_customers=80, seed=5)
+    raw, _ = kit.data.datasets.synthetic(n_customers=80, seed=5)
     odd = {"customer_id": "顾客", "order_date": "成交时间"}  # not among the usual names: the map must say
     raw.rename(columns={**ZH, **odd}).to_csv(folder / "销售.csv", index=False, encoding="gbk")
     mapping = folder / "map.yaml"
@@ -106,7 +106,7 @@ def test_run_writes_notebook_html_and_csv(gbk_file, tmp_path):
                  "set_aside_rows.csv", "run_summary.tsv"):
         assert (out / name).exists(), name
     html = (out / "00_data_preparation.html").read_text(encoding="utf-8")
-    assert "kit.params.check" not in html  # code cells are not rendered
+    assert "kit.run.params.check" not in html  # code cells are not rendered
     assert "Data preparation" in html
     report = pd.read_csv(out / "cleaning_report.csv", encoding="utf-8-sig")
     assert report.iloc[-1, 0] == "合计" and report.iloc[-1, 1] == len(pd.read_csv(data, encoding="gbk"))

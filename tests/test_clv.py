@@ -14,7 +14,7 @@ from kit import KitError, clv
 
 @pytest.fixture(scope="module")
 def cdnow_calibration():
-    tx, _ = kit.datasets.cdnow(sample=True)
+    tx, _ = kit.data.datasets.cdnow(sample=True)
     return clv.summary(tx, "1997-09-30", "1998-06-30", "W")
 
 
@@ -149,7 +149,7 @@ def test_non_convergence_is_reported_and_penalizer_fits(online_retail):
 
 
 def test_full_cdnow_fits():
-    tx, _ = kit.datasets.cdnow()
+    tx, _ = kit.data.datasets.cdnow()
     data = clv.summary(tx, "1997-09-30")
     model = clv.BetaGeo().fit(data)
     assert len(data) == 23_570
@@ -227,11 +227,11 @@ def test_a_non_finite_standard_error_of_any_parameter_fails_the_check(fitted, cd
 
 
 def test_failed_check_changes_the_action_list(tmp_path):
-    from kit.actions import build_action_list as labelled
+    from kit.present.actions import build_action_list as labelled
 
     def build_action_list(out_dir):
         table = labelled(out_dir)
-        return table.set_axis(list(kit.actions.COLUMNS), axis=1)
+        return table.set_axis(list(kit.present.actions.COLUMNS), axis=1)
     pd.DataFrame({"customer_id": ["a", "b"], "segment": ["x", "y"], "abc_grade": ["C", "A"], "action": ["p", "q"],
                   "monetary": [10.0, 500.0]}).to_csv(tmp_path / "grading_actions.csv", index=False)
     pd.DataFrame({"customer_id": ["a", "b"], "p_alive": [1.0, 0.2], "clv": [900.0, 1.0],

@@ -6,12 +6,12 @@ import matplotlib
 import pytest
 
 import kit
-from kit import plots
+from kit.present import plots
 
 
 @pytest.fixture(scope="module")
 def quiz():
-    return kit.quiz.build_quiz()
+    return kit.course.quiz.build_quiz()
 
 
 def test_quiz_answers_are_the_kits_results(quiz):
@@ -38,7 +38,7 @@ def test_chinese_labels_without_a_cjk_font_fall_back_to_english_once(monkeypatch
     with warnings.catch_warnings():
         warnings.simplefilter("error")
         assert plots.plot_language("zh") == "en"  # warned once only
-    ax = plots.plot_cleaning(kit.load_transactions(kit.datasets.synthetic(n_customers=30, seed=1)[0])[1], "zh")
+    ax = plots.plot_cleaning(kit.load_transactions(kit.data.datasets.synthetic(n_customers=30, seed=1)[0])[1], "zh")
     assert all(ord(ch) < 0x3000 for t in ax.get_yticklabels() for ch in t.get_text())
 
 
@@ -49,14 +49,14 @@ def test_chinese_labels_with_a_cjk_font(monkeypatch, fresh_warning):
         warnings.simplefilter("error")
         assert plots.plot_language("zh") == "zh"
     assert matplotlib.rcParams["font.sans-serif"][0] == "Noto Sans CJK SC"
-    ax = plots.plot_cleaning(kit.load_transactions(kit.datasets.synthetic(n_customers=30, seed=1)[0])[1], "zh")
+    ax = plots.plot_cleaning(kit.load_transactions(kit.data.datasets.synthetic(n_customers=30, seed=1)[0])[1], "zh")
     assert any("取消订单" == t.get_text() for t in ax.get_yticklabels())
 
 
 def test_sliders_stay_out_of_headless_runs(capsys, monkeypatch):
-    monkeypatch.setenv(kit.widgets.HEADLESS, "1")
+    monkeypatch.setenv(kit.course.widgets.HEADLESS, "1")
     calls = []
-    kit.widgets.explore(calls.append, capacity=(100, 500, 100))
+    kit.course.widgets.explore(calls.append, capacity=(100, 500, 100))
     assert calls == [] and "JupyterLab" in capsys.readouterr().out
-    monkeypatch.delenv(kit.widgets.HEADLESS)
-    assert not kit.widgets.interactive_session()  # not inside a Jupyter kernel here either
+    monkeypatch.delenv(kit.course.widgets.HEADLESS)
+    assert not kit.course.widgets.interactive_session()  # not inside a Jupyter kernel here either

@@ -4,7 +4,7 @@ import pandas as pd
 import pytest
 
 import kit
-from kit import datasets
+from kit.data import datasets
 
 STEPS_QUOTED = ["cancellation", "non_positive_quantity", "non_positive_price"]
 
@@ -127,7 +127,7 @@ def test_synthetic_is_deterministic_and_can_be_clean():
 
 
 def test_best_sellers_without_amounts_rank_by_orders_and_show_the_item_name(online_retail):
-    from kit import explore
+    from kit.data import explore
     # member-day groceries: an item name as the product id, no amounts, no quantities
     tx = pd.DataFrame({"customer_id": ["1", "1", "2", "3", "3"], "order_id": ["a", "a", "b", "c", "d"],
                        "product_id": ["rolls/buns", "whole milk", "whole milk", "whole milk", "soda"],

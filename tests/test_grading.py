@@ -150,7 +150,7 @@ def test_a_constant_measure_gets_a_defined_score_for_every_method(method):
 
 @pytest.fixture(scope="module")
 def cdnow_sample_rfm():
-    return kit.rfm_table(kit.datasets.cdnow(sample=True)[0])
+    return kit.rfm_table(kit.data.datasets.cdnow(sample=True)[0])
 
 
 def test_scores_keep_ties_together_on_cdnow(cdnow_sample_rfm):
@@ -179,7 +179,7 @@ def test_explicit_breaks(cdnow_sample_rfm):
 
 @pytest.mark.parametrize("sample, expected", [(False, 0.678), (True, 0.674)])
 def test_top_20_percent_share_on_cdnow(sample, expected):
-    rfm = kit.rfm_table(kit.datasets.cdnow(sample=sample)[0])
+    rfm = kit.rfm_table(kit.data.datasets.cdnow(sample=sample)[0])
     assert kit.pareto(rfm["monetary"])["their_value_share"] == pytest.approx(expected, abs=0.001)
 
 
@@ -298,7 +298,7 @@ def test_grade_migration_new_lost_and_fell():
 
 
 def test_migration_finds_planted_churners():
-    raw, truth = kit.datasets.synthetic(n_customers=300, seed=11, dirt={})
+    raw, truth = kit.data.datasets.synthetic(n_customers=300, seed=11, dirt={})
     tx, _ = kit.load_transactions(raw)
     result = kit.grade_migration(tx, ("2023-01-01", "2023-06-30"), ("2023-12-01", "2023-12-31"))
     churned_before_december = truth.churned[truth.churned < "2023-12-01"].index
@@ -320,7 +320,7 @@ def test_grading_actions_table(online_retail):
     assert set(grading.SEGMENT_ACTIONS) == {s for v in grading.SCHEMES.values() for s in v}
     # data too short to tell recent from lapsed: no segment and no segment action, grades and scores kept
     day = kit.rfm_table(tx[tx["order_date"].dt.normalize() == "2011-11-15"])
-    assert kit.periods.table_windows(day).shortfall("lapsed") and day["recency"].nunique() == 1
+    assert kit.customers.periods.table_windows(day).shortfall("lapsed") and day["recency"].nunique() == 1
     short = grading.grading_actions(day, kit.rfm_scores(day), None, kit.abc_grades(day["monetary"]), "en")
     assert short["segment"].isna().all() and short["recommended action"].isna().all()
     assert short["ABC grade"].notna().all() and (short["R score"] == 1).all()

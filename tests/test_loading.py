@@ -5,7 +5,7 @@ import pytest
 
 import kit
 from kit.errors import KitError
-from kit.parsing import parse_dates
+from kit.data.parsing import parse_dates
 
 ROWS = [
     ("C001", "A1001", "2024-03-01 10:15", "P1", "茶杯", "2", "12.5"),
@@ -27,7 +27,7 @@ def _check(tx, report):
     assert tx["customer_id"].tolist() == ["C001", "C001", "C002"]
     assert tx["amount"].tolist() == [25.0, 88.0, 50.0]
     assert tx["order_date"].iloc[0] == pd.Timestamp("2024-03-01 10:15")
-    assert list(tx.columns[:8]) == list(kit.schema.CANONICAL)
+    assert list(tx.columns[:8]) == list(kit.data.schema.CANONICAL)
 
 
 @pytest.mark.parametrize("encoding, reported", [("utf-8", "utf-8"), ("utf-8-sig", "utf-8-sig"),

@@ -11,7 +11,7 @@ import signal
 
 import pytest
 
-from kit.cli import main
+from kit.run.cli import main
 from messy import CASES, check
 
 #: Seconds one case may take: a YAML alias bomb or a pathological file must fail fast, not hang.

@@ -5,8 +5,8 @@ import ast
 import nbformat
 import pytest
 
-from kit.params import SHARED, notebook_parameters
-from kit.runner import list_notebooks
+from kit.run.params import SHARED, notebook_parameters
+from kit.run.runner import list_notebooks
 
 NOTEBOOKS = list_notebooks()
 

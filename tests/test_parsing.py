@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 import kit
 from kit.errors import KitError
-from kit.parsing import parse_dates, parse_ids, parse_numbers
+from kit.data.parsing import parse_dates, parse_ids, parse_numbers
 
 
 def numbers(values, **options):

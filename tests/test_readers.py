@@ -11,8 +11,8 @@ import pytest
 
 import kit
 from kit import KitError
-from kit.readers import read_raw, sniff_delimiter
-from kit.schema import read_column_map
+from kit.data.readers import read_raw, sniff_delimiter
+from kit.data.schema import read_column_map
 
 DATA = Path(kit.__file__).parent.parent / "data" / "online_retail.parquet"
 COLUMNS = ["InvoiceNo", "StockCode", "Description", "Quantity", "InvoiceDate", "UnitPrice", "CustomerID", "Country"]

@@ -15,7 +15,7 @@ DISTINCT = {"champions": (0.2, 4.0, 6.0), "regular": (0.3, 1.0, 3.0), "one_off":
 
 @pytest.fixture(scope="module")
 def planted():
-    raw, truth = kit.datasets.synthetic(n_customers=600, seed=4, dirt={}, segments=DISTINCT, churn_share=0.0)
+    raw, truth = kit.data.datasets.synthetic(n_customers=600, seed=4, dirt={}, segments=DISTINCT, churn_share=0.0)
     tx, _ = kit.load_transactions(raw)
     return tx, truth
 
@@ -155,31 +155,31 @@ def test_targets_table(planted):
     assert len(table) == len(features) and table["入选目标客户"].sum() == 50
     assert list(table["客户编号"][:50]) == list(targets)
     actions = set(table["建议行动"])
-    assert kit.label("act_serve_first", "zh") in actions and kit.label("act_develop_lookalike", "zh") in actions
+    assert kit.present.label("act_serve_first", "zh") in actions and kit.present.label("act_develop_lookalike", "zh") in actions
     negative = value.index[value["negative"]]
     chosen = set(targets)
     for customer in negative:
         if customer not in chosen:
-            assert table.set_index("客户编号").loc[customer, "建议行动"] == kit.label("act_cut_cost", "zh")
+            assert table.set_index("客户编号").loc[customer, "建议行动"] == kit.present.label("act_cut_cost", "zh")
 
 
 def test_windows_follow_the_span_of_the_data(online_retail):
     tx, _ = online_retail
-    year = kit.periods.data_windows(tx)
+    year = kit.customers.periods.data_windows(tx)
     assert (year.start, year.end, year.days) == (pd.Timestamp("2010-12-01"), pd.Timestamp("2011-12-10"), 183)
     assert year.cutoff == pd.Timestamp("2011-06-10") and not year.shortfall("lookalike")
-    half = kit.periods.data_windows(tx[tx["order_date"] >= "2011-05-25"])  # six and a half months
+    half = kit.customers.periods.data_windows(tx[tx["order_date"] >= "2011-05-25"])  # six and a half months
     assert half.days == half.span_days // 2 == 99 and half.cutoff == pd.Timestamp("2011-09-02")
     assert not half.shortfall("lookalike")  # features from 99 days, not 15
-    month = kit.periods.data_windows(tx[tx["order_date"] >= "2011-11-09"])
+    month = kit.customers.periods.data_windows(tx[tx["order_date"] >= "2011-11-09"])
     assert month.days == 15 and "lookalike needs windows of at least 90 days" in month.shortfall("lookalike")
     assert "migration needs" in month.shortfall("migration")
     features, seeds = targeting.lookalike_windows(tx[tx["order_date"] >= "2011-05-25"])
     assert features.attrs["as_of"] == half.cutoff and features["first_order"].min() >= pd.Timestamp("2011-05-25")
     assert len(seeds) >= targeting.MIN_CLASS_SIZE
-    assert kit.periods.data_windows(tx, as_of="2011-06-30").end == pd.Timestamp("2011-06-30")
+    assert kit.customers.periods.data_windows(tx, as_of="2011-06-30").end == pd.Timestamp("2011-06-30")
     with pytest.raises(KitError, match="no transactions before as_of"):
-        kit.periods.data_windows(tx, as_of="2000-01-01")
+        kit.customers.periods.data_windows(tx, as_of="2000-01-01")
 
 
 def test_lookalike_shortfall_names_the_counts():
@@ -193,24 +193,24 @@ def test_lookalike_shortfall_names_the_counts():
 def test_capacity_scales_with_active_customers_and_lapsed_are_never_served_first(online_retail):
     tx, report = online_retail
     features = kit.customer_features(tx, report=report)
-    windows = kit.periods.table_windows(features)
-    lapsed = kit.periods.lapsed_customers(features["recency"], windows)
+    windows = kit.customers.periods.table_windows(features)
+    lapsed = kit.customers.periods.lapsed_customers(features["recency"], windows)
     assert lapsed.equals((features["recency"] > 183).rename("lapsed")) and 0 < lapsed.sum() < len(lapsed)
     active = int((~lapsed).sum())
-    capacity = kit.periods.default_capacity(active)
+    capacity = kit.customers.periods.default_capacity(active)
     assert capacity == -(-active // 5)
     value = kit.relationship_value(features)
     everyone = kit.select_targets(value["relationship_value"], capacity=len(value))  # lapsed ones would be picked
     assert lapsed[list(everyone)].any()
     targets = kit.select_targets(value["relationship_value"], capacity=capacity, exclude=lapsed.index[lapsed])
     assert len(targets) == capacity and not lapsed[list(targets)].any()
-    table = targeting.targets_table(features, value, None, None, targets).set_index(kit.label("customer_id"))
-    serve_first = table["recommended action"] == kit.label("act_serve_first")
+    table = targeting.targets_table(features, value, None, None, targets).set_index(kit.present.label("customer_id"))
+    serve_first = table["recommended action"] == kit.present.label("act_serve_first")
     assert serve_first.sum() == capacity and not table.loc[serve_first, "lapsed"].any()
-    assert table.loc[lapsed.index[lapsed], "recommended action"].ne(kit.label("act_serve_first")).all()
+    assert table.loc[lapsed.index[lapsed], "recommended action"].ne(kit.present.label("act_serve_first")).all()
     # a selection that ignored the lapsed flag still gives them no "serve first"
-    table = targeting.targets_table(features, value, None, None, everyone).set_index(kit.label("customer_id"))
-    assert table.loc[lapsed.index[lapsed], "recommended action"].ne(kit.label("act_serve_first")).all()
+    table = targeting.targets_table(features, value, None, None, everyone).set_index(kit.present.label("customer_id"))
+    assert table.loc[lapsed.index[lapsed], "recommended action"].ne(kit.present.label("act_serve_first")).all()
 
 
 def test_a_list_of_everyone_warns():
@@ -231,11 +231,11 @@ def test_a_list_of_everyone_warns():
 def test_segment_names_say_nothing_of_lapsing_when_the_span_is_too_short(online_retail):
     tx, _ = online_retail
     week = kit.customer_features(tx[tx["order_date"] >= "2011-12-02"])  # a week: nobody can be called lapsed
-    assert kit.periods.table_windows(week).shortfall("lapsed")
+    assert kit.customers.periods.table_windows(week).shortfall("lapsed")
     names = kit.segment_customers(week, k=4).names
     assert not names.str.contains("lapsed|recent|tenure").any(), names.tolist()
     assert names.str.len().gt(0).all()
     year = kit.customer_features(tx)  # a year: recency and tenure may name segments
-    assert not kit.periods.table_windows(year).shortfall("lapsed")
+    assert not kit.customers.periods.table_windows(year).shortfall("lapsed")
     assert targeting.segmentation._unnamed_features(year) == ()
     assert targeting.segmentation._unnamed_features(week) == targeting.segmentation.TIME_FEATURES

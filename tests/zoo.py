@@ -13,8 +13,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from kit import cli
-from kit.datasets import path as dataset_path
+from kit.run import cli
+from kit.data.datasets import path as dataset_path
 
 NOTEBOOKS = ["00", "01", "02", "03", "04"]
 CUSTOMER_NOTEBOOKS = ("01_customer_targeting", "03_value_grading")

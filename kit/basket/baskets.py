@@ -15,7 +15,7 @@ import pandas as pd
 from scipy import sparse
 
 from ..errors import KitError
-from ..readers import read_basket_lines
+from ..data.readers import read_basket_lines
 
 
 @dataclass

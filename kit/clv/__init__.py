@@ -1,7 +1,7 @@
 """Customer lifetime value — 客户终身价值: classroom formulas, BG/NBD + Gamma-Gamma, validation.
 
 One module per model (:mod:`.bgnbd`, :mod:`.gamma_gamma`), shared summaries in :mod:`.utils`, the combination in
-:mod:`.value`, checks in :mod:`.validation`; plots are in :mod:`kit.plots`.
+:mod:`.value`, checks in :mod:`.validation`; plots are in :mod:`kit.present.plots`.
 """
 
 from .bgnbd import BetaGeo

@@ -19,7 +19,7 @@ import numpy as np
 import pandas as pd
 
 from ..errors import KitError
-from ..periods import cover_text, default_calibration_end  # noqa: F401 (part of kit.clv)
+from ..customers.periods import cover_text, default_calibration_end  # noqa: F401 (part of kit.clv)
 
 UNIT_DAYS = {"D": 1.0, "W": 7.0, "M": 365.25 / 12}
 PERIODS_PER_YEAR = {"D": 365.25, "W": 365.25 / 7, "M": 12.0}
@@ -33,7 +33,7 @@ MIN_REPEAT_BUYERS = 20
 
 def model_history_problem(tx: pd.DataFrame, calibration_end=None) -> str | None:
     """Why the data cannot support a purchase model, or ``None``: the span from the first purchase day to the day
-    after the last (:func:`kit.periods.cover_text`) is shorter than :data:`MIN_HISTORY_DAYS`, or fewer than
+    after the last (:func:`kit.customers.periods.cover_text`) is shorter than :data:`MIN_HISTORY_DAYS`, or fewer than
     :data:`MIN_REPEAT_BUYERS` customers buy on two different days up to ``calibration_end`` (default: the last day).
 
     >>> tx = pd.DataFrame({"customer_id": ["a", "a"], "order_date": pd.to_datetime(["2024-01-01", "2024-01-31"]),
@@ -45,7 +45,7 @@ def model_history_problem(tx: pd.DataFrame, calibration_end=None) -> str | None:
     if days.empty:
         return "no purchases with a customer id"
     first, last = days["day"].min(), days["day"].max()
-    span = (last - first).days + 1  # first order day to as_of, the day after the last (kit.periods)
+    span = (last - first).days + 1  # first order day to as_of, the day after the last (kit.customers.periods)
     if span < MIN_HISTORY_DAYS:
         return f"{cover_text(first, last + pd.Timedelta(days=1))}; the purchase models need at least {MIN_HISTORY_DAYS}"
     end = last if calibration_end in (None, "") else pd.Timestamp(calibration_end).normalize()

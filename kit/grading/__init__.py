@@ -1,7 +1,7 @@
 """Customer value grading — 客户价值分级: RFM scores and segments, ABC/Pareto, value matrices, points, migration.
 
 All functions take the customer table of :func:`kit.rfm_table` (or one value per customer) and return pandas
-objects indexed by ``customer_id``; plots are in :mod:`kit.plots`.
+objects indexed by ``customer_id``; plots are in :mod:`kit.present.plots`.
 """
 
 from .abc import abc_grades, abc_summary, customers_for_share, gini, lorenz_curve, pareto, top_share

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from ..labels import check_lang, label
+from ..present.labels import check_lang, label
 
 #: segment -> action label key, drawn from the course source (maintain, raise frequency, win back, reduce
 #: investment, ...) and, for the named scheme, from the usual playbook of those segments.
@@ -52,7 +52,7 @@ def grading_actions(rfm: pd.DataFrame, scores: pd.DataFrame, segments: pd.DataFr
                     lang: str = "en") -> pd.DataFrame:
     """One row per customer: R, F, M and their scores, segment, ABC grade and the recommended action, most
     valuable customers first -- the table exported as ``grading_actions.csv``. ``segments=None`` (the data too
-    short to tell recent from lapsed customers, :func:`kit.periods.lapsed_customers`) leaves segment and action
+    short to tell recent from lapsed customers, :func:`kit.customers.periods.lapsed_customers`) leaves segment and action
     empty."""
     check_lang(lang)
     table = rfm[["recency", "frequency", "monetary"]].join(scores[["R", "F", "M", "RFM"]])

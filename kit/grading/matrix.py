@@ -9,7 +9,7 @@ from __future__ import annotations
 import pandas as pd
 
 from ..errors import KitError
-from ..labels import check_lang, label
+from ..present.labels import check_lang, label
 from .rfm import rank_cut
 
 #: Default placement of the six classes (the source's figure is lost; this layout is the kit's, documented):

@@ -13,10 +13,10 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from ..customers import rfm_table
+from ..customers.table import rfm_table
 from ..errors import KitError
-from ..labels import check_lang, label
-from ..periods import data_windows
+from ..present.labels import check_lang, label
+from ..customers.periods import data_windows
 from .rfm import SCHEMES, rfm_segments
 
 
@@ -57,7 +57,7 @@ def grade_migration(tx: pd.DataFrame, period_a=None, period_b=None, scheme: str 
                     lang: str = "en") -> Migration:
     """Segment customers in two periods (inclusive date ranges) and compare.
 
-    The periods default to the rule of :mod:`kit.periods`: B is the data's last window of
+    The periods default to the rule of :mod:`kit.customers.periods`: B is the data's last window of
     ``W = min(183, span // 2)`` days, A the window before it; data too short for windows of
     ``MIN_WINDOW_DAYS["migration"]`` days raise :class:`KitError` with the reason.
 

@@ -17,7 +17,7 @@ import numpy as np
 import pandas as pd
 
 from ..errors import KitError
-from ..labels import check_lang, label
+from ..present.labels import check_lang, label
 
 MEASURES = ("recency", "frequency", "monetary")
 SCORES = ("R", "F", "M")

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pandas as pd
 
-from ..labels import check_lang, label
-from ..periods import lapsed_customers, table_windows
+from ..present.labels import check_lang, label
+from ..customers.periods import lapsed_customers, table_windows
 
 SHOWN_FEATURES = ("recency", "frequency", "monetary", "average_order_value")
 
@@ -36,7 +36,7 @@ def targets_table(features: pd.DataFrame, value: pd.DataFrame, segments, scores:
 
     A *prospect* is a customer not selected whose look-alike score is in the top ``prospect_share``; ``segments``
     and ``scores`` may be ``None`` when the data could not support segmentation or look-alikes. ``lapsed``
-    (boolean per customer; default :func:`kit.periods.lapsed_customers` on the features' recency) marks the
+    (boolean per customer; default :func:`kit.customers.periods.lapsed_customers` on the features' recency) marks the
     customers who never get "serve first"."""
     check_lang(lang)
     table = features[[c for c in SHOWN_FEATURES if c in features]].copy()

@@ -20,10 +20,10 @@ from sklearn.model_selection import train_test_split
 from sklearn.pipeline import make_pipeline
 from sklearn.preprocessing import FunctionTransformer, StandardScaler
 
-from ..customers import rfm_table
+from ..customers.table import rfm_table
 from ..errors import KitError
-from ..periods import data_windows
-from .features import customer_features, numeric_features
+from ..customers.periods import data_windows
+from ..customers.features import customer_features, numeric_features
 
 
 @dataclass
@@ -132,7 +132,7 @@ def lookalike_windows(tx: pd.DataFrame, cutoff=None, seed_share: float = 0.2, re
     """Features before ``cutoff`` and the seeds after it: the customers known before the cut-off whose spend from
     the cut-off to ``as_of`` puts them in the top ``seed_share`` of those customers. Returns ``(features, seeds)``.
 
-    ``cutoff`` defaults to the rule of :mod:`kit.periods`: ``as_of − W`` with ``W = min(183, span // 2)`` days
+    ``cutoff`` defaults to the rule of :mod:`kit.customers.periods`: ``as_of − W`` with ``W = min(183, span // 2)`` days
     (``as_of``: the day after the last order unless given).
     """
     windows = data_windows(tx, as_of)

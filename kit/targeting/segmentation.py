@@ -12,8 +12,8 @@ from sklearn.decomposition import PCA, FactorAnalysis
 from sklearn.metrics import silhouette_score
 
 from ..errors import KitError
-from ..periods import table_windows
-from .features import numeric_features
+from ..customers.periods import table_windows
+from ..customers.features import numeric_features
 
 
 def prepare(features: pd.DataFrame, columns=None) -> tuple[pd.DataFrame, list[str]]:
@@ -59,7 +59,7 @@ def segment_customers(features: pd.DataFrame, k: int | None = None, method: str 
     ``method="kmeans"`` clusters the scaled features; ``method="factor"`` first extracts ``n_factors`` factors by
     factor analysis and clusters the factor scores. Segments are numbered from the largest and named by their two
     most distinctive features; when the data's span is too short to call anyone lapsed
-    (:func:`kit.periods.lapsed_customers`, from the table's ``first_order`` and ``as_of``), the names leave out the
+    (:func:`kit.customers.periods.lapsed_customers`, from the table's ``first_order`` and ``as_of``), the names leave out the
     time features (:data:`TIME_FEATURES`: recency reads "lapsed", tenure only measures the span) and use the others.
     """
     if method not in ("kmeans", "factor"):

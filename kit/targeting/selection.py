@@ -44,7 +44,7 @@ class Targets:
 def select_targets(scores_or_values: pd.Series, capacity: int, min_value: float | None = None,
                    values: pd.Series | None = None, exclude=None, warn: bool = True) -> Targets:
     """The ``capacity`` best customers by ``scores_or_values`` (ties broken by customer id), leaving out those
-    below ``min_value`` and those in ``exclude`` (e.g. lapsed customers, see :func:`kit.periods.lapsed_customers`).
+    below ``min_value`` and those in ``exclude`` (e.g. lapsed customers, see :func:`kit.customers.periods.lapsed_customers`).
     ``values`` (default: the scores themselves) measures what the list captures against the expectation of
     ``capacity`` customers chosen at random from those not excluded. When the list takes every eligible customer,
     ``note`` says so in plain words -- a list of everyone is no choice -- and, with ``warn``, a warning too.

@@ -1,12 +1,12 @@
 """A first look at a canonical transaction table: size, sales over time, orders per customer, basket sizes,
-top products. Each function computes a table; :mod:`kit.plots` draws it."""
+top products. Each function computes a table; :mod:`kit.present.plots` draws it."""
 
 from __future__ import annotations
 
 import pandas as pd
 
-from .customers import rfm_table
-from .labels import check_lang, label
+from ..customers.table import rfm_table
+from ..present.labels import check_lang, label
 
 
 def overview(tx: pd.DataFrame) -> pd.Series:

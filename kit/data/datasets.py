@@ -32,7 +32,7 @@ FILES = {
 
 def data_dir() -> Path:
     """The folder of the bundled data: ``$KIT_DATA_DIR``, else ``data/`` beside the ``kit`` package."""
-    return Path(os.environ.get("KIT_DATA_DIR") or Path(__file__).resolve().parents[1] / "data")
+    return Path(os.environ.get("KIT_DATA_DIR") or Path(__file__).resolve().parents[2] / "data")
 
 
 def path(name: str) -> Path:

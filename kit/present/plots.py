@@ -67,7 +67,7 @@ def plot_cleaning(report, lang: str = "en", ax=None):
 
 
 def plot_monthly_sales(monthly: pd.DataFrame, lang: str = "en", ax=None):
-    """Monthly revenue as bars, from :func:`kit.explore.monthly_sales`."""
+    """Monthly revenue as bars, from :func:`kit.data.explore.monthly_sales`."""
     lang = plot_language(lang)
     ax = _axes(ax)
     ax.bar(monthly.index.astype(str), monthly["revenue"], color=sns.color_palette()[0])
@@ -89,7 +89,7 @@ def plot_counts(values: pd.Series, key: str, lang: str = "en", ax=None, clip: fl
 
 
 def plot_top_products(top: pd.DataFrame, by: str = "revenue", lang: str = "en", ax=None):
-    """Horizontal bars of the best sellers from :func:`kit.explore.top_products`."""
+    """Horizontal bars of the best sellers from :func:`kit.data.explore.top_products`."""
     lang = plot_language(lang)
     ax = _axes(ax, (7, 4))
     names = top["product_name"].fillna(top["product_id"]).str.slice(0, 32)

@@ -18,10 +18,10 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from .customers import rfm_table
-from .explore import basket_sizes
-from .grading import abc_grades, top_share
-from .labels import LABELS
+from ..customers.table import rfm_table
+from ..data.explore import basket_sizes
+from ..grading import abc_grades, top_share
+from ..present.labels import LABELS
 
 
 @dataclass
@@ -126,7 +126,7 @@ def value_grading(rfm: pd.DataFrame, segments: pd.DataFrame, threshold="mean") -
 
 def lifetime_value(summary: pd.DataFrame, clv: pd.DataFrame) -> dict[str, Exercise]:
     """Exercises of notebook 04, answered by the kit."""
-    from .clv import discounted_clv
+    from ..clv import discounted_clv
 
     best = clv["clv"].idxmax()
     return {
@@ -180,7 +180,7 @@ def market_basket(baskets, rules: pd.DataFrame) -> dict[str, Exercise]:
 
 def customer_targeting(value: pd.DataFrame, capacity: int) -> dict[str, Exercise]:
     """Exercises of notebook 01, answered by the kit."""
-    from .targeting import select_targets, whale_curve
+    from ..targeting import select_targets, whale_curve
 
     total = value["relationship_value"].sum()
     curve = whale_curve(value["relationship_value"]) if total > 0 else None

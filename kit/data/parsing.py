@@ -45,7 +45,7 @@ from datetime import datetime
 import numpy as np
 import pandas as pd
 
-from .errors import KitError, examples
+from ..errors import KitError, examples
 
 EXCEL_SERIAL = "excel-serial"
 EXCEL_EPOCH = pd.Timestamp("1899-12-30")

@@ -41,8 +41,8 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from .errors import KitError
-from .labels import check_lang, label
+from ..errors import KitError
+from ..present.labels import check_lang, label
 
 CHECKS = ("missing_value", "invalid_number", "unparseable_date", "missing_customer_id")
 STEPS = ("cancellation", "cancelled_order", "non_positive_quantity", "non_positive_price", "non_product_code", "duplicate")

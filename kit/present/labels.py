@@ -11,7 +11,7 @@ written as a string literal anywhere else. Method areas add their own sections t
 
 from __future__ import annotations
 
-from .errors import KitError
+from ..errors import KitError
 
 LANGUAGES = ("zh", "en")
 

@@ -10,9 +10,9 @@ from pathlib import Path
 import pandas as pd
 
 from .actions import read_export
-from .clv.utils import sig
-from .clv.validation import read_model_check
-from .grading.abc import top_share
+from ..clv.utils import sig
+from ..clv.validation import read_model_check
+from ..grading.abc import top_share
 from .labels import check_lang, label
 
 STYLE = """
@@ -118,7 +118,7 @@ def headline_figures(out_dir, lang: str = "en") -> tuple[list[tuple[str, str]], 
 
 
 def write_index(result, lang: str = "en") -> Path:
-    """Write ``index.html`` for a :class:`kit.runner.RunResult` into its output folder."""
+    """Write ``index.html`` for a :class:`kit.run.runner.RunResult` into its output folder."""
     check_lang(lang)
     out = Path(result.out)
     figures, tables = headline_figures(out, lang)

@@ -2,7 +2,7 @@
 value grading, lifetime value and targeting.
 
 RFM (最近一次消费 Recency, 消费频率 Frequency, 消费金额 Monetary) is its core. One purchase is one order
-(invoice), not one line; returns and cancellations are set aside by loading (:mod:`kit.cleaning`), so
+(invoice), not one line; returns and cancellations are set aside by loading (:mod:`kit.data.cleaning`), so
 ``monetary`` is the spend that was kept.
 """
 
@@ -11,7 +11,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from .errors import KitError
+from ..errors import KitError
 
 RFM_COLUMNS = ("recency", "frequency", "monetary", "first_order", "last_order", "tenure_days")
 DAY = np.timedelta64(1, "D")

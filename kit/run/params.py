@@ -23,10 +23,10 @@ from typing import Any
 
 import yaml
 
-from .errors import KitError
-from .grading.rfm import SCHEMES
-from .labels import LANGUAGES
-from .targeting.value import STAGE_WEIGHTS
+from ..errors import KitError
+from ..grading.rfm import SCHEMES
+from ..present.labels import LANGUAGES
+from ..targeting.value import STAGE_WEIGHTS
 
 #: Parameters every notebook shares; ``kit run`` fills them from its options.
 SHARED = ("data_path", "columns", "encoding", "lang", "out_dir")
@@ -302,7 +302,7 @@ def allowed(name: str) -> str:
     """
     if name not in CONSTRAINTS:
         raise KitError(f"no constraints are declared for parameter {name!r}",
-                       hint="declare them in kit.params.CONSTRAINTS")
+                       hint="declare them in kit.run.params.CONSTRAINTS")
     return " or ".join(map(str, CONSTRAINTS[name]))
 
 

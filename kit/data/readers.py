@@ -30,7 +30,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from .errors import KitError, examples
+from ..errors import KitError, examples
 from .schema import ALIASES, ALL_COLUMNS, normalise_name
 
 TEXT_SUFFIXES = {".csv", ".txt", ".tsv", ".dat", ""}

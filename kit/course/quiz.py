@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .exercises import Exercise
-from .labels import check_lang
+from ..present.labels import check_lang
 
 
 @dataclass
@@ -48,9 +48,10 @@ def _choice(zh, en, options, correct, hint, why) -> Question:
 
 def build_quiz() -> list[Question]:
     """The course quiz; numeric answers computed on the bundled data sets."""
-    from . import basket, clv, datasets
-    from .customers import rfm_table
-    from .grading import top_share
+    from .. import basket, clv
+    from ..data import datasets
+    from ..customers.table import rfm_table
+    from ..grading import top_share
 
     retail, retail_report = datasets.online_retail()
     rfm = rfm_table(retail)

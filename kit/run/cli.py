@@ -11,8 +11,8 @@ import logging
 import os
 import sys
 
-from .datasets import FILES
-from .errors import KitError
+from ..data.datasets import FILES
+from ..errors import KitError
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -86,7 +86,7 @@ def _run(args) -> int:
         extra[name] = value
     data, columns = args.data, args.columns
     if args.example:
-        from . import datasets
+        from ..data import datasets
 
         if data:
             raise KitError("give either --data or --example, not both", hint="--example runs a bundled data set")
@@ -111,7 +111,7 @@ def _run(args) -> int:
 
 
 def _validate(args) -> int:
-    from .loading import load_transactions
+    from ..data.loading import load_transactions
 
     try:
         _, report = load_transactions(args.path, args.columns, args.encoding, analysis=args.analysis)

@@ -5,8 +5,8 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from ..customers import rfm_table
-from ..parsing import parse_ids, parse_numbers
+from .table import rfm_table
+from ..data.parsing import parse_ids, parse_numbers
 
 NUMERIC_FEATURES = ("recency", "frequency", "monetary", "tenure_days", "average_order_value", "lines", "basket_breadth",
                     "orders_per_month", "return_rate", "high_margin_share")

@@ -7,7 +7,7 @@ import numpy as np
 import pandas as pd
 
 from . import cleaning, parsing, schema
-from .errors import KitError, examples
+from ..errors import KitError, examples
 from .readers import read_raw
 
 LOADER_OPTIONS = ("analysis", "steps", "date_format", "dayfirst", "decimal", "thousands", "non_product_codes",
@@ -36,22 +36,22 @@ def load_transactions(source, columns=None, encoding: str | None = None, *, anal
         What the data is for. Customer analyses need customer, date and amount and set aside rows without a
         customer id; basket analyses need order and product and keep them. Default: customers when possible.
     steps : list or dict, optional
-        Cleaning steps to run (:data:`kit.cleaning.STEPS`); default all. ``{"duplicate": False}`` drops one.
+        Cleaning steps to run (:data:`kit.data.cleaning.STEPS`); default all. ``{"duplicate": False}`` drops one.
     date_format, dayfirst : optional
         Force a date style (``"%d.%m.%Y"``), or the order of day and month (``dayfirst=True`` reads 03/04/2011 as
         3 April). Without them the order is decided from the whole column, and undecidable dates stop loading.
     decimal, thousands : optional
         Force the number style: ``decimal`` ``"."`` or ``","``, ``thousands`` ``","``, ``"."``, ``" "``, ``"'"``
         or ``""``. Without them each number column's style is decided from all its values (see
-        :mod:`kit.parsing`).
+        :mod:`kit.data.parsing`).
     sheet, header, skip_rows, delimiter : optional
-        How to read the file (:func:`kit.readers.read_raw`): the Excel sheet (default: every sheet whose header
+        How to read the file (:func:`kit.data.readers.read_raw`): the Excel sheet (default: every sheet whose header
         matches the first), the 1-based line of the header (or ``False`` for none), lines to skip above it.
 
     Returns
     -------
     tx : DataFrame
-        The canonical columns (:data:`kit.schema.CANONICAL`, then any optional ones found), one row per kept line.
+        The canonical columns (:data:`kit.data.schema.CANONICAL`, then any optional ones found), one row per kept line.
     report : CleaningReport
         Accounts for every input row.
 

@@ -1,6 +1,6 @@
 """Running the course notebooks headlessly: papermill execution, HTML rendering, a summary of the run.
 
-``kit run`` (see :mod:`kit.cli`) is a thin layer over :func:`run_notebooks`.
+``kit run`` (see :mod:`kit.run.cli`) is a thin layer over :func:`run_notebooks`.
 """
 
 from __future__ import annotations
@@ -14,9 +14,9 @@ from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
 
-from .errors import KitError
+from ..errors import KitError
 from .params import Parameter, check, coerce, notebook_parameters
-from .widgets import HEADLESS
+from ..course.widgets import HEADLESS
 
 KERNEL = "customer-value-kit"
 #: What a notebook can declare in its metadata (``metadata.kit.requires``) and how the data must provide it.
@@ -30,7 +30,7 @@ REQUIREMENTS = {
 
 def notebooks_dir() -> Path:
     """The course notebooks: ``$KIT_NOTEBOOKS``, else ``notebooks/`` beside the ``kit`` package."""
-    return Path(os.environ.get("KIT_NOTEBOOKS") or Path(__file__).resolve().parents[1] / "notebooks")
+    return Path(os.environ.get("KIT_NOTEBOOKS") or Path(__file__).resolve().parents[2] / "notebooks")
 
 
 def list_notebooks(only=None) -> list[Path]:
@@ -260,7 +260,7 @@ def reconcile_options(options: dict, extra: dict) -> dict:
 
 
 def check_parameters(plan: dict[Path, dict]) -> None:
-    """Check every notebook's parameters (its defaults with the run's values) against :data:`kit.params.CONSTRAINTS`.
+    """Check every notebook's parameters (its defaults with the run's values) against :data:`kit.run.params.CONSTRAINTS`.
 
     Raises :class:`KitError` naming the parameter, the value and the allowed values, before anything runs.
     """
@@ -326,7 +326,7 @@ def run_notebooks(data: str | None = None, columns: str | None = None, encoding:
                   timeout: float | None = TIMEOUT) -> RunResult:
     """Execute the notebooks in order with papermill into ``out``; render each to HTML without code.
 
-    Before anything runs: the parameters are checked against :data:`kit.params.CONSTRAINTS`, ``out`` must be
+    Before anything runs: the parameters are checked against :data:`kit.run.params.CONSTRAINTS`, ``out`` must be
     writable and the data file (when given) is loaded and checked. Then the files of the previous run in ``out``
     (its manifest) are deleted. Each notebook runs in a kernel limited to ``memory_limit`` bytes (``"auto"``:
     :func:`memory_budget`; ``None``: no limit) and ``timeout`` seconds; a notebook that raises, runs out of time or
@@ -351,12 +351,12 @@ def run_notebooks(data: str | None = None, columns: str | None = None, encoding:
     prepare_out(out)
     if memory_limit == "auto":
         memory_limit = memory_budget()
-    from .loading import load_transactions
+    from ..data.loading import load_transactions
 
     if data:
         _, report = load_transactions(data, columns, encoding)
     else:
-        from .datasets import online_retail
+        from ..data.datasets import online_retail
 
         _, report = online_retail()
     log(f"data: {Path(report.source).name}: {report.n_rows:,} rows, {report.n_kept:,} kept "
@@ -421,8 +421,8 @@ def run_notebooks(data: str | None = None, columns: str | None = None, encoding:
 
 def _finish(result: RunResult, lang: str, before: dict, folders_before: set, log) -> None:
     """Write the summary, the action list, the front page and the manifest, whatever happened to the notebooks."""
-    from .actions import write_action_list
-    from .report import write_index
+    from ..present.actions import write_action_list
+    from ..present.report import write_index
 
     _write_summary(result)
     try:

@@ -3,7 +3,7 @@
 Every date default of the customer analyses follows one rule on the span of the data:
 
 - the span runs from the day of the first order to ``as_of`` (exclusive; by default the day after the last
-  order, :func:`kit.customers.default_as_of`), ``span_days`` long;
+  order, :func:`kit.customers.table.default_as_of`), ``span_days`` long;
 - the **comparison window** is ``W = min(183, span_days // 2)`` days: half a year, or half the span when the data
   cover less than a year;
 - look-alikes (notebook 01): features as of the cut-off ``as_of − W``, seeds from the window ``[as_of − W, as_of)``;
@@ -29,8 +29,8 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from .customers import default_as_of
-from .errors import KitError
+from .table import default_as_of
+from ..errors import KitError
 
 #: The longest comparison window, in days (half a year).
 HALF_YEAR_DAYS = 183
@@ -123,7 +123,7 @@ def comparison_window_days(span_days: int) -> int:
 
 
 def data_windows(tx: pd.DataFrame, as_of=None) -> Windows:
-    """The span of ``tx`` (orders before ``as_of``; default :func:`~kit.customers.default_as_of`) and its window.
+    """The span of ``tx`` (orders before ``as_of``; default :func:`~kit.customers.table.default_as_of`) and its window.
 
     >>> tx = pd.DataFrame({"order_date": pd.to_datetime(["2024-01-01 09:00", "2024-12-31 10:00"])})
     >>> w = data_windows(tx)
@@ -146,7 +146,7 @@ def table_windows(rfm: pd.DataFrame) -> Windows:
 
     >>> tx = pd.DataFrame({"customer_id": ["a", "b"], "order_id": ["1", "2"], "amount": [1.0, 2.0],
     ...                    "order_date": pd.to_datetime(["2024-01-01 09:00", "2024-12-31 10:00"])})
-    >>> from kit.customers import rfm_table
+    >>> from kit.customers.table import rfm_table
     >>> table_windows(rfm_table(tx)) == data_windows(tx)
     True
     """

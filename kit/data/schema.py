@@ -31,7 +31,7 @@ from pathlib import Path
 
 import yaml
 
-from .errors import KitError, examples
+from ..errors import KitError, examples
 
 CANONICAL = (
     "customer_id",

@@ -25,10 +25,10 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from .clv.validation import read_model_check
+from ..clv.validation import read_model_check
 from .export import safe_frame, write_csv
 from .labels import check_lang, key_of, label
-from .grading.matrix import VALUE_ACTIONS as VALUE_CLASS_ACTIONS
+from ..grading.matrix import VALUE_ACTIONS as VALUE_CLASS_ACTIONS
 
 MODEL_FAILED = {"en": "lifetime-value model failed its check ({codes}): ranked by {basis}",
                 "zh": "终身价值模型未通过检验 ({codes}): 按{basis}排序"}

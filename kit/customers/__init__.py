@@ -1,0 +1,10 @@
+"""Customers — 客户: the one customer table (RFM and features, computed once from the transactions), the purchase
+summaries the lifetime-value models read, and the periods and windows every method derives from the data.
+"""
+
+from . import periods
+from .features import NUMERIC_FEATURES, customer_features, numeric_features
+from .table import RFM_COLUMNS, default_as_of, rfm_table
+
+__all__ = ["NUMERIC_FEATURES", "RFM_COLUMNS", "customer_features", "default_as_of", "numeric_features", "periods",
+           "rfm_table"]
