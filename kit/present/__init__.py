@@ -4,5 +4,6 @@ plots by method area (:mod:`kit.present.plots`, imported on demand), spreadsheet
 
 from . import export
 from .labels import LANGUAGES, check_lang, label, labels
+from .localise import localise
 
-__all__ = ["LANGUAGES", "check_lang", "export", "label", "labels"]
+__all__ = ["LANGUAGES", "check_lang", "export", "label", "labels", "localise"]

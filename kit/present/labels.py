@@ -15,6 +15,11 @@ from ..errors import KitError
 
 LANGUAGES = ("zh", "en")
 
+#: Columns whose values are label keys (a segment, an action, a reason): :func:`kit.present.localise.localise`
+#: translates their values as well as their names. Method areas add theirs.
+KEY_COLUMNS = ("reason", "segment", "rfm_segment", "action", "rfm_action", "value_class", "current_value",
+               "future_value", "target_action")
+
 #: key -> {"zh": ..., "en": ...}
 LABELS: dict[str, dict[str, str]] = {
     # canonical transaction columns

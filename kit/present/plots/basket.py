@@ -1,0 +1,68 @@
+"""Plots of association rules (notebook 02): support-confidence scatter, a rule matrix and a product network.
+"""
+
+from __future__ import annotations
+
+import matplotlib.pyplot as plt
+import numpy as np
+import pandas as pd
+import seaborn as sns
+
+from ..labels import label
+from .common import plot_language, _axes, _short
+
+
+def rule_label(itemset, names=None, width: int = 28) -> str:
+    """Readable text of an itemset: product names (shortened), joined with ' + '."""
+    return " + ".join(_short(names.get(i, i) if names is not None else i, width) for i in sorted(itemset, key=str))
+
+
+def plot_rules_scatter(rules: pd.DataFrame, lang: str = "en", ax=None):
+    """Support × confidence of each rule, coloured by lift."""
+    lang = plot_language(lang)
+    ax = _axes(ax, (6, 4.5))
+    points = ax.scatter(rules["support"], rules["confidence"], c=rules["lift"], cmap="viridis", s=12, alpha=0.8)
+    plt.colorbar(points, ax=ax, label=label("lift", lang))
+    ax.set_xscale("log")
+    ax.set_xlabel(label("support", lang))
+    ax.set_ylabel(label("confidence", lang))
+    return ax
+
+
+def plot_rules_matrix(rules: pd.DataFrame, names=None, top: int = 15, measure: str = "lift", ax=None):
+    """Heat map of ``measure`` for the strongest rules: antecedents in rows, consequents in columns."""
+    strongest = rules.nlargest(top, measure)
+    table = pd.DataFrame({"antecedent": [rule_label(a, names, 24) for a in strongest["antecedents"]],
+                          "consequent": [rule_label(c, names, 24) for c in strongest["consequents"]],
+                          measure: strongest[measure]})
+    grid = table.pivot_table(index="antecedent", columns="consequent", values=measure, aggfunc="max")
+    ax = _axes(ax, (0.55 * grid.shape[1] + 4, 0.4 * grid.shape[0] + 2))
+    sns.heatmap(grid, annot=True, fmt=".1f", cmap="magma_r", ax=ax, cbar=False, annot_kws={"fontsize": 7})
+    ax.set_xlabel("")
+    ax.set_ylabel("")
+    return ax
+
+
+def plot_rules_network(rules: pd.DataFrame, names=None, top: int = 20, by: str = "lift", ax=None):
+    """Network of the ``top`` rules by ``by``: products on a circle, an arrow from antecedent to consequent whose
+    width grows with lift. Antecedents with several items are drawn from each of their items."""
+    strongest = rules.nlargest(top, by)
+    nodes = sorted({i for a, c in zip(strongest["antecedents"], strongest["consequents"]) for i in a | c}, key=str)
+    angle = np.linspace(0, 2 * np.pi, len(nodes), endpoint=False)
+    position = {n: (np.cos(t), np.sin(t)) for n, t in zip(nodes, angle)}
+    ax = _axes(ax, (9, 9))
+    top_lift = strongest["lift"].max()
+    for a, c, lift in zip(strongest["antecedents"], strongest["consequents"], strongest["lift"]):
+        for i in a:
+            for j in c:
+                ax.annotate("", xy=position[j], xytext=position[i],
+                            arrowprops=dict(arrowstyle="-|>", lw=0.5 + 3 * lift / top_lift, alpha=0.6,
+                                            color=sns.color_palette()[0], shrinkA=6, shrinkB=6))
+    for n, (x, y) in position.items():
+        ax.plot(x, y, "o", color=sns.color_palette()[3])
+        ax.text(1.08 * x, 1.08 * y, _short(names.get(n, n) if names is not None else n, 26), fontsize=7,
+                ha="left" if x >= 0 else "right", va="center")
+    ax.set_xlim(-1.9, 1.9)
+    ax.set_ylim(-1.4, 1.4)
+    ax.set_axis_off()
+    return ax
