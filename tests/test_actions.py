@@ -1,4 +1,4 @@
-"""The customer action list and the run report, built from hand-made exports (no notebook runs)."""
+"""The customer action list and the run report, built from hand-made results (no notebook runs)."""
 
 from types import SimpleNamespace
 
@@ -6,53 +6,58 @@ import pandas as pd
 import pytest
 
 import kit
-from kit.present import actions, export, report
+from kit.present import actions, export, report, results
 
 
 @pytest.fixture()
 def exports(tmp_path):
-    """Exports as the notebooks write them, headers in Chinese for some, English keys for others."""
-    grading = pd.DataFrame({"customer_id": ["00001", "00002", "00003", "00004", "00005"],
-                            "recency": [3, 200, 10, 40, 90], "frequency": [20, 2, 5, 3, 1],
-                            "monetary": [9000.0, 400.0, 1500.0, 700.0, 30.0],
-                            "segment": ["重要价值客户", "一般挽留客户", "重要发展客户", "一般价值客户", "一般挽留客户"],
-                            "abc_grade": ["A", "C", "A", "B", "C"],
-                            "action": ["重点维护", "减少投入", "提高购买频率", "提高客单价", "减少投入"]})
-    export.write_csv(grading, tmp_path / "grading_actions.csv", lang="zh")
-    clv = pd.DataFrame({"customer_id": ["00001", "00002", "00003", "00004"], "p_alive": [0.3, 0.9, 0.95, 0.8],
-                        "expected_purchases": [1.0, 0.2, 3.0, 1.0], "expected_spend": [100.0, 50, 80, 40],
-                        "clv": [800.0, 10.0, 900.0, 60.0], "value_class": ["A", "F", "B", "E"]})
-    export.write_csv(clv, tmp_path / "clv.csv", lang="zh")
-    targets = pd.DataFrame({"customer_id": ["00001", "00002", "00003", "00004", "00005"],
-                            "relationship_value": [2000.0, -50.0, 300.0, 80.0, 5.0], "segment": [3, 1, 0, 2, 1],
-                            "segment_name": ["high monetary", "lapsed", "recent", "low lines", "lapsed"],
-                            "lookalike_score": [0.9, 0.1, 0.8, 0.7, 0.2], "selected": [True, False, False, False, False],
-                            "action": [kit.present.label(k, "zh") for k in ("act_serve_first", "act_cut_cost",
-                                                                    "act_develop_lookalike", "act_develop_lookalike",
-                                                                    "act_standard")]})
-    export.write_csv(targets, tmp_path / "targets.csv", lang="zh")
-    offers = pd.DataFrame({"customer_id": ["00004", "00004", "00005"], "rank": [2, 1, 1],
-                           "item": ["p2", "p1", "p3"], "name": ["cups", "plates", "=HYPERLINK(x)"],
-                           "score": [0.6, 0.8, 0.5], "lift": [3.0, 4.0, 2.0], "rule": ["a => b", "c => d", "e => f"]})
-    export.write_csv(offers, tmp_path / "cross_sell.csv", lang="zh")
+    """Results as the notebooks save them: keys and canonical column names."""
+    save = results.save_table
+    save(tmp_path, "grading", pd.DataFrame({
+        "customer_id": ["00001", "00002", "00003", "00004", "00005"], "monetary": [9000.0, 400.0, 1500.0, 700.0, 30.0],
+        "segment": ["important_value", "general_retention", "important_development", "general_value",
+                    "general_retention"],
+        "abc_grade": ["A", "C", "A", "B", "C"],
+        "action": ["act_keep_vip", "act_reduce", "act_raise_frequency", "act_raise_spend", "act_reduce"]}))
+    save(tmp_path, "clv", pd.DataFrame({"customer_id": ["00001", "00002", "00003", "00004"],
+                                        "p_alive": [0.3, 0.9, 0.95, 0.8], "clv": [800.0, 10.0, 900.0, 60.0],
+                                        "value_class": ["A", "F", "B", "E"]}))
+    save(tmp_path, "targets", pd.DataFrame({
+        "customer_id": ["00001", "00002", "00003", "00004", "00005"],
+        "relationship_value": [2000.0, -50.0, 300.0, 80.0, 5.0],
+        "segment": ["high monetary", "lapsed", "recent", "low lines", "lapsed"],
+        "lookalike_score": [0.9, 0.1, 0.8, 0.7, 0.2], "selected": [True, False, False, False, False],
+        "lapsed": [False] * 5,
+        "action": ["act_serve_first", "act_cut_cost", "act_develop_lookalike", "act_develop_lookalike",
+                   "act_standard"]}))
+    save(tmp_path, "cross_sell", pd.DataFrame({
+        "customer_id": ["00004", "00004", "00005"], "rank": [2, 1, 1], "item": ["p2", "p1", "p3"],
+        "name": ["cups", "plates", "=HYPERLINK(x)"], "score": [0.6, 0.8, 0.5], "rule": ["a => b", "c => d", "e => f"]}))
     return tmp_path
 
 
-def test_action_list_joins_the_exports_and_decides(exports):
-    table = actions.build_action_list(exports, lang="en")
-    by_id = table.set_index("customer id")
+def test_action_list_joins_the_results_and_decides_in_keys(exports):
+    listed = actions.build_action_list(exports)
+    by_id = listed.table.set_index("customer_id")
     assert list(by_id.index) == ["00001", "00003", "00004", "00002", "00005"]  # selected first, then by CLV
-    assert by_id.loc["00001", "recommended action"] == kit.present.label("act_win_back", "en")  # selected, P(alive) 0.3
-    assert "30%" in by_id.loc["00001", "reason"]
-    assert by_id.loc["00002", "recommended action"] == kit.present.label("act_cut_cost", "en")
-    assert by_id.loc["00003", "recommended action"] == kit.present.label("act_invest_protect", "en")  # class B
-    assert "900" in by_id.loc["00003", "reason"]
-    assert by_id.loc["00004", "recommended action"] == kit.present.label("act_develop_lookalike", "en")
-    assert by_id.loc["00004", "cross-sell offers"] == "plates; cups"  # by rank
-    assert by_id.loc["00005", "cross-sell offers"] == "=HYPERLINK(x)"  # the neutralising quote removed on reading
-    assert by_id.loc["00005", "recommended action"] == kit.present.label("act_cross_sell", "en")
-    assert by_id.loc["00002", "RFM segment"] == "一般挽留客户" and by_id.loc["00001", "ABC grade"] == "A"
-    assert by_id.loc["00003", "P(alive)"] == 0.95 and bool(by_id.loc["00001", "selected"])
+    assert by_id.loc["00001", "action"] == "act_win_back"  # selected, P(alive) 0.3
+    assert by_id.loc["00002", "action"] == "act_cut_cost"
+    assert by_id.loc["00003", "action"] == "act_invest_protect"  # value class B
+    assert by_id.loc["00004", "action"] == "act_develop_lookalike"
+    assert by_id.loc["00004", "cross_sell"] == "plates; cups"  # by rank
+    assert by_id.loc["00005", "action"] == "act_cross_sell"
+    assert by_id.loc["00002", "rfm_segment"] == "general_retention" and by_id.loc["00001", "abc_grade"] == "A"
+    assert by_id.loc["00003", "p_alive"] == 0.95 and bool(by_id.loc["00001", "selected"])
+
+
+def test_action_list_words_come_from_the_labels(exports):
+    table = actions.action_table(actions.build_action_list(exports), "en").set_index("customer id")
+    assert table.loc["00001", "recommended action"] == kit.present.label("act_win_back", "en")
+    assert "30%" in table.loc["00001", "reason"] and "900" in table.loc["00003", "reason"]
+    assert table.loc["00005", "cross-sell offers"] == "=HYPERLINK(x)"
+    zh = actions.action_table(actions.build_action_list(exports), "zh").set_index("客户编号")
+    assert zh.loc["00002", "RFM 分群"] == kit.present.label("general_retention", "zh")
+    assert zh.loc["00002", "建议行动"] == kit.present.label("act_cut_cost", "zh")
 
 
 def test_action_list_files_are_safe_and_excel_ready(exports):
@@ -64,16 +69,23 @@ def test_action_list_files_are_safe_and_excel_ready(exports):
     assert "客户编号" in text and "建议行动" in text
     assert "'=HYPERLINK" in text and ",=HYPERLINK" not in text
     sheets = pd.read_excel(exports / "customer_actions.xlsx", sheet_name=None)
-    assert set(sheets) == {"客户行动清单", "grading_actions", "clv", "targets", "cross_sell"}
+    assert set(sheets) == {"客户行动清单", "grading", "clv", "targets", "cross_sell"}
     assert len(sheets["客户行动清单"]) == 5
 
 
-def test_action_list_with_some_exports_missing(tmp_path):
-    export.write_csv(pd.DataFrame({"customer_id": ["7"], "p_alive": [0.2], "clv": [5.0], "value_class": ["F"]}),
-                     tmp_path / "clv.csv")
-    table = actions.build_action_list(tmp_path)
-    assert table.loc[0, "recommended action"] == kit.present.label("act_standard", "en")
-    assert actions.build_action_list(tmp_path / "empty").empty
+def test_files_for_people_are_never_read_back(exports):
+    # a stale or edited people's file (translated headers, other customers) changes nothing
+    export.write_csv(pd.DataFrame({"客户编号": ["99999"], "预测终身价值": [1e9]}), exports / "clv.csv")
+    export.write_csv(pd.DataFrame({"客户编号": ["99999"]}), exports / "targets.csv")
+    table = actions.build_action_list(exports).table
+    assert "99999" not in set(table["customer_id"]) and len(table) == 5
+
+
+def test_action_list_with_some_results_missing(tmp_path):
+    results.save_table(tmp_path, "clv", pd.DataFrame({"customer_id": ["7"], "p_alive": [0.2], "clv": [5.0],
+                                                      "value_class": ["F"]}))
+    assert actions.build_action_list(tmp_path).table.loc[0, "action"] == "act_standard"
+    assert actions.build_action_list(tmp_path / "empty").table.empty
 
 
 def test_csv_injection_is_neutralised():
@@ -84,8 +96,8 @@ def test_csv_injection_is_neutralised():
 
 
 def test_index_page(exports):
-    export.write_csv(pd.DataFrame({"name_a": ["cups"], "name_b": ["plates"], "baskets": [12], "lift": [3.5]}),
-                     exports / "placement.csv")
+    results.save_table(exports, "placement", pd.DataFrame({"name_a": ["cups"], "name_b": ["plates"],
+                                                           "baskets": [12], "lift": [3.5]}))
     actions.write_action_list(exports, lang="zh")
     _, cleaning = kit.load_transactions(kit.data.datasets.synthetic(n_customers=30, seed=1)[0])
     result = SimpleNamespace(out=exports, report=cleaning, results=[
@@ -103,36 +115,36 @@ def test_index_page(exports):
 
 def test_a_failed_model_reason_cites_only_what_exists(tmp_path):
     # one day of data: no grading export, the model refused, the target list takes everyone
-    pd.DataFrame({"customer_id": ["a", "b"], "selected": [True, True], "lapsed": [False, False],
-                  "relationship_value": [50.0, 20.0], "segment_name": ["x", "y"], "lookalike_score": [None, None],
-                  "action": ["serve first", "serve first"]}).to_csv(tmp_path / "targets.csv", index=False)
-    kit.clv.ModelCheck(False, ["too short"], ["insufficient_history"], "BG/NBD", {}, {}).write_json(
-        tmp_path / "clv_model.json")
-    table = actions.build_action_list(tmp_path).set_axis(list(actions.COLUMNS), axis=1)
-    reasons = table["action_reason"]
+    results.save_table(tmp_path, "targets", pd.DataFrame({
+        "customer_id": ["a", "b"], "selected": [True, True], "lapsed": [False, False],
+        "relationship_value": [50.0, 20.0], "segment": ["x", "y"], "lookalike_score": [None, None],
+        "action": ["act_serve_first", "act_serve_first"]}))
+    results.save_figures(tmp_path, "clv_model", {"ok": False, "problems": ["too short"],
+                                                 "codes": ["insufficient_history"]})
+    reasons = actions.action_table(actions.build_action_list(tmp_path), "en")["reason"]
     assert not reasons.str.contains("RFM|ABC|past spend").any(), reasons.tolist()
     assert reasons.str.contains("ranked by relationship value").all()
     assert reasons.str.contains("the list covers every eligible customer").all()
     # with the grading export, its ABC grade and spend are cited; a list that leaves someone out says nothing of it
-    pd.DataFrame({"customer_id": ["a", "b", "c"], "segment": ["s", "s", "t"], "abc_grade": ["A", "B", "C"],
-                  "action": ["p", "p", "q"], "monetary": [9.0, 5.0, 1.0]}).to_csv(
-        tmp_path / "grading_actions.csv", index=False)
-    pd.DataFrame({"customer_id": ["a", "b", "c"], "selected": [True, False, False], "lapsed": [False, False, True],
-                  "relationship_value": [50.0, 20.0, 1.0], "segment_name": ["x", "y", "y"],
-                  "lookalike_score": [None] * 3, "action": ["serve first", "", ""]}).to_csv(
-        tmp_path / "targets.csv", index=False)
-    reasons = actions.build_action_list(tmp_path).set_axis(list(actions.COLUMNS), axis=1)["action_reason"]
+    results.save_table(tmp_path, "grading", pd.DataFrame({
+        "customer_id": ["a", "b", "c"], "segment": ["s", "s", "t"], "abc_grade": ["A", "B", "C"],
+        "action": ["act_keep_vip", "act_keep_vip", "act_reduce"], "monetary": [9.0, 5.0, 1.0]}))
+    results.save_table(tmp_path, "targets", pd.DataFrame({
+        "customer_id": ["a", "b", "c"], "selected": [True, False, False], "lapsed": [False, False, True],
+        "relationship_value": [50.0, 20.0, 1.0], "segment": ["x", "y", "y"], "lookalike_score": [None] * 3,
+        "action": ["act_serve_first", "act_standard", "act_standard"]}))
+    reasons = actions.action_table(actions.build_action_list(tmp_path), "en")["reason"]
     assert reasons.str.contains("ranked by ABC grade, past spend and relationship value").all()
     assert not reasons.str.contains("covers every").any()
 
 
 def test_front_page_says_when_no_pairs_pass_and_when_min_support_was_raised(tmp_path):
-    report.write_basket_summary(tmp_path, min_support=0.02, min_support_requested=0.01, min_confidence=0.5,
-                                min_lift=1.0, pairs=0, rules=0)
+    results.save_figures(tmp_path, "basket", dict(min_support=0.02, min_support_requested=0.01, min_confidence=0.5,
+                                                  min_lift=1.0, pairs=0, rules=0))
     figures = dict(report.headline_figures(tmp_path)[0])
     assert figures["product pairs"] == "none pass min_support 0.02 / min_confidence 0.5"
     assert figures["min_support"] == "raised from 0.01 to 0.02"
-    report.write_basket_summary(tmp_path, min_support=0.01, min_support_requested=0.01, min_confidence=0.5,
-                                min_lift=1.0, pairs=3, rules=4)
+    results.save_figures(tmp_path, "basket", dict(min_support=0.01, min_support_requested=0.01, min_confidence=0.5,
+                                                  min_lift=1.0, pairs=3, rules=4))
     assert report.headline_figures(tmp_path)[0] == []
     assert "min_support" not in dict(report.headline_figures(tmp_path, "zh")[0])

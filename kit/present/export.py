@@ -35,17 +35,32 @@ def safe_frame(frame: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
-def write_csv(frame: pd.DataFrame, path, index: bool = False, lang: str | None = None) -> Path:
-    """Write ``frame`` to ``path`` as a spreadsheet-safe UTF-8 (with BOM) CSV; create the folder; return the path.
+def write_csv(frame: pd.DataFrame, path, index: bool = False) -> Path:
+    """Write ``frame`` to ``path`` as a spreadsheet-safe UTF-8 (with BOM) CSV for people; create the folder.
 
-    With ``lang``, column names that are label keys are written as their labels in that language."""
+    Parameters
+    ----------
+    frame : DataFrame
+        Usually ``kit.present.localise(table, lang)``: the file is for people, and nothing reads it again.
+    path : path
+    index : bool
+        Write the index as the first column.
+
+    Returns
+    -------
+    Path
+        ``path``.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> path = write_csv(pd.DataFrame({"a": ["=1+1"]}), tempfile.mkdtemp() + "/t.csv")
+    >>> path.read_bytes()
+    b"\\xef\\xbb\\xbfa\\n'=1+1\\n"
+    """
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     if index:
         frame = frame.reset_index()
-    if lang is not None:
-        from .labels import label
-
-        frame = frame.rename(columns=lambda c: label(c, lang))
     safe_frame(frame).to_csv(path, index=False, encoding="utf-8-sig")
     return path

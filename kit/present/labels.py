@@ -216,6 +216,20 @@ LABELS: dict[str, dict[str, str]] = {
     "reason_cross_sell": {"zh": "已购商品触发的关联规则: {cross_sell}", "en": "rules their purchases trigger: {cross_sell}"},
     "reason_rfm": {"zh": "RFM 分群: {rfm_segment}", "en": "RFM segment: {rfm_segment}"},
     "reason_covers_all": {"zh": "名单覆盖了所有符合条件的客户", "en": "the list covers every eligible customer"},
+    "reason_model_failed": {"zh": "终身价值模型未通过检验 ({codes}): 按{basis}排序",
+                            "en": "lifetime-value model failed its check ({codes}): ranked by {basis}"},
+    "rank_abc_grade": {"zh": "ABC 等级", "en": "ABC grade"},
+    "rank_monetary": {"zh": "历史消费", "en": "past spend"},
+    "rank_relationship_value": {"zh": "客户关系价值", "en": "relationship value"},
+    "rank_targets_only": {"zh": "目标名单", "en": "the target list only"},
+    # the front page
+    "clv_model": {"zh": "终身价值模型", "en": "lifetime-value model"},
+    "model_failed_codes": {"zh": "未通过检验: {codes}", "en": "failed its check: {codes}"},
+    "support_raised": {"zh": "由 {min_support_requested:g} 提高到 {min_support:g}",
+                       "en": "raised from {min_support_requested:g} to {min_support:g}"},
+    "product_pairs": {"zh": "商品组合", "en": "product pairs"},
+    "no_pairs_pass": {"zh": "在 min_support {min_support:g} / min_confidence {min_confidence:g} 下没有",
+                      "en": "none pass min_support {min_support:g} / min_confidence {min_confidence:g}"},
     "report_title": {"zh": "客户价值分析报告", "en": "Customer value report"},
     "headlines": {"zh": "主要数字", "en": "Headline figures"},
     "notebooks_run": {"zh": "分析报告", "en": "Reports"},
@@ -258,21 +272,7 @@ def labels(keys, lang: str = "en") -> list[str]:
     return [label(k, lang) for k in keys]
 
 
-def key_of(text: str) -> str:
-    """The label key whose text (in either language) is ``text``; ``text`` itself when there is none.
-
-    >>> key_of("客户关系价值"), key_of("relationship value"), key_of("customer_id")
-    ('relationship_value', 'relationship_value', 'customer_id')
-    """
-    return _REVERSE.get(str(text), str(text))
-
-
 def bilingual(key: str) -> str:
     """``'English (中文)'`` -- how notebook prose introduces a term the first time."""
     entry = LABELS[key]
     return f"{entry['en']} ({entry['zh']})"
-
-
-_REVERSE = {text: key for key, entry in LABELS.items() for text in entry.values()}
-for _key in LABELS:  # a key is its own label's key, even where another label uses the same text
-    _REVERSE[_key] = _key

@@ -4,16 +4,15 @@ skipped and why, and the data-cleaning report. Static HTML with its style inline
 from __future__ import annotations
 
 import html
-import json
 from pathlib import Path
 
 import pandas as pd
 
-from .actions import read_export
 from ..clv.utils import sig
-from ..clv.validation import read_model_check
 from ..grading.abc import top_share
+from . import results
 from .labels import check_lang, label
+from .localise import localise
 
 STYLE = """
 body { font-family: "Noto Sans CJK SC", "Microsoft YaHei", "PingFang SC", Arial, sans-serif; margin: 2em auto;
@@ -49,71 +48,42 @@ def _table(frame: pd.DataFrame) -> str:
     return "<table>" + "".join(rows) + "</table>"
 
 
-BASKET_SUMMARY = "basket_summary.json"
-NO_PAIRS = {"en": "none pass min_support {min_support:g} / min_confidence {min_confidence:g}",
-            "zh": "在 min_support {min_support:g} / min_confidence {min_confidence:g} 下没有"}
-SUPPORT_RAISED = {"en": "raised from {min_support_requested:g} to {min_support:g}",
-                  "zh": "由 {min_support_requested:g} 提高到 {min_support:g}"}
-PAIRS = {"en": "product pairs", "zh": "商品组合"}
-
-
-def write_basket_summary(out_dir, **figures) -> Path:
-    """Write notebook 02's key results (numbers under plain keys, no sentences) as ``basket_summary.json`` beside
-    ``placement.csv``: ``min_support`` used, ``min_support_requested``, ``min_confidence``, ``pairs``, ``rules``.
-
-    >>> import tempfile
-    >>> with tempfile.TemporaryDirectory() as d:
-    ...     read_basket_summary(write_basket_summary(d, min_support=0.02, pairs=0).parent)
-    {'min_support': 0.02, 'pairs': 0}
-    """
-    path = Path(out_dir) / BASKET_SUMMARY
-    path.parent.mkdir(parents=True, exist_ok=True)
-    clean = {k: (v.item() if hasattr(v, "item") else v) for k, v in figures.items()}
-    path.write_text(json.dumps(clean, indent=1) + "\n", encoding="utf-8")
-    return path
-
-
-def read_basket_summary(out_dir) -> dict | None:
-    """The dict of :func:`write_basket_summary`, or ``None`` when notebook 02 did not write one."""
-    path = Path(out_dir) / BASKET_SUMMARY
-    return json.loads(path.read_text(encoding="utf-8")) if path.exists() else None
-
-
 def headline_figures(out_dir, lang: str = "en") -> tuple[list[tuple[str, str]], dict[str, pd.DataFrame]]:
-    """The figures and small tables the front page shows, from the exports found in ``out_dir``."""
-    out_dir = Path(out_dir)
+    """The figures and small tables the front page shows, from the run's results (:mod:`kit.present.results`).
+
+    Returns
+    -------
+    figures : list of (name, value) pairs, in ``lang``
+    tables : dict of title -> small DataFrame for people
+    """
+    check_lang(lang)
     figures, tables = [], {}
-    grading = out_dir / "grading_actions.csv"
-    if grading.exists():
-        g = read_export(grading)
-        figures.append((label("customers", lang), f"{len(g):,}"))
-        figures.append((label("revenue", lang), f"{g['monetary'].sum():,.2f}"))
-        figures.append((label("top20_share", lang), f"{top_share(g['monetary'].clip(lower=0), 0.2):.1%}"))
-        if g["segment"].notna().any():  # none when the data are too short to segment (notebook 03)
-            sizes = g["segment"].value_counts().rename_axis(label("segment", lang)).reset_index(
-                name=label("customers", lang))
-            tables[label("segment_sizes", lang)] = sizes
-    clv = out_dir / "clv.csv"
-    check = read_model_check(out_dir / "clv_model.json")
+    grading = results.load_table(out_dir, "grading")
+    if grading is not None:
+        figures.append((label("customers", lang), f"{len(grading):,}"))
+        figures.append((label("revenue", lang), f"{grading['monetary'].sum():,.2f}"))
+        figures.append((label("top20_share", lang), f"{top_share(grading['monetary'].clip(lower=0), 0.2):.1%}"))
+        if grading["segment"].notna().any():  # none when the data are too short to segment (notebook 03)
+            sizes = grading["segment"].value_counts().rename_axis("segment").reset_index(name="customers")
+            tables[label("segment_sizes", lang)] = localise(sizes, lang)
+    check = results.load_figures(out_dir, "clv_model")
+    clv = results.load_table(out_dir, "clv")
     if check is not None and not check.get("ok", False):
-        failed = {"en": "lifetime-value model", "zh": "终身价值模型"}[lang]
         problems = check.get("problems", [])
-        figures.append((failed, {"en": "failed its check: ", "zh": "未通过检验: "}[lang] + ", ".join(check.get("codes", []))
-                        + (f" ({problems[0]})" if problems else "")))
-    elif clv.exists():  # a model's output: 4 significant figures
-        figures.append((label("customer_equity", lang), sig(read_export(clv)["clv"].sum())))
-    basket = read_basket_summary(out_dir) or {}
+        figures.append((label("clv_model", lang), label("model_failed_codes", lang).format(
+            codes=", ".join(check.get("codes", []))) + (f" ({problems[0]})" if problems else "")))
+    elif clv is not None:  # a model's output: 4 significant figures
+        figures.append((label("customer_equity", lang), sig(clv["clv"].sum())))
+    basket = results.load_figures(out_dir, "basket") or {}
     requested = basket.get("min_support_requested")
     if requested is not None and basket.get("min_support", 0) > requested:
-        figures.append(("min_support", SUPPORT_RAISED[lang].format(**basket)))
+        figures.append(("min_support", label("support_raised", lang).format(**basket)))
     if basket.get("pairs") == 0 and {"min_support", "min_confidence"} <= set(basket):
-        figures.append((PAIRS[lang], NO_PAIRS[lang].format(**basket)))
-    placement = out_dir / "placement.csv"
-    if placement.exists():
-        pairs = read_export(placement).head(5)
-        if len(pairs):
-            shown = pairs[["name_a", "name_b", "baskets", "lift"]].round(2)
-            tables[label("strongest_pairs", lang)] = shown.rename(columns=lambda c: label(c, lang))
+        figures.append((label("product_pairs", lang), label("no_pairs_pass", lang).format(**basket)))
+    placement = results.load_table(out_dir, "placement")
+    if placement is not None and len(placement):
+        shown = placement.head(5)[["name_a", "name_b", "baskets", "lift"]].round(2)
+        tables[label("strongest_pairs", lang)] = localise(shown, lang)
     return figures, tables
 
 
@@ -142,8 +112,8 @@ def write_index(result, lang: str = "en") -> Path:
         parts.append(f"<p><a href='customer_actions.csv'>{html.escape(label('action_list', lang))}</a> "
                      f"(<a href='customer_actions.xlsx'>xlsx</a>)</p>")
     if result.report is not None:
-        summary = result.report.summary(lang).drop(columns="key").reset_index()
-        summary = summary[summary.iloc[:, 1] > 0]
+        summary = result.report.summary().reset_index()
+        summary = localise(summary[summary["rows"] > 0], lang)
         parts.append(f"<h2>{html.escape(label('cleaning_report', lang))}</h2>"
                      f"<p>{html.escape(Path(result.report.source).name)}</p>" + _table(summary))
     page = (f"<!DOCTYPE html><html lang='{'zh-CN' if lang == 'zh' else 'en'}'><head><meta charset='utf-8'>"

@@ -15,6 +15,7 @@ from functools import partial
 from pathlib import Path
 
 from ..errors import KitError
+from ..present import results
 from .params import Parameter, check, coerce, notebook_parameters
 from ..course.widgets import HEADLESS
 
@@ -364,6 +365,8 @@ def run_notebooks(data: str | None = None, columns: str | None = None, encoding:
     kernel = ensure_kernel()
     folders_before = {p for p in out.rglob("*") if p.is_dir()}
     before = clear_previous_run(out)
+    results.clear(out)  # the action list and front page must never read an earlier run's results
+    before = {p: t for p, t in before.items() if p.exists()}
     folders_before = {p for p in folders_before if p.exists()}
     messages = open(out / KERNEL_MESSAGES, "w", encoding="utf-8")  # noqa: SIM115 - closed when the run ends
     manager = kernel_manager(memory_limit, messages)
