@@ -261,7 +261,23 @@ def check_lang(lang: str) -> str:
 
 
 def label(key: str, lang: str = "en") -> str:
-    """The text of label ``key`` in ``lang`` (``"zh"`` or ``"en"``); an unknown key is returned unchanged."""
+    """The text of label ``key`` in one language.
+
+    Parameters
+    ----------
+    key : str
+        A key of :data:`LABELS`; an unknown key is returned unchanged.
+    lang : {"zh", "en"}
+
+    Returns
+    -------
+    str
+
+    Examples
+    --------
+    >>> label("important_value", "zh"), label("important_value", "en"), label("no such key")
+    ('重要价值客户', 'important value', 'no such key')
+    """
     check_lang(lang)
     entry = LABELS.get(key)
     return entry[lang] if entry else key
