@@ -339,7 +339,8 @@ def implausible_dates(dates: pd.Series, today: pd.Timestamp | None = None) -> li
 class CleaningReport:
     """What loading did with every input row and every unit of money: kept, or set aside with its reason.
 
-    Reasons are keys (:data:`REASONS`); :mod:`kit.present.cleaning` turns the report into text for people.
+    Reasons are keys (:data:`REASONS`); the report is put into words for people at the edge (``report_text``
+    beside the labels).
     ``n_rows == n_kept + counts.sum()`` and ``money_read == money_kept + money.sum()`` (to rounding) always hold.
 
     Attributes
@@ -491,7 +492,7 @@ class CleaningReport:
                 f"+ set aside {self.money_set_aside:,.2f}")
 
     def __str__(self) -> str:
-        # keys, not labels: the text for people is kit.present.cleaning.report_text(report, lang)
+        # keys, not labels: the text for people is report_text, beside the labels
         return "\n".join([self.headline(), self.summary().to_string(), *(f"note: {n}" for n in self.notes)])
 
     def _repr_html_(self) -> str:

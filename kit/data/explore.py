@@ -1,5 +1,5 @@
 """A first look at a canonical transaction table: size, sales over time, orders per customer, basket sizes,
-top products. Each function computes a table; :mod:`kit.present.plots` draws it."""
+top products. Each function computes a table of keys; the plots beside the labels draw it."""
 
 from __future__ import annotations
 
@@ -159,7 +159,7 @@ def top_products(tx: pd.DataFrame, n: int = 10, by: str | None = None) -> pd.Dat
         How many products.
     by : {"revenue", "quantity", "orders"}, optional
         The measure ranked by; default :func:`rank_measure` (revenue when the data have amounts, else orders).
-        Pass the same ``by`` to :func:`kit.present.plots.plot_top_products`.
+        Pass the same ``by`` to the plot of the best sellers.
 
     Returns
     -------

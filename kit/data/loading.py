@@ -194,10 +194,10 @@ def _parse(frame: pd.DataFrame, resolved: dict, analysis: str, options: dict, da
         parsed = parsing.parse_numbers(values, options.get("decimal"), options.get("thousands"), delimiter, where,
                                        resolved[column], notes, file_decimal)
         bad = parsing.bad_values(values, parsed)
-        present = int(values.notna().sum())
-        if present and bad.sum() > parsing.MIN_SHARE * present:
+        filled = int(values.notna().sum())
+        if filled and bad.sum() > parsing.MIN_SHARE * filled:
             raise KitError(f"{where}column {resolved[column]!r} (mapped to {column}): {int(bad.sum()):,} of "
-                           f"{present:,} values are not numbers; examples: {examples(values[bad].tolist())}",
+                           f"{filled:,} values are not numbers; examples: {examples(values[bad].tolist())}",
                            hint=f"check that the right column is mapped to {column}, or give the number style "
                                 "with the 'decimal' and 'thousands' options (e.g. decimal: ',')")
         invalid |= bad
