@@ -4,7 +4,6 @@ import subprocess
 import sys
 import textwrap
 
-import numpy as np
 import pandas as pd
 import pytest
 from hypothesis import given, settings
@@ -12,6 +11,7 @@ from hypothesis import strategies as st
 
 import kit
 from kit.data.cleaning import REASONS, STEPS, reversed_by_cancellation
+from kit.present.cleaning import report_html, report_text, set_aside_table, summary_table
 
 
 def test_each_problem_gets_its_reason(small_raw):
@@ -65,10 +65,26 @@ def test_steps_can_be_switched_off(small_raw):
 
 def test_report_summary_adds_up_and_speaks_both_languages(small_raw):
     _, report = kit.load_transactions(small_raw)
-    summary = report.summary("zh")
+    summary = summary_table(report, "zh")
     assert summary.index[0] == "保留" and summary.index[-1] == "合计"
-    assert summary.iloc[:-1, 1].sum() == summary.iloc[-1, 1] == len(small_raw)
-    assert "取消订单" in report.to_text("zh")
+    assert summary.iloc[:-1, 0].sum() == summary.iloc[-1, 0] == len(small_raw)
+    assert "取消订单" in report_text(report, "zh")
+
+
+def test_report_holds_keys_and_people_get_labels(small_raw):
+    _, report = kit.load_transactions(small_raw)
+    summary = report.summary()
+    assert summary.index.name == "reason" and list(summary.columns) == ["rows", "share", "amount"]
+    assert summary.index.tolist() == ["kept", *report.counts.index, "total"]
+    assert summary.loc["cancellation", "rows"] == 1 and summary.loc["total", "share"] == 1.0
+    aside = report.set_aside_table()
+    assert list(aside.columns[:2]) == ["row", "reason"] and set(aside["reason"]) <= set(REASONS)
+    people = set_aside_table(report, "zh")
+    assert list(people.columns[:2]) == ["行号", "原因"] and "取消订单" in set(people["原因"])
+    assert people.iloc[:, 2:].equals(aside.iloc[:, 2:].rename(columns=dict(zip(aside.columns[2:], people.columns[2:]))))
+    assert "reason" in str(report) and "cancellation" in str(report)  # a report prints with its keys
+    assert report.figures() == {"source": "<DataFrame>", "n_rows": 9, "n_kept": 3, "n_set_aside": 6,
+                                "money_read": 21.5, "money_kept": 11.0}
 
 
 values = st.one_of(st.none(), st.just(""), st.just("x"), st.integers(-3, 3).map(str))
@@ -130,7 +146,7 @@ def test_hex_order_ids_are_not_cancellations():
     assert r"cancellation: order id matches ^[Cc]\d and quantity < 0 (1 line)" in report.notes
     assert any(n.startswith("3 lines whose order id matches") and "(e.g. c152d21b, c9a0, C8)" in n
                for n in report.notes)
-    assert "note: cancellation: order id matches" in report.to_text()
+    assert "note: cancellation: order id matches" in report_text(report)
 
 
 def test_cancellations_found_by_amount_when_there_is_no_quantity():
@@ -155,9 +171,12 @@ def test_online_retail_money_account(online_retail):
     assert_money_adds_up(report)
     assert report.money["non_positive_price"] == 0  # zero prices: no money, but counted rows
     assert report.money["cancellation"] < 0 < report.money["cancelled_order"]
-    text = report.to_text()
+    text = report_text(report)
     assert "9,747,747.93" in text and "amount" in text
-    assert "amount read 9,747,747.93" in report._repr_html_()
+    assert "amount read 9,747,747.93" in report_html(report)
+    assert report.figures() == {"source": "online_retail.parquet", "n_rows": 541_909, "n_kept": report.n_kept,
+                                "n_set_aside": report.n_rows - report.n_kept, "money_read": 9_747_747.93,
+                                "money_kept": round(report.money_kept, 2)}
 
 
 @pytest.mark.parametrize("analysis", ["customers", "baskets"])
@@ -257,7 +276,7 @@ def test_possible_non_product_codes_are_listed_not_set_aside():
     assert found.loc["99001", "why"] == "name: postage/carriage" and found.loc["99002", "product_name"] == "手续费"
     assert found.loc["ADJUST", "why"] == "name: adjustment/manual; code shape A"
     assert found.loc["ADJUST", ["lines", "amount"]].tolist() == [1, 10.0] and found.index[0] == "ADJUST"
-    assert "possible non-product codes (6;" in report.to_text()
+    assert "possible non-product codes (6;" in report_text(report)
     tx, report = kit.load_transactions(frame, non_product_codes=["ADJUST", "manual", "99001"])
     assert report.counts["non_product_code"] == 3 and report.money["non_product_code"] == 14.0
     assert set(report.suspect_codes["product_id"]) == {"POSTAGE", "99002", "AMAZON FEE"}

@@ -133,11 +133,12 @@ def test_best_sellers_without_amounts_rank_by_orders_and_show_the_item_name(onli
                        "product_id": ["rolls/buns", "whole milk", "whole milk", "whole milk", "soda"],
                        "product_name": [None] * 5, "amount": [float("nan")] * 5, "quantity": [float("nan")] * 5})
     top = explore.top_products(tx)
-    assert top.attrs["by"] == "orders" and "revenue" not in top and "quantity" not in top
+    assert explore.rank_measure(tx) == "orders" and "revenue" not in top and "quantity" not in top
     assert top["product_name"].tolist() == ["whole milk", "rolls/buns", "soda"] and top["orders"].tolist() == [3, 1, 1]
     with pytest.raises(ValueError, match="no amounts"):
         explore.top_products(tx, by="revenue")
     retail, _ = online_retail  # with amounts: by revenue, as before
     ranked = explore.top_products(retail, n=5)
-    assert ranked.attrs["by"] == "revenue" and ranked["revenue"].is_monotonic_decreasing
+    assert explore.rank_measure(retail) == "revenue" and ranked["revenue"].is_monotonic_decreasing
+    assert ranked.equals(explore.top_products(retail, n=5, by="revenue"))
     assert ranked["product_name"].notna().all()

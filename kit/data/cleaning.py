@@ -33,7 +33,6 @@ from __future__ import annotations
 import heapq
 import html
 import re
-import textwrap
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -42,7 +41,6 @@ import numpy as np
 import pandas as pd
 
 from ..errors import KitError
-from ..present.labels import check_lang, label
 
 CHECKS = ("missing_value", "invalid_number", "unparseable_date", "missing_customer_id")
 STEPS = ("cancellation", "cancelled_order", "non_positive_quantity", "non_positive_price", "non_product_code", "duplicate")
@@ -341,13 +339,50 @@ def implausible_dates(dates: pd.Series, today: pd.Timestamp | None = None) -> li
 class CleaningReport:
     """What loading did with every input row and every unit of money: kept, or set aside with its reason.
 
-    ``counts`` has one entry per reason checked (zeros included); ``set_aside`` holds the set-aside rows as
-    they were read, with their input ``row`` number (0 = first data row) and ``reason``.
-    ``n_rows == n_kept + counts.sum()`` always holds. ``money`` is the amount set aside per reason (same index
-    as ``counts``): ``money_read == money_kept + money.sum()`` to rounding, where money read is the amount
-    (or quantity x unit price) summed over the rows whose amount is a number. ``suspect_codes`` lists product
-    codes that may be accounting lines (:func:`suspect_product_codes`); they are kept unless listed in
-    ``non_product_codes``.
+    Reasons are keys (:data:`REASONS`); the report is put into words for people at the edge (``report_text``
+    beside the labels).
+    ``n_rows == n_kept + counts.sum()`` and ``money_read == money_kept + money.sum()`` (to rounding) always hold.
+
+    Attributes
+    ----------
+    source : str
+        The file read (or ``"<DataFrame>"``).
+    format : str
+        How it was read (``"csv"``, ``"excel"``, ``"parquet"``, ...).
+    n_rows, n_kept : int
+        Rows read; rows kept.
+    counts : Series
+        Rows set aside per reason checked (reason key -> count, zeros included).
+    set_aside : DataFrame
+        The set-aside rows as they were read, with their input ``row`` number (0 = first data row) and ``reason``.
+    analysis : str
+        ``"customers"`` or ``"baskets"``: what the rows were kept for.
+    available : tuple of str
+        The analyses the file allows.
+    columns : dict
+        Canonical column -> the file's column.
+    steps : tuple of str
+        The cleaning steps that ran (:data:`STEPS`).
+    encoding, date_style : str or None
+        The text encoding and the date style found.
+    notes : list of str
+        What reading and cleaning noticed (English diagnostics).
+    money : Series
+        Amount set aside per reason (same index as ``counts``).
+    money_kept, money_read : float
+        Amount kept; amount read = amount (or quantity x unit price) over the rows whose amount is a number.
+    suspect_codes : DataFrame
+        Product codes that may be accounting lines (:func:`suspect_product_codes`); kept unless listed in
+        ``non_product_codes``.
+
+    Examples
+    --------
+    >>> raw = pd.DataFrame({"Invoice": ["1", "1", "C2"], "Customer": [7, 7, 7], "Date": ["2024-01-05"] * 3,
+    ...                     "SKU": ["a", "b", "a"], "Qty": [1, 2, -1], "Price": [2.0, 1.5, 2.0]})
+    >>> from kit.data import load_transactions
+    >>> _, report = load_transactions(raw)
+    >>> report.n_rows, report.n_kept, report.n_set_aside
+    (3, 1, 2)
     """
 
     source: str
@@ -371,73 +406,94 @@ class CleaningReport:
 
     @property
     def n_set_aside(self) -> int:
+        """Rows set aside: ``counts.sum()``."""
         return int(self.counts.sum())
 
     @property
     def money_set_aside(self) -> float:
+        """Amount set aside: ``money.sum()``."""
         return float(self.money.sum())
 
-    def summary(self, lang: str = "en") -> pd.DataFrame:
-        """Rows kept and set aside per reason, with shares of the input, and their amount; the last row is the total.
+    def summary(self) -> pd.DataFrame:
+        """Rows kept and set aside per reason, their share of the rows read and their amount.
 
-        The ``key`` column holds the reason's key, the index its label in ``lang``; amounts are rounded to cents.
+        Returns
+        -------
+        DataFrame
+            Index ``reason``: ``"kept"``, each reason key of ``counts``, ``"total"`` last. Columns ``rows``,
+            ``share = rows / n_rows`` (4 decimals) and ``amount`` (rounded to cents). Kept plus the reasons adds
+            up to the total.
+
+        Examples
+        --------
+        >>> report = CleaningReport("a.csv", "csv", 4, 3, pd.Series({"duplicate": 1}), pd.DataFrame(),
+        ...                         "customers", ("customers",), {}, ("duplicate",),
+        ...                         money=pd.Series({"duplicate": 2.0}), money_kept=6.0, money_read=8.0)
+        >>> report.summary()
+                   rows  share  amount
+        reason
+        kept          3   0.75     6.0
+        duplicate     1   0.25     2.0
+        total         4   1.00     8.0
         """
-        check_lang(lang)
         keys = ["kept", *self.counts.index, "total"]
         rows = [self.n_kept, *self.counts.tolist(), self.n_rows]
         money = [self.money_kept, *self.money.reindex(self.counts.index, fill_value=0.0).tolist(), self.money_read]
-        frame = pd.DataFrame({"key": keys, label("rows", lang): rows})
-        frame[label("share", lang)] = (frame[label("rows", lang)] / max(self.n_rows, 1)).round(4)
-        frame[label("amount", lang)] = pd.Series(money, dtype=float).round(2).to_numpy()
-        frame.index = pd.Index([label(k, lang) for k in keys], name=label("reason", lang))
+        frame = pd.DataFrame({"rows": rows}, index=pd.Index(keys, name="reason"))
+        frame["share"] = (frame["rows"] / max(self.n_rows, 1)).round(4)
+        frame["amount"] = pd.Series(money, dtype=float).round(2).to_numpy()
         return frame
 
-    def set_aside_table(self, lang: str = "en") -> pd.DataFrame:
-        """The set-aside rows as read, with their row number and the reason in ``lang``."""
-        check_lang(lang)
-        table = self.set_aside.assign(reason=[label(r, lang) for r in self.set_aside["reason"]])
-        return table.rename(columns={"row": label("row", lang), "reason": label("reason", lang)})
+    def set_aside_table(self) -> pd.DataFrame:
+        """The set-aside rows as read: ``row`` (input row number, 0 = first data row), ``reason`` (a key), then the
+        file's columns.
 
-    def to_text(self, lang: str = "en") -> str:
-        """The report as lines of text, as ``kit validate`` prints it."""
-        summary = self.summary(lang)
-        width = max(len(str(i)) for i in summary.index) + 2
-        mapped = textwrap.wrap(", ".join(f"{k} <- {v}" for k, v in self.columns.items()), 96,
-                               initial_indent="  columns: ", subsequent_indent="    ")
-        lines = [f"{Path(self.source).name} ({self.format}{', ' + self.encoding if self.encoding else ''})",
-                 f"  analysis: {self.analysis} (possible: {', '.join(self.available)})",
-                 *mapped,
-                 f"  cleaning steps: {', '.join(self.steps) or 'none'}"]
-        if self.date_style:
-            lines.append(f"  date style: {self.date_style}")
-        lines.append(f"  {'':<{width}}{label('rows', lang):>10}  {label('share', lang):>7}  "
-                     f"{label('amount', lang):>16}")
-        for key, (name, row) in zip(summary["key"], summary.iterrows()):
-            count, share, money = row.iloc[1], row.iloc[2], row.iloc[3]
-            if key in ("kept", "total") or count:
-                lines.append(f"  {str(name):<{width}}{count:>10,}  {share:7.2%}  {money:>16,.2f}")
-        lines += [f"  note: {n}" for n in self.notes]
-        if len(self.suspect_codes):
-            lines.append(f"  possible non-product codes ({len(self.suspect_codes):,}; kept -- add the ones that are "
-                         "not products to non_product_codes):")
-            for _, code in self.suspect_codes.head(SUSPECTS_SHOWN).iterrows():
-                name = "" if pd.isna(code["product_name"]) else f" {str(code['product_name'])[:40]!r}"
-                lines.append(f"    {code['product_id']}{name}: {code['lines']:,} lines, {code['amount']:,.2f} "
-                             f"({code['why']})")
-            if len(self.suspect_codes) > SUSPECTS_SHOWN:
-                lines.append(f"    ... {len(self.suspect_codes) - SUSPECTS_SHOWN:,} more in report.suspect_codes")
-        return "\n".join(lines)
+        Returns
+        -------
+        DataFrame
+            A copy of :attr:`set_aside`, one row per row set aside.
+
+        Examples
+        --------
+        >>> report = CleaningReport("a.csv", "csv", 2, 1, pd.Series({"duplicate": 1}),
+        ...                         pd.DataFrame({"row": [1], "reason": ["duplicate"], "SKU": ["a"]}),
+        ...                         "customers", ("customers",), {}, ("duplicate",))
+        >>> report.set_aside_table()
+           row     reason SKU
+        0    1  duplicate   a
+        """
+        first = [c for c in ("row", "reason") if c in self.set_aside]
+        return self.set_aside[first + [c for c in self.set_aside.columns if c not in first]].copy()
+
+    def figures(self) -> dict:
+        """The headline figures, as the machine-readable result ``cleaning`` holds them.
+
+        Returns
+        -------
+        dict
+            ``source`` (file name), ``n_rows``, ``n_kept``, ``n_set_aside``, ``money_read``, ``money_kept``
+            (amounts rounded to cents).
+
+        Examples
+        --------
+        >>> report = CleaningReport("data/a.csv", "csv", 4, 3, pd.Series({"duplicate": 1}), pd.DataFrame(),
+        ...                         "customers", ("customers",), {}, ("duplicate",), money_kept=6.0, money_read=8.0)
+        >>> report.figures()
+        {'source': 'a.csv', 'n_rows': 4, 'n_kept': 3, 'n_set_aside': 1, 'money_read': 8.0, 'money_kept': 6.0}
+        """
+        return {"source": Path(self.source).name, "n_rows": int(self.n_rows), "n_kept": int(self.n_kept),
+                "n_set_aside": self.n_set_aside, "money_read": round(float(self.money_read), 2),
+                "money_kept": round(float(self.money_kept), 2)}
+
+    def headline(self) -> str:
+        """One line: rows read, kept and set aside, and the same for the amount (English, as the notes)."""
+        return (f"{Path(self.source).name}: {self.n_rows:,} rows read, {self.n_kept:,} kept, "
+                f"{self.n_set_aside:,} set aside; amount read {self.money_read:,.2f} = kept {self.money_kept:,.2f} "
+                f"+ set aside {self.money_set_aside:,.2f}")
 
     def __str__(self) -> str:
-        return self.to_text()
+        # keys, not labels: the text for people is report_text, beside the labels
+        return "\n".join([self.headline(), self.summary().to_string(), *(f"note: {n}" for n in self.notes)])
 
     def _repr_html_(self) -> str:
-        title = f"<p><b>{html.escape(Path(self.source).name)}</b>: {self.n_rows:,} rows read, {self.n_kept:,} kept, " \
-                f"{self.n_set_aside:,} set aside; amount read {self.money_read:,.2f} = kept {self.money_kept:,.2f} " \
-                f"+ set aside {self.money_set_aside:,.2f}</p>"
-        parts = [title, self.summary().drop(columns="key").to_html()]
-        parts += [f"<p>note: {html.escape(n)}</p>" for n in self.notes]
-        if len(self.suspect_codes):
-            parts += ["<p>possible non-product codes (kept; add the ones that are not products to "
-                      "<code>non_product_codes</code>):</p>", self.suspect_codes.head(SUSPECTS_SHOWN).to_html()]
-        return "".join(parts)
+        return f"<p>{html.escape(self.headline())}</p>" + self.summary().to_html()

@@ -31,17 +31,58 @@ FILES = {
 
 
 def data_dir() -> Path:
-    """The folder of the bundled data: ``$KIT_DATA_DIR``, else ``data/`` beside the ``kit`` package."""
+    """The folder of the bundled data: ``$KIT_DATA_DIR``, else ``data/`` beside the ``kit`` package.
+
+    Returns
+    -------
+    Path
+
+    Examples
+    --------
+    >>> (data_dir() / "online_retail.yaml").exists()
+    True
+    """
     return Path(os.environ.get("KIT_DATA_DIR") or Path(__file__).resolve().parents[2] / "data")
 
 
 def path(name: str) -> Path:
-    """Path of bundled data set ``name`` (one of :data:`FILES`)."""
+    """Path of bundled data set ``name``.
+
+    Parameters
+    ----------
+    name : str
+        One of :data:`FILES`: ``"online_retail"``, ``"cdnow"``, ``"cdnow_sample"``, ``"groceries"``.
+
+    Returns
+    -------
+    Path
+
+    Examples
+    --------
+    >>> path("cdnow_sample").name
+    'CDNOW_sample.txt'
+    """
     return data_dir() / FILES[name][0]
 
 
 def column_map(name: str) -> Path | None:
-    """Path of the YAML column map of bundled data set ``name``."""
+    """Path of the YAML column map of bundled data set ``name``.
+
+    Parameters
+    ----------
+    name : str
+        One of :data:`FILES`.
+
+    Returns
+    -------
+    Path or None
+        ``data/<name>.yaml``; ``None`` for a data set without one.
+
+    Examples
+    --------
+    >>> column_map("online_retail").name
+    'online_retail.yaml'
+    """
     mapping = FILES[name][1]
     return data_dir() / mapping if mapping else None
 
@@ -49,7 +90,24 @@ def column_map(name: str) -> Path | None:
 def load(data_path: str = "", columns: str = "", encoding: str = "", **options):
     """The notebooks' loader: ``data_path`` if given (with its column map and encoding), else Online Retail.
 
-    Empty strings mean "not given", as in the notebooks' parameters cells. Returns ``(tx, report)``.
+    Parameters
+    ----------
+    data_path, columns, encoding : str
+        As :func:`kit.load_transactions`'s ``source``, ``columns`` and ``encoding``; empty strings mean "not
+        given", as in the notebooks' parameters cells.
+    **options
+        Loader options (``analysis``, ``steps``, ...).
+
+    Returns
+    -------
+    tx : DataFrame
+    report : CleaningReport
+
+    Examples
+    --------
+    >>> tx, report = load(str(path("cdnow_sample")), str(column_map("cdnow_sample")))
+    >>> report.n_kept == len(tx) == 6_919
+    True
     """
     if not data_path:
         return online_retail(**options)
@@ -57,18 +115,52 @@ def load(data_path: str = "", columns: str = "", encoding: str = "", **options):
 
 
 def online_retail(**options):
-    """UCI Online Retail, loaded and cleaned: ``(tx, report)``.
+    """UCI Online Retail, loaded and cleaned.
 
-    Chen, Sain & Guo (2012), UCI Machine Learning Repository dataset 352, CC BY 4.0. Options go to
-    :func:`kit.load_transactions` (e.g. ``analysis="baskets"`` keeps orders without a customer id).
+    Chen, Sain & Guo (2012), UCI Machine Learning Repository dataset 352, CC BY 4.0.
+
+    Parameters
+    ----------
+    **options
+        Loader options for :func:`kit.load_transactions` (e.g. ``analysis="baskets"`` keeps orders without a
+        customer id).
+
+    Returns
+    -------
+    tx : DataFrame
+    report : CleaningReport
+
+    Examples
+    --------
+    >>> tx, report = online_retail()
+    >>> report.n_rows, report.n_kept == len(tx)
+    (541909, True)
     """
     return load_transactions(path("online_retail"), column_map("online_retail"), **options)
 
 
 def cdnow(sample: bool = False, **options):
-    """CDNOW purchases ``(tx, report)``: all 23,570 customers, or the 1/10 sample (2,357) with ``sample=True``.
+    """CDNOW purchases: all 23,570 customers, or the 1/10 sample (2,357) with ``sample=True``.
 
     Fader, Hardie & Lee (2005). No order or product columns: a customer's purchases on one day form one order.
+
+    Parameters
+    ----------
+    sample : bool
+        The 1/10 sample instead of the full data.
+    **options
+        Loader options for :func:`kit.load_transactions`.
+
+    Returns
+    -------
+    tx : DataFrame
+    report : CleaningReport
+
+    Examples
+    --------
+    >>> tx, report = cdnow(sample=True)
+    >>> tx["customer_id"].nunique()
+    2357
     """
     name = "cdnow_sample" if sample else "cdnow"
     return load_transactions(path(name), column_map(name), **options)
@@ -78,20 +170,55 @@ def groceries() -> list[list[str]]:
     """The Groceries baskets (Hahsler, Hornik & Reutterer 2006; GPL-3): 9,835 lists of item labels.
 
     Lines are split on commas only: two labels end in a space in the original data and keep it.
+
+    Returns
+    -------
+    list of list of str
+        One list of items per basket.
+
+    Examples
+    --------
+    >>> baskets = groceries()
+    >>> len(baskets), baskets[0]
+    (9835, ['citrus fruit', 'semi-finished bread', 'margarine', 'ready soups'])
     """
     return read_basket_lines(path("groceries"))[0]
 
 
 @dataclass
 class SyntheticTruth:
-    """What :func:`synthetic` planted, to check analyses against."""
+    """What :func:`synthetic` planted, to check analyses against.
 
-    segments: pd.Series  # customer_id -> planted segment
+    Attributes
+    ----------
+    segments : Series
+        ``customer_id`` -> planted segment.
+    segment_sizes : dict
+        Segment -> number of customers.
+    pairs : DataFrame
+        ``antecedent``, ``consequent``, ``add_probability``, ``designed_lift``, ``observed_lift``.
+    churned : Series
+        ``customer_id`` -> date of the last purchase, for the customers who churned.
+    set_aside : dict
+        Cleaning reason key -> number of rows it must set aside.
+    n_clean_lines : int
+        Lines a correct cleaning keeps.
+    params : dict
+        The arguments of :func:`synthetic`.
+
+    Examples
+    --------
+    >>> _, truth = synthetic(n_customers=20, seed=3, dirt={"duplicate": 2})
+    >>> truth.set_aside
+    {'duplicate': 2}
+    """
+
+    segments: pd.Series
     segment_sizes: dict[str, int]
-    pairs: pd.DataFrame  # antecedent, consequent, add_probability, designed_lift, observed_lift
-    churned: pd.Series  # customer_id -> date of the last purchase, for customers who churned
-    set_aside: dict[str, int]  # cleaning reason -> number of rows it must set aside
-    n_clean_lines: int  # lines a correct cleaning keeps
+    pairs: pd.DataFrame
+    churned: pd.Series
+    set_aside: dict[str, int]
+    n_clean_lines: int
     params: dict = field(default_factory=dict)
 
 
@@ -124,6 +251,30 @@ def synthetic(n_customers: int = 400, n_products: int = 40, start: str = "2023-0
 
     The raw table uses the canonical column names and dates as text, so ``kit.load_transactions(raw)`` reads it.
 
+    Parameters
+    ----------
+    n_customers, n_products : int
+        Size of the shop.
+    start, days : str, int
+        First day and length of the period.
+    segments : dict, optional
+        Segment -> (share of customers, orders per 30 days, mean quantity); default :data:`SEGMENTS`.
+    pairs : sequence of (str, str, float)
+        Planted pairs (antecedent, consequent, probability the consequent is added); default :data:`PAIRS`.
+    churn_share : float
+        Share of repeat buyers who stop.
+    dirt : dict, optional
+        Reason key -> dirty rows to append; default :data:`DIRT`, ``{}`` for a clean file.
+    seed : int
+        Random seed; the same arguments give the same data.
+
+    Returns
+    -------
+    raw : DataFrame
+    truth : SyntheticTruth
+
+    Examples
+    --------
     >>> raw, truth = synthetic(n_customers=50, seed=1)
     >>> sorted(truth.segment_sizes.items())
     [('champions', 5), ('loyal', 10), ('occasional', 20), ('one_off', 15)]

@@ -1,17 +1,27 @@
 """A first look at a canonical transaction table: size, sales over time, orders per customer, basket sizes,
-top products. Each function computes a table; :mod:`kit.present.plots` draws it."""
+top products. Each function computes a table of keys; the plots beside the labels draw it."""
 
 from __future__ import annotations
 
 import pandas as pd
 
-from ..customers.table import rfm_table
-from ..present.labels import check_lang, label
-
 
 def overview(tx: pd.DataFrame) -> pd.Series:
     """Headline counts of ``tx``: lines, orders, customers, products, first and last date, revenue.
 
+    Parameters
+    ----------
+    tx : DataFrame
+        Canonical transactions (:func:`kit.load_transactions`).
+
+    Returns
+    -------
+    Series
+        ``lines``, ``orders``, ``customers``, ``products`` (distinct ids), ``first_date``, ``last_date`` and
+        ``revenue = sum(amount)`` rounded to cents; the index holds label keys.
+
+    Examples
+    --------
     >>> tx = pd.DataFrame({"customer_id": ["a", "a"], "order_id": ["1", "2"], "product_id": ["x", "y"],
     ...     "order_date": pd.to_datetime(["2024-01-01", "2024-02-01"]), "amount": [2.0, 3.0]})
     >>> overview(tx)["revenue"]
@@ -29,7 +39,28 @@ def overview(tx: pd.DataFrame) -> pd.Series:
 
 
 def monthly_sales(tx: pd.DataFrame) -> pd.DataFrame:
-    """Revenue, orders and active customers per calendar month, indexed by month (``Period``)."""
+    """Revenue, orders and active customers per calendar month.
+
+    Parameters
+    ----------
+    tx : DataFrame
+        Canonical transactions.
+
+    Returns
+    -------
+    DataFrame
+        Index ``month`` (``Period``); ``revenue`` (sum of amount, to cents), ``orders`` and ``customers``
+        (distinct ids in the month).
+
+    Examples
+    --------
+    >>> tx = pd.DataFrame({"customer_id": ["a", "b"], "order_id": ["1", "2"], "amount": [2.0, 3.0],
+    ...                    "order_date": pd.to_datetime(["2024-01-05", "2024-01-20"])})
+    >>> monthly_sales(tx)
+             revenue  orders  customers
+    month
+    2024-01      5.0       2          2
+    """
     month = tx["order_date"].dt.to_period("M").rename("month")
     grouped = tx.groupby(month)
     return pd.DataFrame({
@@ -41,34 +72,110 @@ def monthly_sales(tx: pd.DataFrame) -> pd.DataFrame:
 
 def orders_per_customer(tx: pd.DataFrame) -> pd.Series:
     """Number of distinct orders of each customer (one order = one invoice, not one line): the frequency of
-    :func:`kit.rfm_table`."""
-    return rfm_table(tx)["frequency"].rename("orders")
+    :func:`kit.rfm_table`.
+
+    Parameters
+    ----------
+    tx : DataFrame
+        Canonical transactions; lines without a customer id are left out.
+
+    Returns
+    -------
+    Series
+        ``orders`` per ``customer_id``, sorted by customer id.
+
+    Examples
+    --------
+    >>> tx = pd.DataFrame({"customer_id": ["a", "a", "a", None], "order_id": ["1", "1", "2", "3"]})
+    >>> orders_per_customer(tx).to_dict()
+    {'a': 2}
+    """
+    known = tx[tx["customer_id"].notna()]
+    return known.groupby("customer_id", sort=True)["order_id"].nunique().rename("orders")
 
 
 def basket_sizes(tx: pd.DataFrame) -> pd.Series:
-    """Number of distinct products in each order."""
+    """Number of distinct products in each order.
+
+    Parameters
+    ----------
+    tx : DataFrame
+        Canonical transactions.
+
+    Returns
+    -------
+    Series
+        ``products`` per ``order_id``.
+
+    Examples
+    --------
+    >>> basket_sizes(pd.DataFrame({"order_id": ["1", "1", "2"], "product_id": ["x", "y", "x"]})).tolist()
+    [2, 1]
+    """
     return tx.groupby("order_id")["product_id"].nunique().rename("products")
 
 
-def top_products(tx: pd.DataFrame, n: int = 10, by: str | None = None) -> pd.DataFrame:
-    """The ``n`` best-selling products by ``revenue``, ``quantity`` or ``orders``, named by their most common
-    description (the product id when there is none); ties broken by product id so the order is stable.
+MEASURES = ("revenue", "quantity", "orders")
 
-    ``by=None`` ranks by revenue when the data have amounts, else by orders. Revenue and quantity are shown only
-    when the data have them (a sum of nothing is not 0). ``result.attrs["by"]`` is the measure ranked by.
 
-    >>> tx = pd.DataFrame({"product_id": ["milk", "milk", "bread"], "order_id": ["1", "2", "2"],
-    ...                    "amount": [None] * 3, "quantity": [None] * 3, "product_name": [None] * 3})
-    >>> top = top_products(tx)
-    >>> top.to_dict("list"), top.attrs["by"]
-    ({'product_id': ['milk', 'bread'], 'product_name': ['milk', 'bread'], 'orders': [2, 1]}, 'orders')
+def rank_measure(tx: pd.DataFrame, by: str | None = None) -> str:
+    """The measure :func:`top_products` ranks by: ``by`` when the data have it, else revenue when they have
+    amounts, else orders.
+
+    Parameters
+    ----------
+    tx : DataFrame
+        Canonical transactions.
+    by : {"revenue", "quantity", "orders"}, optional
+
+    Returns
+    -------
+    str
+        One of :data:`MEASURES`; a ``ValueError`` when ``by`` is unknown or the data have no values to rank by.
+
+    Examples
+    --------
+    >>> rank_measure(pd.DataFrame({"amount": [None], "quantity": [None]}))
+    'orders'
     """
     has = {m: c in tx and tx[c].notna().any() for m, c in (("revenue", "amount"), ("quantity", "quantity"))}
     by = by or ("revenue" if has["revenue"] else "orders")
-    if by not in ("revenue", "quantity", "orders"):
+    if by not in MEASURES:
         raise ValueError(f"by must be revenue, quantity or orders, not {by!r}")
     if by != "orders" and not has[by]:
         raise ValueError(f"the data have no {'amounts' if by == 'revenue' else 'quantities'} to rank by {by}")
+    return by
+
+
+def top_products(tx: pd.DataFrame, n: int = 10, by: str | None = None) -> pd.DataFrame:
+    """The ``n`` best-selling products, named by their most common description (the product id when there is
+    none); ties broken by product id so the order is stable.
+
+    Parameters
+    ----------
+    tx : DataFrame
+        Canonical transactions.
+    n : int
+        How many products.
+    by : {"revenue", "quantity", "orders"}, optional
+        The measure ranked by; default :func:`rank_measure` (revenue when the data have amounts, else orders).
+        Pass the same ``by`` to the plot of the best sellers.
+
+    Returns
+    -------
+    DataFrame
+        ``product_id``, ``product_name``, then ``revenue`` and ``quantity`` when the data have them (a sum of
+        nothing is not 0) and ``orders`` (distinct orders), best first.
+
+    Examples
+    --------
+    >>> tx = pd.DataFrame({"product_id": ["milk", "milk", "bread"], "order_id": ["1", "2", "2"],
+    ...                    "amount": [None] * 3, "quantity": [None] * 3, "product_name": [None] * 3})
+    >>> top_products(tx, by=rank_measure(tx)).to_dict("list")
+    {'product_id': ['milk', 'bread'], 'product_name': ['milk', 'bread'], 'orders': [2, 1]}
+    """
+    by = rank_measure(tx, by)
+    has = {m: c in tx and tx[c].notna().any() for m, c in (("revenue", "amount"), ("quantity", "quantity"))}
     grouped = tx.groupby("product_id")
     table = pd.DataFrame({"orders": grouped["order_id"].nunique()})
     if has["quantity"]:
@@ -81,19 +188,30 @@ def top_products(tx: pd.DataFrame, n: int = 10, by: str | None = None) -> pd.Dat
         lambda s: s.value_counts().index[0]) if "product_name" in tx else pd.Series(dtype=object))
     table.insert(0, "product_name", names.reindex(table.index).fillna(pd.Series(table.index, index=table.index)))
     table = table.reset_index().sort_values([by, "product_id"], ascending=[False, True]).head(n)
-    table = table.reset_index(drop=True)
-    table.attrs["by"] = by
-    return table
+    return table.reset_index(drop=True)
 
 
 def distribution(values: pd.Series, quantiles=(0.25, 0.5, 0.75, 0.9, 0.99)) -> pd.Series:
-    """Mean, quantiles and maximum of ``values``, rounded to 2 decimals."""
+    """Mean, quantiles and maximum of ``values``, rounded to 2 decimals.
+
+    Parameters
+    ----------
+    values : Series
+        Numbers, e.g. :func:`orders_per_customer`.
+    quantiles : sequence of float
+        Quantiles to show, named ``p25``, ``p50``, ...
+
+    Returns
+    -------
+    Series
+        ``mean``, one ``p<q>`` per quantile, ``max``.
+
+    Examples
+    --------
+    >>> distribution(pd.Series([1, 2, 3, 10]), quantiles=(0.5,)).to_dict()
+    {'mean': 4.0, 'p50': 2.5, 'max': 10.0}
+    """
     stats = {"mean": values.mean(), **{f"p{int(q * 100)}": values.quantile(q) for q in quantiles},
              "max": values.max()}
     return pd.Series(stats).round(2)
 
-
-def localise(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
-    """``frame`` with its column names replaced by their labels in ``lang``."""
-    check_lang(lang)
-    return frame.rename(columns=lambda c: label(c, lang))

@@ -32,6 +32,8 @@ def load_transactions(source, columns=None, encoding: str | None = None, *, anal
     columns : dict or path, optional
         Column map ``{canonical: file column}`` or a YAML file holding one (optionally with an ``options:``
         section of the keyword arguments below). Unmapped canonical columns are found by their usual names.
+    encoding : str, optional
+        Text encoding of a CSV/TXT file; default detected.
     analysis : {"customers", "baskets"}, optional
         What the data is for. Customer analyses need customer, date and amount and set aside rows without a
         customer id; basket analyses need order and product and keep them. Default: customers when possible.
@@ -44,6 +46,12 @@ def load_transactions(source, columns=None, encoding: str | None = None, *, anal
         Force the number style: ``decimal`` ``"."`` or ``","``, ``thousands`` ``","``, ``"."``, ``" "``, ``"'"``
         or ``""``. Without them each number column's style is decided from all its values (see
         :mod:`kit.data.parsing`).
+    non_product_codes : list of str, optional
+        Product codes that are not products (postage, fees), compared case-insensitively; replaces
+        :data:`kit.data.cleaning.NON_PRODUCT_CODES`.
+    non_product_pattern, cancellation_pattern : str, optional
+        Regular expressions: codes that are not products; order ids that mark a cancellation (with a negative
+        quantity or amount).
     sheet, header, skip_rows, delimiter : optional
         How to read the file (:func:`kit.data.readers.read_raw`): the Excel sheet (default: every sheet whose header
         matches the first), the 1-based line of the header (or ``False`` for none), lines to skip above it.
@@ -53,7 +61,7 @@ def load_transactions(source, columns=None, encoding: str | None = None, *, anal
     tx : DataFrame
         The canonical columns (:data:`kit.data.schema.CANONICAL`, then any optional ones found), one row per kept line.
     report : CleaningReport
-        Accounts for every input row.
+        Accounts for every input row and every unit of money: kept, or set aside with a reason key.
 
     Examples
     --------
@@ -186,10 +194,10 @@ def _parse(frame: pd.DataFrame, resolved: dict, analysis: str, options: dict, da
         parsed = parsing.parse_numbers(values, options.get("decimal"), options.get("thousands"), delimiter, where,
                                        resolved[column], notes, file_decimal)
         bad = parsing.bad_values(values, parsed)
-        present = int(values.notna().sum())
-        if present and bad.sum() > parsing.MIN_SHARE * present:
+        filled = int(values.notna().sum())
+        if filled and bad.sum() > parsing.MIN_SHARE * filled:
             raise KitError(f"{where}column {resolved[column]!r} (mapped to {column}): {int(bad.sum()):,} of "
-                           f"{present:,} values are not numbers; examples: {examples(values[bad].tolist())}",
+                           f"{filled:,} values are not numbers; examples: {examples(values[bad].tolist())}",
                            hint=f"check that the right column is mapped to {column}, or give the number style "
                                 "with the 'decimal' and 'thousands' options (e.g. decimal: ',')")
         invalid |= bad

@@ -31,7 +31,7 @@ Dates
 Time zones
     Times are kept as the shop's local wall-clock time as written: a UTC offset (``+01:00``, ``-0500``, ``GMT``,
     ``BST``) is dropped, not applied, so ``10:00+01:00`` stays 10:00, and a ``Z`` (UTC) time stays as given. A
-    note says when offsets were present, and when several different offsets were mixed in one column (summer and
+    note says when offsets were found, and when several different offsets were mixed in one column (summer and
     winter time). Datetime columns read with a zone (Parquet, Excel) keep their wall-clock time in that zone.
 Range
     Dates before 1990 or more than a year after today are kept, with a note.
@@ -394,11 +394,11 @@ def _mark_kind(char: str) -> str:
 
 
 def bad_values(raw: pd.Series, parsed: pd.Series) -> pd.Series:
-    """Boolean mask: present in ``raw`` but missing after parsing."""
-    present = raw.notna()
+    """Boolean mask: given in ``raw`` but missing after parsing."""
+    filled = raw.notna()
     if raw.dtype == object or pd.api.types.is_string_dtype(raw):
-        present &= raw.astype("string").str.strip().fillna("") != ""
-    return present & parsed.isna()
+        filled &= raw.astype("string").str.strip().fillna("") != ""
+    return filled & parsed.isna()
 
 
 _WEEKDAY = re.compile(r"\s*[（(]?(?:星期|周|礼拜)[一二三四五六日天][）)]?\s*$|"
@@ -456,11 +456,11 @@ def parse_dates(values: pd.Series, date_format: str | None = None, dayfirst: boo
             style, found = _parse_unique_dates(uniques, dayfirst, where, column, notes)
         parsed = pd.Series(np.append(found.to_numpy("datetime64[ns]"), np.datetime64("NaT"))[codes],
                            index=values.index, dtype="datetime64[ns]")
-        present = int(np.bincount(codes[codes >= 0], minlength=len(uniques))[uniques.str.len() > 0].sum())
-        if parsed.notna().sum() < MIN_SHARE * present:
+        filled = int(np.bincount(codes[codes >= 0], minlength=len(uniques))[uniques.str.len() > 0].sum())
+        if parsed.notna().sum() < MIN_SHARE * filled:
             bad = values[bad_values(values, parsed)]
             raise KitError(
-                f"{where}column {column!r}: {len(bad):,} of {present:,} dates do not parse"
+                f"{where}column {column!r}: {len(bad):,} of {filled:,} dates do not parse"
                 f"{' with format ' + repr(date_format) if date_format else ''}; examples: {examples(bad.tolist())}",
                 hint="check that the right column is mapped to order_date, or give the format with the "
                      "'date_format' option, e.g. date_format: '%d.%m.%Y'")

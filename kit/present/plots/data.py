@@ -12,7 +12,26 @@ from .common import plot_language, _axes
 
 
 def plot_cleaning(report, lang: str = "en", ax=None):
-    """Bar chart of the rows set aside per reason."""
+    """Bar chart of the rows set aside per reason (reasons that set nothing aside are left out).
+
+    Parameters
+    ----------
+    report : kit.data.CleaningReport
+    lang : {"zh", "en"}
+    ax : matplotlib Axes, optional
+
+    Returns
+    -------
+    matplotlib Axes
+
+    Examples
+    --------
+    >>> from kit.data import CleaningReport
+    >>> report = CleaningReport("a.csv", "csv", 4, 3, pd.Series({"duplicate": 1, "cancellation": 0}), pd.DataFrame(),
+    ...                         "customers", ("customers",), {}, ("duplicate",))
+    >>> plot_cleaning(report).get_title()
+    '1 / 4'
+    """
     lang = plot_language(lang)
     counts = report.counts[report.counts > 0].sort_values()
     ax = _axes(ax)
@@ -45,7 +64,27 @@ def plot_counts(values: pd.Series, key: str, lang: str = "en", ax=None, clip: fl
 
 
 def plot_top_products(top: pd.DataFrame, by: str = "revenue", lang: str = "en", ax=None):
-    """Horizontal bars of the best sellers from :func:`kit.data.explore.top_products`."""
+    """Horizontal bars of the best sellers from :func:`kit.data.explore.top_products`.
+
+    Parameters
+    ----------
+    top : DataFrame
+        :func:`kit.data.explore.top_products`.
+    by : {"revenue", "quantity", "orders"}
+        The measure drawn: the one ``top`` was ranked by (:func:`kit.data.explore.rank_measure`).
+    lang : {"zh", "en"}
+    ax : matplotlib Axes, optional
+
+    Returns
+    -------
+    matplotlib Axes
+
+    Examples
+    --------
+    >>> top = pd.DataFrame({"product_id": ["a", "b"], "product_name": ["mug", None], "orders": [3, 1]})
+    >>> plot_top_products(top, "orders").get_xlabel()
+    'orders'
+    """
     lang = plot_language(lang)
     ax = _axes(ax, (7, 4))
     names = top["product_name"].fillna(top["product_id"]).str.slice(0, 32)
