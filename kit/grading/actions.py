@@ -37,6 +37,10 @@ SEGMENT_ACTIONS = {
 }
 
 
+#: Columns of the machine-readable result ``"grading"`` (:mod:`kit.present.results`): keys and canonical names.
+RESULT_COLUMNS = ("customer_id", "segment", "abc_grade", "monetary", "action")
+
+
 def segment_action(segment: str) -> str:
     """The recommended action for ``segment``: an action key of :data:`SEGMENT_ACTIONS`.
 
@@ -79,8 +83,8 @@ def grading_actions(rfm: pd.DataFrame, scores: pd.DataFrame, segments: pd.DataFr
     -------
     DataFrame
         Columns ``customer_id, recency, frequency, monetary, R, F, M, RFM, segment`` (key), ``abc_grade`` and
-        ``action`` (key of :data:`SEGMENT_ACTIONS`), numbered from 0. The localisation step makes it the table for
-        people (``grading_actions.csv``).
+        ``action`` (key of :data:`SEGMENT_ACTIONS`), numbered from 0; its :data:`RESULT_COLUMNS` are the saved
+        result. The localisation step makes it the table for people (``grading_actions.csv``).
 
     Examples
     --------
