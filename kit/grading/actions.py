@@ -37,7 +37,7 @@ SEGMENT_ACTIONS = {
 }
 
 
-#: Columns of the machine-readable result ``"grading"`` (:mod:`kit.present.results`): keys and canonical names.
+#: Columns of the machine-readable result ``"grading"`` that notebook 03 saves: keys and canonical names.
 RESULT_COLUMNS = ("customer_id", "segment", "abc_grade", "monetary", "action")
 
 
