@@ -1,5 +1,6 @@
 """Value grading: known answers for every scheme, properties, the 80/20 figure on CDNOW, bad input."""
 
+import inspect
 import itertools
 
 import pandas as pd
@@ -9,6 +10,8 @@ from hypothesis import strategies as st
 
 import kit
 from kit import KitError, grading
+from kit.present import label, localise
+from kit.present.results import load_table, save_table
 
 
 def _full_factorial():
@@ -35,8 +38,8 @@ SIX_TABLE = {  # the source's six types; c001 (R↑F↓M↑) and c100 (R↓F↓M
 @pytest.mark.parametrize("threshold", ["mean", "median"])
 def test_eight_segments_land_where_the_table_says(threshold):
     rfm = _full_factorial()
-    zh = kit.rfm_segments(rfm, "eight", threshold, lang="zh")["label"]
-    en = kit.rfm_segments(rfm, "eight", threshold, lang="en")["label"]
+    segments = kit.rfm_segments(rfm, "eight", threshold)["segment"]
+    zh, en = localise(segments, "zh"), localise(segments, "en")
     assert {c: (zh[c], en[c]) for c in rfm.index} == EIGHT_TABLE
 
 
@@ -49,7 +52,7 @@ def test_recency_direction_most_recent_frequent_big_spender_is_important_value()
 
 
 def test_six_types_and_the_two_placed_combinations():
-    labels = kit.rfm_segments(_full_factorial(), "six", lang="zh")["label"]
+    labels = localise(kit.rfm_segments(_full_factorial(), "six")["segment"], "zh")
     assert labels.to_dict() == SIX_TABLE
 
 
@@ -80,7 +83,7 @@ def test_named_segments_cover_the_grid_as_the_table_says():
     for name, cells in NAMED_TABLE.items():
         for r, f in cells:
             assert segments.loc[f"r{r}f{f}", "segment"] == name, (r, f)
-    assert kit.rfm_segments(rfm, "named", lang="zh").loc["r5f5", "label"] == "冠军客户"
+    assert label(kit.rfm_segments(rfm, "named").loc["r5f5", "segment"], "zh") == "冠军客户"
 
 
 def test_rfm_table_known_answers_and_as_of():
@@ -89,7 +92,7 @@ def test_rfm_table_known_answers_and_as_of():
                                                      "2024-01-05 00:00", "2024-02-01 00:00"]),
                        "amount": [5.0, 5.0, 20.0, 7.5, 100.0]})
     rfm = kit.rfm_table(tx)
-    assert rfm.attrs["as_of"] == pd.Timestamp("2024-02-02")
+    assert kit.periods.data_windows(tx).end == pd.Timestamp("2024-02-02")  # the default as_of: the day after
     assert rfm.loc["a"].to_dict() | {} == {"recency": 23, "frequency": 2, "monetary": 30.0,
                                            "first_order": pd.Timestamp("2024-01-01 09:00"),
                                            "last_order": pd.Timestamp("2024-01-10 18:00"), "tenure_days": 32}
@@ -140,7 +143,8 @@ def test_a_constant_measure_gets_a_defined_score_for_every_method(method):
     assert scores[["R", "F", "M"]].notna().all().all()
     expected_r, expected_m = (5, 2) if method == "breaks" else (1, 1)  # breaks: the bin the value falls in
     assert scores["R"].tolist() == [expected_r] * 6 and scores["M"].tolist() == [expected_m] * 6
-    assert scores.attrs["bins"].loc[expected_r, "R"] == 6 and scores.attrs["bins"]["R"].sum() == 6
+    bins = grading.score_bins(scores, 5)
+    assert bins.loc[expected_r, "R"] == 6 and bins["R"].sum() == 6
     assert scores["F"].is_monotonic_increasing and scores["F"].iloc[-1] > scores["F"].iloc[0]
     nearly = rfm.assign(recency=[0] * 5 + [1])  # one customer differs
     assert kit.rfm_scores(nearly, method=method, breaks=breaks)["R"].notna().all()
@@ -158,9 +162,11 @@ def test_scores_keep_ties_together_on_cdnow(cdnow_sample_rfm):
     assert (rfm["frequency"] == 1).sum() == 1_218
     scores = kit.rfm_scores(rfm)
     assert (scores.loc[rfm["frequency"] == 1, "F"] == 1).all()
-    assert scores.attrs["bins"].loc[1, "F"] == 1_218
-    assert scores.attrs["bins"]["F"].sum() == 2_357
-    assert scores.attrs["bins"].loc[2, "F"] == 0  # nobody: the tie at F = 1 fills more than two fifths
+    bins = grading.score_bins(scores, 5)
+    assert bins.loc[1, "F"] == 1_218
+    assert bins["F"].sum() == 2_357
+    assert bins.loc[2, "F"] == 0  # nobody: the tie at F = 1 fills more than two fifths
+    assert grading.score_bins(rfm.join(scores), 5).equals(bins)  # computed from the scores, so it survives a join
     plain = kit.rfm_scores(rfm, method="quantile")
     assert plain["F"].nunique() < 5  # quantile cuts collapse on the ties
 
@@ -237,9 +243,11 @@ def test_abc_shares_monotone_and_gini_in_range(values, by):
 def test_value_matrix_layout_and_override():
     current = pd.Series([9, 8, 7, 3, 2, 1], index=list("abcdef"), dtype=float)
     future = pd.Series([9, 2, 5, 8, 5, 1], index=list("abcdef"), dtype=float)
-    matrix = kit.value_matrix(current, future, lang="zh")
+    matrix = kit.value_matrix(current, future)
     assert matrix["value_class"].tolist() == ["A", "D", "C", "B", "E", "F"]
-    assert matrix.loc["a", "label"] == "A 类: 头等客户"
+    assert matrix.loc["a", "class"] == "class_A" and matrix.loc["a", "action"] == "act_keep_all_costs"
+    assert localise(matrix, "zh").loc["a", label("class", "zh")] == "A 类: 头等客户"
+    assert localise(matrix, "zh").loc["a", label("value_class", "zh")] == "A"  # the letter stays a letter
     flipped = {k: {"A": "F", "F": "A"}.get(v, v) for k, v in grading.VALUE_LAYOUT.items()}
     assert kit.value_matrix(current, future, layout=flipped).loc["a", "value_class"] == "F"
     with pytest.raises(KitError, match="different customers"):
@@ -247,8 +255,10 @@ def test_value_matrix_layout_and_override():
 
 
 def test_strategic_matrix():
-    out = kit.strategic_matrix(pd.Series([9, 8, 1, 2.0]), pd.Series([9, 1, 8, 2.0]), lang="zh")
-    assert out["label"].tolist() == ["战略客户", "利润客户", "潜力客户", "普通客户"]
+    out = kit.strategic_matrix(pd.Series([9, 8, 1, 2.0]), pd.Series([9, 1, 8, 2.0]))
+    assert out["class"].tolist() == ["strategic", "profit", "potential", "ordinary"]
+    assert out["action"].tolist() == ["act_partner", "act_harvest", "act_develop_fit", "act_standard"]
+    assert localise(out, "zh")[label("class", "zh")].tolist() == ["战略客户", "利润客户", "潜力客户", "普通客户"]
 
 
 def test_points_score_source_rules_and_missing_inputs():
@@ -264,6 +274,9 @@ def test_points_score_source_rules_and_missing_inputs():
         kit.points_score(partial)
     omitted = kit.points_score(partial, missing="omit")
     assert omitted["sales_opportunity"].isna().all() and not omitted["complete"].any()
+    assert grading.omitted_terms(partial) == ["sales_opportunity", "high_value_suggestions", "ordinary_suggestions",
+                                              "future_demand"]
+    assert grading.omitted_terms(source) == [] and not omitted.attrs
     assert omitted["points"].tolist() == [10.0, 5.0]
     custom = {"spend": {"column": "cumulative_purchase", "per": 1000, "points": 1},
               "arrears": {"column": "future_demand", "per": 1000, "points": -2}}
@@ -292,7 +305,9 @@ def test_grade_migration_new_lost_and_fell():
     assert set(result.fell.index) == {"drops", "tiny"}
     assert list(result.fell.index) == ["drops", "tiny"]  # most valuable grade in A first
     assert result.matrix.loc["new"].sum() == 3 and result.matrix.values.sum() == 6
-    assert result.matrix.loc["important value", "important value"] == 1
+    assert result.matrix.loc["important_value", "important_value"] == 1  # keys
+    assert localise(result.matrix, "en").loc["important value", "important value"] == 1
+    assert localise(result.matrix, "zh").loc["新客户"].sum() == 3
     lost = kit.grade_migration(tx, ("2024-01-01", "2024-02-15"), ("2024-03-01", "2024-04-30"))
     assert lost.customers.loc["leaves", "segment_b"] == "lost" and "leaves" in lost.fell.index
 
@@ -311,17 +326,22 @@ def test_migration_finds_planted_churners():
 def test_grading_actions_table(online_retail):
     tx, _ = online_retail
     rfm = kit.rfm_table(tx)
-    segments = kit.rfm_segments(rfm, "six", lang="zh")
-    table = grading.grading_actions(rfm, kit.rfm_scores(rfm), segments, kit.abc_grades(rfm["monetary"]), "zh")
+    segments = kit.rfm_segments(rfm, "six")
+    keyed = grading.grading_actions(rfm, kit.rfm_scores(rfm), segments, kit.abc_grades(rfm["monetary"]))
+    assert keyed["segment"].isin(grading.SCHEMES["six"]).all()
+    assert keyed["action"].equals(keyed["segment"].map(grading.SEGMENT_ACTIONS))
+    table = localise(keyed, "zh")  # the table for people
     assert len(table) == len(rfm) and table["客户编号"].is_unique
     assert {"客户分群", "建议行动", "ABC 等级", "RFM"} <= set(table.columns)
     assert table["消费金额"].is_monotonic_decreasing
-    assert table.loc[0, "建议行动"] == grading.segment_action(segments.loc[table.loc[0, "客户编号"], "segment"], "zh")
+    assert table.loc[0, "建议行动"] == label(grading.segment_action(segments.loc[table.loc[0, "客户编号"], "segment"]),
+                                          "zh")
     assert set(grading.SEGMENT_ACTIONS) == {s for v in grading.SCHEMES.values() for s in v}
     # data too short to tell recent from lapsed: no segment and no segment action, grades and scores kept
-    day = kit.rfm_table(tx[tx["order_date"].dt.normalize() == "2011-11-15"])
-    assert kit.customers.periods.table_windows(day).shortfall("lapsed") and day["recency"].nunique() == 1
-    short = grading.grading_actions(day, kit.rfm_scores(day), None, kit.abc_grades(day["monetary"]), "en")
+    one_day = tx[tx["order_date"].dt.normalize() == "2011-11-15"]
+    day = kit.rfm_table(one_day)
+    assert kit.periods.data_windows(one_day).shortfall("lapsed") and day["recency"].nunique() == 1
+    short = localise(grading.grading_actions(day, kit.rfm_scores(day), None, kit.abc_grades(day["monetary"])), "en")
     assert short["segment"].isna().all() and short["recommended action"].isna().all()
     assert short["ABC grade"].notna().all() and (short["R score"] == 1).all()
 
@@ -355,3 +375,42 @@ def test_grade_migration_periods_default_to_the_data_windows(online_retail):
     assert result.customers["segment_a"].ne("new").any()  # period A lies inside the data
     with pytest.raises(KitError, match="migration needs windows of at least 60 days"):
         kit.grade_migration(tx[tx["order_date"] >= "2011-11-09"])
+
+
+def _actions(rfm, segments):
+    return grading.grading_actions(rfm, kit.rfm_scores(rfm), segments, kit.abc_grades(rfm["monetary"]))
+
+
+def test_grading_result_schema_keys_saved_and_loaded(tmp_path, cdnow_sample_rfm):
+    rfm = cdnow_sample_rfm
+    result = _actions(rfm, kit.rfm_segments(rfm, "eight"))[list(grading.RESULT_COLUMNS)]
+    assert list(result.columns) == ["customer_id", "segment", "abc_grade", "monetary", "action"]
+    assert result["segment"].isin(grading.SCHEMES["eight"]).all()
+    assert result["action"].isin(set(grading.SEGMENT_ACTIONS.values())).all()
+    assert result["abc_grade"].isin(["A", "B", "C"]).all() and result["monetary"].sum() == pytest.approx(
+        rfm["monetary"].sum())
+    save_table(tmp_path, "grading", result)
+    pd.testing.assert_frame_equal(load_table(tmp_path, "grading"), result)
+    # the file for people has the words; the result keeps the keys
+    people = localise(result, "zh")
+    assert people.loc[0, "客户分群"] == label(result.loc[0, "segment"], "zh") != result.loc[0, "segment"]
+    # too short to segment: segment and action missing, grade and spend kept
+    short = _actions(rfm, None)[list(grading.RESULT_COLUMNS)]
+    save_table(tmp_path, "grading", short)
+    loaded = load_table(tmp_path, "grading")
+    assert loaded["segment"].isna().all() and loaded["action"].isna().all() and loaded["abc_grade"].notna().all()
+
+
+def test_grading_takes_no_language_and_writes_no_attrs(cdnow_sample_rfm):
+    for name in grading.__all__:
+        member = getattr(grading, name)
+        if callable(member) and not isinstance(member, type):
+            assert "lang" not in inspect.signature(member).parameters, name
+    rfm = cdnow_sample_rfm.copy()
+    rfm.attrs.clear()  # the customer table may or may not carry attrs; grading neither reads nor writes them
+    segments = kit.rfm_segments(rfm, "eight")
+    for frame in (kit.rfm_scores(rfm), segments, grading.segment_summary(segments, rfm), _actions(rfm, segments),
+                  kit.abc_grades(rfm["monetary"]), kit.value_matrix(rfm["monetary"], rfm["frequency"]),
+                  kit.points_score(pd.DataFrame({"cumulative_purchase": rfm["monetary"]}), missing="omit")):
+        assert frame.attrs == {}
+    assert kit.rfm_segments(rfm.join(kit.rfm_scores(rfm)), "eight")["segment"].equals(segments["segment"])

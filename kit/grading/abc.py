@@ -40,7 +40,22 @@ def _values(values) -> pd.Series:
 
 
 def ranked(values) -> pd.Series:
-    """Values sorted from largest to smallest, ties in index order (so the result is deterministic)."""
+    """Values sorted from largest to smallest, ties in index order (so the result is deterministic).
+
+    Parameters
+    ----------
+    values : Series or list
+        One value >= 0 per customer.
+
+    Returns
+    -------
+    Series of float
+
+    Examples
+    --------
+    >>> ranked(pd.Series([1, 5, 5], index=list("abc"))).index.tolist()
+    ['b', 'c', 'a']
+    """
     values = _values(values)
     order = np.lexsort((np.arange(len(values)), -values.to_numpy()))
     return values.iloc[order]
@@ -49,9 +64,26 @@ def ranked(values) -> pd.Series:
 def abc_grades(values, by: str = "value_share", cuts=None) -> pd.DataFrame:
     """Grade each customer A, B or C by its share of the total value.
 
-    Returns, best customer first: ``value``, ``rank`` (1 = largest), ``cumulative_value_share``,
-    ``cumulative_customer_share`` and ``grade``.
+    With values ranked largest first, ``S_k = (x_1 + … + x_k) / Σ x``. ``by="value_share"``: customer ``k`` is A
+    while ``S_(k-1) < cut_A``, B while ``S_(k-1) < cut_B``, else C. ``by="customer_share"``: A are the first
+    ``ceil(cut_A · n)`` customers, B up to ``ceil(cut_B · n)``, C the rest.
 
+    Parameters
+    ----------
+    values : Series or list
+        One value >= 0 per customer (e.g. ``rfm["monetary"]``).
+    by : {"value_share", "customer_share"}, default "value_share"
+    cuts : (float, float), optional
+        ``(cut_A, cut_B)``, ``0 < cut_A < cut_B <= 1``; default (0.8, 0.95) by value, (0.2, 0.35) by customers.
+
+    Returns
+    -------
+    DataFrame
+        Best customer first: ``value``, ``rank`` (1 = largest), ``cumulative_value_share``,
+        ``cumulative_customer_share`` and ``grade``.
+
+    Examples
+    --------
     >>> abc_grades(pd.Series([50, 30, 10, 6, 4], index=list("abcde")))["grade"].tolist()
     ['A', 'A', 'B', 'B', 'C']
     """
@@ -81,7 +113,23 @@ def abc_grades(values, by: str = "value_share", cuts=None) -> pd.DataFrame:
 
 
 def abc_summary(grades: pd.DataFrame) -> pd.DataFrame:
-    """Customers and value per grade, with their shares."""
+    """Customers and value per grade, with their shares.
+
+    Parameters
+    ----------
+    grades : DataFrame
+        The grades of :func:`abc_grades`.
+
+    Returns
+    -------
+    DataFrame
+        Indexed by grade A, B, C: ``customers``, ``value``, ``customer_share``, ``value_share``.
+
+    Examples
+    --------
+    >>> abc_summary(abc_grades([50, 30, 10, 6, 4]))["value_share"].tolist()
+    [0.8, 0.16, 0.04]
+    """
     grouped = grades.groupby("grade")["value"]
     table = pd.DataFrame({"customers": grouped.size(), "value": grouped.sum().round(2)}).reindex(list(GRADES),
                                                                                             fill_value=0)
@@ -91,8 +139,25 @@ def abc_summary(grades: pd.DataFrame) -> pd.DataFrame:
 
 
 def lorenz_curve(values) -> pd.DataFrame:
-    """Points of the Lorenz curve: cumulative share of customers (poorest first) against cumulative share of value,
-    from (0, 0) to (1, 1)."""
+    """Points of the Lorenz curve: cumulative share of customers (poorest first) against cumulative share of value.
+
+    ``L(k / n) = (x_(1) + … + x_(k)) / Σ x`` with ``x_(1) <= … <= x_(n)``, from (0, 0) to (1, 1).
+
+    Parameters
+    ----------
+    values : Series or list
+        One value >= 0 per customer.
+
+    Returns
+    -------
+    DataFrame
+        ``n + 1`` rows: ``customer_share``, ``value_share``.
+
+    Examples
+    --------
+    >>> lorenz_curve([1.0, 1.0, 2.0])["value_share"].tolist()
+    [0.0, 0.25, 0.5, 1.0]
+    """
     values = np.sort(_values(values).to_numpy())
     n = len(values)
     return pd.DataFrame({
@@ -104,8 +169,21 @@ def lorenz_curve(values) -> pd.DataFrame:
 def gini(values) -> float:
     """Gini coefficient: 0 when everyone has the same value, towards 1 when one customer has it all.
 
-    ``G = 2 Σ_i i x_(i) / (n Σ x) - (n + 1) / n`` with ``x_(1) <= … <= x_(n)``.
+    ``G = 2 Σ_i i x_(i) / (n Σ x) - (n + 1) / n`` with ``x_(1) <= … <= x_(n)`` -- twice the area between the
+    Lorenz curve and the diagonal.
 
+    Parameters
+    ----------
+    values : Series or list
+        One value >= 0 per customer, not all zero.
+
+    Returns
+    -------
+    float
+        In [0, 1].
+
+    Examples
+    --------
     >>> gini([1, 1, 1, 1]), round(gini([0, 0, 0, 1]), 2)
     (0.0, 0.75)
     """
@@ -119,8 +197,20 @@ def top_share(values, customer_share: float = 0.2) -> float:
     """Share of the total value brought by the top ``customer_share`` of customers.
 
     The top ``customer_share × n`` customers are counted whole, plus the matching fraction of the next customer
-    when that number is not whole, so the figure does not jump with n.
+    when that number is not whole, so the figure does not jump with n (:func:`top_sum` ``/ Σ x``).
 
+    Parameters
+    ----------
+    values : Series or list
+        One value >= 0 per customer.
+    customer_share : float, default 0.2
+
+    Returns
+    -------
+    float
+
+    Examples
+    --------
     >>> top_share([50, 30, 10, 6, 4], 0.2)
     0.5
     """
@@ -130,7 +220,23 @@ def top_share(values, customer_share: float = 0.2) -> float:
 
 def top_sum(ranked_values: np.ndarray, fraction: float) -> float:
     """Sum of the first ``fraction`` of ``ranked_values`` (largest first), the customer at the boundary counted in
-    part: with 5 values and ``fraction=0.3`` the first value, and half of the second."""
+    part: with ``k = fraction · n``, ``x_1 + … + x_floor(k) + (k - floor(k)) · x_(floor(k)+1)``.
+
+    Parameters
+    ----------
+    ranked_values : ndarray
+        Values, largest first (:func:`ranked`).
+    fraction : float
+
+    Returns
+    -------
+    float
+
+    Examples
+    --------
+    >>> top_sum(np.array([50.0, 30.0, 10.0, 6.0, 4.0]), 0.3)  # the first value, and half of the second
+    65.0
+    """
     k = fraction * len(ranked_values)
     whole = int(math.floor(k + 1e-9))
     partial = ranked_values[whole] * (k - whole) if whole < len(ranked_values) else 0.0
@@ -138,8 +244,21 @@ def top_sum(ranked_values: np.ndarray, fraction: float) -> float:
 
 
 def customers_for_share(values, value_share: float = 0.8) -> float:
-    """Smallest share of customers (best first) whose value reaches ``value_share`` of the total.
+    """Smallest share of customers (best first) whose value reaches ``value_share`` of the total:
+    ``min { k / n : S_k >= value_share }``.
 
+    Parameters
+    ----------
+    values : Series or list
+        One value >= 0 per customer.
+    value_share : float, default 0.8
+
+    Returns
+    -------
+    float
+
+    Examples
+    --------
     >>> customers_for_share([50, 30, 10, 6, 4], 0.8)
     0.4
     """
@@ -151,7 +270,26 @@ def customers_for_share(values, value_share: float = 0.8) -> float:
 
 def pareto(values, customer_share: float = 0.2, value_share: float = 0.8) -> dict:
     """The 80/20 reading of ``values``: top ``customer_share`` of customers bring how much, and what share of
-    customers brings ``value_share`` of the value; plus the Gini coefficient and the number of customers."""
+    customers brings ``value_share`` of the value; plus the Gini coefficient and the number of customers.
+
+    Parameters
+    ----------
+    values : Series or list
+        One value >= 0 per customer.
+    customer_share : float, default 0.2
+    value_share : float, default 0.8
+
+    Returns
+    -------
+    dict
+        ``customers``, ``top_customer_share``, ``their_value_share`` (:func:`top_share`), ``value_share``,
+        ``customer_share_needed`` (:func:`customers_for_share`) and ``gini`` (:func:`gini`), rounded to 4 places.
+
+    Examples
+    --------
+    >>> pareto([50, 30, 10, 6, 4])["their_value_share"]
+    0.5
+    """
     return {
         "customers": int(len(_values(values))),
         "top_customer_share": customer_share,

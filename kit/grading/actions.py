@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import pandas as pd
 
-from ..present.labels import check_lang, label
-
 #: segment -> action label key, drawn from the course source (maintain, raise frequency, win back, reduce
 #: investment, ...) and, for the named scheme, from the usual playbook of those segments.
 SEGMENT_ACTIONS = {
@@ -39,25 +37,69 @@ SEGMENT_ACTIONS = {
 }
 
 
-def segment_action(segment: str, lang: str = "en") -> str:
-    """The recommended action for ``segment`` in ``lang``.
+#: Columns of the machine-readable result ``"grading"`` that notebook 03 saves: keys and canonical names.
+RESULT_COLUMNS = ("customer_id", "segment", "abc_grade", "monetary", "action")
 
-    >>> segment_action("important_development", "zh")
-    '针对性营销, 提高购买频率'
+
+def segment_action(segment: str) -> str:
+    """The recommended action for ``segment``: an action key of :data:`SEGMENT_ACTIONS`.
+
+    Parameters
+    ----------
+    segment : str
+        A segment key of any scheme (:data:`kit.grading.rfm.SCHEMES`).
+
+    Returns
+    -------
+    str
+        The action key; the localisation step gives its words.
+
+    Examples
+    --------
+    >>> segment_action("important_development")
+    'act_raise_frequency'
     """
-    return label(SEGMENT_ACTIONS[segment], lang)
+    return SEGMENT_ACTIONS[segment]
 
 
-def grading_actions(rfm: pd.DataFrame, scores: pd.DataFrame, segments: pd.DataFrame | None, abc: pd.DataFrame,
-                    lang: str = "en") -> pd.DataFrame:
+def grading_actions(rfm: pd.DataFrame, scores: pd.DataFrame, segments: pd.DataFrame | None,
+                    abc: pd.DataFrame) -> pd.DataFrame:
     """One row per customer: R, F, M and their scores, segment, ABC grade and the recommended action, most
-    valuable customers first -- the table exported as ``grading_actions.csv``. ``segments=None`` (the data too
-    short to tell recent from lapsed customers, :func:`kit.customers.periods.lapsed_customers`) leaves segment and action
-    empty."""
-    check_lang(lang)
+    valuable customers first (by ``monetary``, then ``frequency``).
+
+    Parameters
+    ----------
+    rfm : DataFrame
+        The customer table (``recency``, ``frequency``, ``monetary``), indexed by ``customer_id``.
+    scores : DataFrame
+        Its scores (:func:`kit.grading.rfm_scores`).
+    segments : DataFrame or None
+        Its segments (:func:`kit.grading.rfm_segments`); ``None`` when the data are too short to tell recent from
+        lapsed customers (:func:`kit.customers.periods.lapsed_customers`): segment and action stay empty.
+    abc : DataFrame
+        Its ABC grades (:func:`kit.grading.abc_grades` of ``rfm["monetary"]``).
+
+    Returns
+    -------
+    DataFrame
+        Columns ``customer_id, recency, frequency, monetary, R, F, M, RFM, segment`` (key), ``abc_grade`` and
+        ``action`` (key of :data:`SEGMENT_ACTIONS`), numbered from 0; its :data:`RESULT_COLUMNS` are the saved
+        result. The localisation step makes it the table for people (``grading_actions.csv``).
+
+    Examples
+    --------
+    >>> from kit.grading import abc_grades, rfm_scores, rfm_segments
+    >>> rfm = pd.DataFrame({"recency": [5, 300], "frequency": [9, 1], "monetary": [900.0, 20.0]},
+    ...                    index=pd.Index(["a", "b"], name="customer_id"))
+    >>> table = grading_actions(rfm, rfm_scores(rfm), rfm_segments(rfm), abc_grades(rfm["monetary"]))
+    >>> table[["customer_id", "segment", "abc_grade", "action"]]
+      customer_id           segment abc_grade        action
+    0           a   important_value         A  act_keep_vip
+    1           b  general_win_back         C    act_reduce
+    """
     table = rfm[["recency", "frequency", "monetary"]].join(scores[["R", "F", "M", "RFM"]])
-    table["segment"] = None if segments is None else segments["label"]
+    table["segment"] = None if segments is None else segments["segment"]
     table["abc_grade"] = abc["grade"].reindex(table.index)
-    table["action"] = None if segments is None else [segment_action(s, lang) for s in segments["segment"]]
+    table["action"] = None if segments is None else segments["segment"].map(SEGMENT_ACTIONS)
     table = table.sort_values(["monetary", "frequency"], ascending=False, kind="stable")
-    return table.reset_index().rename(columns=lambda c: label(c, lang))
+    return table.reset_index()

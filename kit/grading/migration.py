@@ -15,18 +15,31 @@ import pandas as pd
 
 from ..customers.table import rfm_table
 from ..errors import KitError
-from ..present.labels import check_lang, label
 from ..customers.periods import data_windows
 from .rfm import SCHEMES, rfm_segments
 
 
 @dataclass
 class Migration:
-    """Result of :func:`grade_migration`."""
+    """Result of :func:`grade_migration`.
 
-    matrix: pd.DataFrame     # counts: segment in A (+ new) x segment in B (+ lost), keys as labels in ``lang``
-    customers: pd.DataFrame  # one row per customer seen in either period
-    fell: pd.DataFrame       # customers whose grade fell or who were lost, most valuable in A first
+    Attributes
+    ----------
+    matrix : DataFrame
+        Counts of customers: rows the segment key in period A plus ``"new"`` (index named ``segment_a``), columns
+        the segment key in period B plus ``"lost"`` (named ``segment_b``), in the scheme's order.
+    customers : DataFrame
+        One row per customer seen in either period: ``monetary_a, segment_a, rank_a, monetary_b, segment_b,
+        rank_b`` (segments as keys, ``"new"``/``"lost"`` where absent) and ``fell`` (bool).
+    fell : DataFrame
+        The rows of ``customers`` whose grade fell or who were lost, most valuable segment in A first.
+    periods : tuple
+        ``((start_a, end_a), (start_b, end_b))`` as Timestamps, both ends included.
+    """
+
+    matrix: pd.DataFrame
+    customers: pd.DataFrame
+    fell: pd.DataFrame
     periods: tuple
 
 
@@ -42,8 +55,20 @@ def _period(value) -> tuple[pd.Timestamp, pd.Timestamp]:
 
 
 def parse_period(text: str) -> tuple[str, str]:
-    """``"2011-01-01/2011-06-30"`` -> ``("2011-01-01", "2011-06-30")``.
+    """A period from a parameter: ``"start/end"`` -> ``(start, end)``.
 
+    Parameters
+    ----------
+    text : str
+        Two dates separated by ``/``.
+
+    Returns
+    -------
+    tuple of str
+        ``(start, end)``.
+
+    Examples
+    --------
     >>> parse_period("2011-01-01/2011-06-30")
     ('2011-01-01', '2011-06-30')
     """
@@ -53,18 +78,39 @@ def parse_period(text: str) -> tuple[str, str]:
     return parts[0], parts[1]
 
 
-def grade_migration(tx: pd.DataFrame, period_a=None, period_b=None, scheme: str = "eight", threshold="mean",
-                    lang: str = "en") -> Migration:
+def grade_migration(tx: pd.DataFrame, period_a=None, period_b=None, scheme: str = "eight",
+                    threshold="mean") -> Migration:
     """Segment customers in two periods (inclusive date ranges) and compare.
 
-    The periods default to the rule of :mod:`kit.customers.periods`: B is the data's last window of
-    ``W = min(183, span // 2)`` days, A the window before it; data too short for windows of
-    ``MIN_WINDOW_DAYS["migration"]`` days raise :class:`KitError` with the reason.
+    Each period is graded on its own transactions, as of the day after it ends. A customer *fell* when
+    ``rank_b > rank_a`` (a less valuable segment in the scheme's order) or when they were lost.
 
-    Returns a :class:`Migration`: the count matrix, every customer's segments and ranks, and the early-warning
-    list of customers whose grade fell (incl. ``lost``), with their value in period A.
+    Parameters
+    ----------
+    tx : DataFrame
+        Clean transactions (``customer_id``, ``order_id``, ``order_date``, ``amount``).
+    period_a, period_b : (start, end), optional
+        The two periods. By default the rule of :mod:`kit.customers.periods`: B is the data's last window of
+        ``W = min(183, span // 2)`` days, A the window before it; data too short for windows of
+        ``MIN_WINDOW_DAYS["migration"]`` days raise :class:`KitError` with the reason.
+    scheme : {"eight", "six", "named"}, default "eight"
+    threshold : {"mean", "median"} or number, default "mean"
+        As in :func:`kit.grading.rfm_segments`, applied within each period.
+
+    Returns
+    -------
+    Migration
+        The count matrix, every customer's segments and ranks, the early-warning list and the periods.
+
+    Examples
+    --------
+    >>> tx = pd.DataFrame({"customer_id": ["a", "b", "a", "c"], "order_id": ["1", "2", "3", "4"],
+    ...                    "order_date": pd.to_datetime(["2024-01-05", "2024-01-20", "2024-02-10", "2024-02-12"]),
+    ...                    "amount": [100.0, 10.0, 90.0, 5.0]})
+    >>> m = grade_migration(tx, ("2024-01-01", "2024-01-31"), ("2024-02-01", "2024-02-29"))
+    >>> m.customers["segment_b"].to_dict(), list(m.fell.index)
+    ({'a': 'important_win_back', 'b': 'lost', 'c': 'general_development'}, ['b'])
     """
-    check_lang(lang)
     if period_a is None or period_b is None:
         windows = data_windows(tx)
         if windows.shortfall("migration"):
@@ -79,7 +125,7 @@ def grade_migration(tx: pd.DataFrame, period_a=None, period_b=None, scheme: str 
             raise KitError(f"no customer purchases between {start.date()} and {end.date()}",
                            hint="choose periods inside the data's date range")
         rfm = rfm_table(window, as_of=end + pd.Timedelta(days=1))
-        graded.append(rfm.join(rfm_segments(rfm, scheme, threshold, lang)[["segment", "rank"]]))
+        graded.append(rfm.join(rfm_segments(rfm, scheme, threshold)[["segment", "rank"]]))
     a, b = graded
     customers = a[["monetary", "segment", "rank"]].add_suffix("_a").join(
         b[["monetary", "segment", "rank"]].add_suffix("_b"), how="outer")
@@ -91,10 +137,6 @@ def grade_migration(tx: pd.DataFrame, period_a=None, period_b=None, scheme: str 
     order = SCHEMES[scheme]
     matrix = pd.crosstab(customers["segment_a"], customers["segment_b"]).reindex(
         index=[*order, "new"], columns=[*order, "lost"], fill_value=0)
-    matrix.index = [label(k, lang) for k in matrix.index]
-    matrix.columns = [label(k, lang) for k in matrix.columns]
-    matrix.index.name, matrix.columns.name = "A", "B"
+    matrix.index.name, matrix.columns.name = "segment_a", "segment_b"
     fell = customers[customers["fell"]].sort_values(["rank_a", "monetary_a"], ascending=[True, False])
-    fell = fell.assign(label_a=[label(s, lang) for s in fell["segment_a"]],
-                       label_b=[label(s, lang) for s in fell["segment_b"]])
     return Migration(matrix, customers, fell, periods)

@@ -37,9 +37,54 @@ def _rule_points(values: pd.Series, rule: dict, term: str) -> pd.Series:
                    hint="e.g. {'column': 'sales', 'per': 100000, 'points': 1}")
 
 
+def omitted_terms(customers: pd.DataFrame, rules: dict | None = None) -> list[str]:
+    """The terms of ``rules`` whose column ``customers`` does not have: what ``missing="omit"`` leaves out.
+
+    Parameters
+    ----------
+    customers : DataFrame
+        One row per customer.
+    rules : dict, optional
+        The rule table (:data:`DEFAULT_RULES` by default).
+
+    Returns
+    -------
+    list of str
+        The terms, in the order of ``rules``.
+
+    Examples
+    --------
+    >>> omitted_terms(pd.DataFrame({"cumulative_purchase": [1_000_000]}))
+    ['sales_opportunity', 'high_value_suggestions', 'ordinary_suggestions', 'future_demand']
+    """
+    rules = DEFAULT_RULES if rules is None else rules
+    return [t for t, r in rules.items() if r.get("column", t) not in customers]
+
+
 def points_score(customers: pd.DataFrame, rules: dict | None = None, missing: str = "error") -> pd.DataFrame:
     """Points per term and their total for each customer (row of ``customers``).
 
+    A money rule gives ``points × value / per``, a counting rule ``each × count``;
+    ``points = Σ_terms points_term``.
+
+    Parameters
+    ----------
+    customers : DataFrame
+        One row per customer, with a column per term (``rule["column"]``, default the term's name).
+    rules : dict, optional
+        term -> rule (:data:`DEFAULT_RULES` by default): ``{"column", "per", "points"}`` or ``{"column", "each"}``.
+    missing : {"error", "omit"}, default "error"
+        What a term without a column does: stop with the list of missing columns, or be left out (shown as missing;
+        :func:`omitted_terms` lists them).
+
+    Returns
+    -------
+    DataFrame
+        Indexed like ``customers``: the points of each term, ``points`` (the total) and ``complete`` (False when a
+        term was left out).
+
+    Examples
+    --------
     >>> customers = pd.DataFrame({"cumulative_purchase": [1_000_000, 500_000], "sales_opportunity": [0, 200_000],
     ...     "high_value_suggestions": [5, 0], "ordinary_suggestions": [0, 1], "future_demand": [100_000, 0]},
     ...     index=["甲", "乙"])
@@ -51,7 +96,7 @@ def points_score(customers: pd.DataFrame, rules: dict | None = None, missing: st
     rules = DEFAULT_RULES if rules is None else rules
     if not rules:
         raise KitError("the rule table is empty", hint="give at least one term")
-    absent = [t for t, r in rules.items() if r.get("column", t) not in customers]
+    absent = omitted_terms(customers, rules)
     if absent and missing == "error":
         raise KitError(f"no column for {', '.join(repr(t) for t in absent)} in the customer table "
                        f"(columns found: {', '.join(map(str, customers.columns))})",
@@ -70,5 +115,4 @@ def points_score(customers: pd.DataFrame, rules: dict | None = None, missing: st
         out[term] = _rule_points(values.astype(float), rule, term).round(2)
     out["points"] = out[[t for t in rules if t not in absent]].sum(axis=1).round(2)
     out["complete"] = not absent
-    out.attrs["omitted"] = absent
     return out

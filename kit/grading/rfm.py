@@ -17,7 +17,6 @@ import numpy as np
 import pandas as pd
 
 from ..errors import KitError
-from ..present.labels import check_lang, label
 
 MEASURES = ("recency", "frequency", "monetary")
 SCORES = ("R", "F", "M")
@@ -72,11 +71,28 @@ SCHEMES = {
 
 
 def rank_cut(values: pd.Series, bins: int, higher_is_better: bool = True) -> pd.Series:
-    """Scores 1..``bins`` from tie-respecting percentile ranks: ``1 + floor(bins * (rank_min - 1) / n)``.
+    """Scores 1..``bins`` from tie-respecting percentile ranks.
 
+    ``score = 1 + floor(bins * (rank_min - 1) / n)``, where ``rank_min`` is the smallest rank of a tied group.
     Customers with equal values always get equal scores; when one value is shared by many customers some
-    scores stay empty instead of splitting the tie arbitrarily. ``higher_is_better=False`` reverses the order.
+    scores stay empty instead of splitting the tie arbitrarily.
 
+    Parameters
+    ----------
+    values : Series
+        One value per customer.
+    bins : int
+        Number of scores.
+    higher_is_better : bool, default True
+        ``False`` reverses the order (the smallest value gets the top score, as for recency).
+
+    Returns
+    -------
+    Series of int
+        The score of each customer, indexed like ``values``.
+
+    Examples
+    --------
     >>> rank_cut(pd.Series([1, 1, 1, 1, 2, 3, 5, 8, 13, 21]), 5).tolist()
     [1, 1, 1, 1, 3, 3, 4, 4, 5, 5]
     """
@@ -93,31 +109,49 @@ def _check_rfm(rfm: pd.DataFrame) -> None:
                        "each other", hint="grade at least two customers")
 
 
+def _check_bins(bins) -> None:
+    if isinstance(bins, bool) or not isinstance(bins, (int, np.integer)) or bins < 2:
+        raise KitError(f"bins must be a whole number of at least 2, got {bins!r}", hint="use 5 for quintiles")
+
+
 def rfm_scores(rfm: pd.DataFrame, bins: int = 5, method: str = "rank", breaks: dict | None = None) -> pd.DataFrame:
     """R, F and M scores 1..``bins`` (5 = best; R reversed, so 5 = most recent) and the combined code.
-
-    ``method``:
-
-    - ``"rank"`` (default): tie-respecting percentile ranks cut into ``bins`` equal parts (:func:`rank_cut`);
-    - ``"quantile"``: ``pd.qcut`` on the values, dropping duplicate edges -- what plain quantile cuts give, shown
-      for comparison: with heavy ties they collapse to fewer, renumbered bins;
-    - ``"breaks"``: explicit break points, ``breaks={"recency": [30, 90, 180, 365], "frequency": [1, 2, 4, 8],
-      "monetary": [...]}`` (``bins - 1`` increasing edges each; a value equal to an edge goes to the lower bin).
 
     A **constant** measure (every customer has the same value, e.g. the recency of one day of data) cannot rank
     anyone above anyone else: every customer gets score **1** under ``"rank"`` and ``"quantile"`` -- the score
     :func:`rank_cut` gives one tie holding everyone -- and under ``"breaks"`` the bin its value falls in.
+    :func:`score_bins` counts the customers each score holds.
 
-    Returns ``R, F, M`` (int), ``RFM`` (the code, e.g. ``"545"``) and ``RFM_sum``. ``result.attrs["bins"]`` reports the
-    scores actually obtained per measure and how many customers each holds.
+    Parameters
+    ----------
+    rfm : DataFrame
+        The customer table (``recency``, ``frequency``, ``monetary``), at least two customers.
+    bins : int, default 5
+        Number of scores per measure.
+    method : {"rank", "quantile", "breaks"}
+        ``"rank"``: tie-respecting percentile ranks cut into ``bins`` equal parts,
+        ``1 + floor(bins * (rank_min - 1) / n)`` (:func:`rank_cut`); ``"quantile"``: ``pd.qcut`` on the values,
+        dropping duplicate edges -- what plain quantile cuts give, shown for comparison: with heavy ties they
+        collapse to fewer, renumbered bins; ``"breaks"``: explicit break points (a value equal to an edge goes to
+        the lower bin).
+    breaks : dict, optional
+        For ``method="breaks"``: ``bins - 1`` increasing edges per measure, e.g.
+        ``{"recency": [30, 90, 180, 365], "frequency": [1, 2, 4, 8], "monetary": [...]}``.
 
+    Returns
+    -------
+    DataFrame
+        Indexed like ``rfm``: ``R, F, M`` (int), ``RFM`` (the code, e.g. ``"545"``) and
+        ``RFM_sum = R + F + M``.
+
+    Examples
+    --------
     >>> rfm = pd.DataFrame({"recency": [0, 0, 0], "frequency": [1, 2, 5], "monetary": [10.0, 20.0, 90.0]})
     >>> rfm_scores(rfm, method="quantile")["RFM"].tolist()
     ['111', '133', '155']
     """
     _check_rfm(rfm)
-    if not isinstance(bins, (int, np.integer)) or bins < 2:
-        raise KitError(f"bins must be a whole number of at least 2, got {bins!r}", hint="use 5 for quintiles")
+    _check_bins(bins)
     out = pd.DataFrame(index=rfm.index)
     for measure, score in zip(MEASURES, SCORES):
         values = rfm[measure]
@@ -143,18 +177,51 @@ def rfm_scores(rfm: pd.DataFrame, bins: int = 5, method: str = "rank", breaks: d
         out[score] = out[score].astype(int)
     out["RFM"] = out["R"].astype(str) + out["F"].astype(str) + out["M"].astype(str)
     out["RFM_sum"] = out["R"] + out["F"] + out["M"]
-    out.attrs["bins"] = score_bins(out, bins)
     return out
 
 
-def score_bins(scores: pd.DataFrame, bins: int) -> pd.DataFrame:
-    """Customers per score (rows 1..``bins``) for R, F and M; empty scores show 0."""
+def score_bins(scores: pd.DataFrame, bins: int = 5) -> pd.DataFrame:
+    """Customers per score for R, F and M: which scores were obtained, and how many customers each holds.
+
+    Parameters
+    ----------
+    scores : DataFrame
+        The scores of :func:`rfm_scores` (columns ``R``, ``F``, ``M``).
+    bins : int, default 5
+        The ``bins`` the scores were computed with.
+
+    Returns
+    -------
+    DataFrame
+        Rows 1..``bins`` (the score), columns ``R``, ``F``, ``M``: number of customers; an empty score shows 0.
+
+    Examples
+    --------
+    >>> rfm = pd.DataFrame({"recency": [1, 2, 3, 4], "frequency": [1, 1, 1, 2], "monetary": [1.0, 2.0, 3.0, 4.0]})
+    >>> score_bins(rfm_scores(rfm, bins=2), bins=2)
+       R  F  M
+    1  2  3  2
+    2  2  1  2
+    """
+    _check_bins(bins)
     return pd.DataFrame({s: scores[s].value_counts().reindex(range(1, bins + 1), fill_value=0) for s in SCORES})
 
 
 def parse_threshold(value):
     """A threshold from a parameter: ``"mean"``, ``"median"`` or a number (also given as text).
 
+    Parameters
+    ----------
+    value : str or number
+        ``"mean"``, ``"median"``, a number, or a number written as text.
+
+    Returns
+    -------
+    str or float
+        ``"mean"``/``"median"`` or the number.
+
+    Examples
+    --------
     >>> parse_threshold("3"), parse_threshold("median")
     (3.0, 'median')
     """
@@ -170,10 +237,26 @@ def parse_threshold(value):
 def high_low(rfm: pd.DataFrame, threshold="mean", bins: int = 5) -> pd.DataFrame:
     """``R_high, F_high, M_high`` (0/1) of each customer.
 
-    ``threshold="mean"`` or ``"median"`` compares the raw measures with their mean or median: F and M are high
-    above it, R is high when recency is *below* it (bought recently). A number compares the 1..``bins`` scores
-    of :func:`rfm_scores`: high when the score is at least that number.
+    With ``threshold="mean"`` or ``"median"`` the raw measures are compared with their centre ``c``:
+    ``F_high = [frequency > c_F]``, ``M_high = [monetary > c_M]`` and ``R_high = [recency < c_R]`` (bought
+    recently). With a number ``t`` the 1..``bins`` scores of :func:`rfm_scores` are compared:
+    ``X_high = [score_X >= t]``.
 
+    Parameters
+    ----------
+    rfm : DataFrame
+        The customer table (``recency``, ``frequency``, ``monetary``).
+    threshold : {"mean", "median"} or number, default "mean"
+    bins : int, default 5
+        Number of score bins when ``threshold`` is a number.
+
+    Returns
+    -------
+    DataFrame
+        Indexed like ``rfm``: ``R_high``, ``F_high``, ``M_high`` (int 0/1).
+
+    Examples
+    --------
     >>> rfm = pd.DataFrame({"recency": [5, 300], "frequency": [9, 1], "monetary": [900.0, 20.0]}, index=["a", "b"])
     >>> high_low(rfm).to_dict("index")
     {'a': {'R_high': 1, 'F_high': 1, 'M_high': 1}, 'b': {'R_high': 0, 'F_high': 0, 'M_high': 0}}
@@ -194,24 +277,42 @@ def high_low(rfm: pd.DataFrame, threshold="mean", bins: int = 5) -> pd.DataFrame
     return pd.DataFrame({f"{s}_high": (scores[s] >= threshold).astype(int) for s in SCORES}, index=rfm.index)
 
 
-def rfm_segments(rfm: pd.DataFrame, scheme: str = "eight", threshold="mean", lang: str = "en",
-                 bins: int = 5) -> pd.DataFrame:
-    """Segment every customer by ``scheme`` (``"eight"``, ``"six"`` or ``"named"``).
+def rfm_segments(rfm: pd.DataFrame, scheme: str = "eight", threshold="mean", bins: int = 5) -> pd.DataFrame:
+    """Segment every customer by ``scheme``; every customer is in exactly one segment.
 
-    Returns, indexed like ``rfm``: the inputs used (``R_high, F_high, M_high`` or the ``R, F`` scores), ``segment``
-    (a stable key such as ``"important_value"``), ``label`` (its name in ``lang``) and ``rank`` (1 = the most
-    valuable segment in the scheme's table order). Every customer is in exactly one segment.
+    ``"eight"``: the segment of ``(R_high, F_high, M_high)`` (:func:`high_low`) in :data:`EIGHT`; ``"six"``: in
+    :data:`SIX`, the two unnamed combinations placed by :data:`SIX_PLACEMENT`; ``"named"``: the R×F cells of
+    quintile scores in :data:`NAMED`.
 
+    Parameters
+    ----------
+    rfm : DataFrame
+        The customer table (``recency``, ``frequency``, ``monetary``), at least two customers.
+    scheme : {"eight", "six", "named"}, default "eight"
+    threshold : {"mean", "median"} or number, default "mean"
+        The high/low threshold of the eight and six schemes (:func:`high_low`).
+    bins : int, default 5
+        Score bins when ``threshold`` is a score; the named scheme needs 5.
+
+    Returns
+    -------
+    DataFrame
+        Indexed like ``rfm``: the inputs used (``R_high, F_high, M_high`` or the ``R, F`` scores), ``segment`` (a
+        key such as ``"important_value"``; its words come from the localisation step) and ``rank`` (1 = the
+        most valuable segment in the scheme's order, :data:`SCHEMES`).
+
+    Examples
+    --------
     >>> rfm = pd.DataFrame({"recency": [5, 300, 10, 200], "frequency": [9, 8, 1, 1],
     ...                     "monetary": [900.0, 800.0, 20.0, 30.0]}, index=list("abcd"))
     >>> rfm_segments(rfm, "eight")["segment"].tolist()
     ['important_value', 'important_retention', 'general_development', 'general_win_back']
-    >>> rfm_segments(rfm, "six", lang="zh")["label"].tolist()
-    ['重要维护客户', '重要挽留客户', '一般重要客户', '无价值客户']
+    >>> rfm_segments(rfm, "six")["segment"].tolist()
+    ['six_maintain', 'six_win_back', 'six_generally_important', 'six_no_value']
     """
-    check_lang(lang)
     if scheme not in SCHEMES:
         raise KitError(f"unknown scheme {scheme!r}", hint=f"use one of {', '.join(SCHEMES)}")
+    _check_bins(bins)
     if scheme == "named":
         if bins != 5:
             raise KitError("the named scheme is defined on quintile scores", hint="use bins=5 with scheme='named'")
@@ -229,15 +330,36 @@ def rfm_segments(rfm: pd.DataFrame, scheme: str = "eight", threshold="mean", lan
             segment = pd.Series([SIX[SIX_PLACEMENT.get(k, k)] for k in keys], index=rfm.index)
     order = SCHEMES[scheme]
     out["segment"] = segment
-    out["label"] = [label(s, lang) for s in segment]
     out["rank"] = segment.map({s: i + 1 for i, s in enumerate(order)}).astype(int)
     return out
 
 
-def segment_summary(segments: pd.DataFrame, rfm: pd.DataFrame, lang: str = "en") -> pd.DataFrame:
-    """Customers and value per segment, in the scheme's order: count, share of customers, monetary, share of value,
-    mean recency, frequency and monetary."""
-    check_lang(lang)
+def segment_summary(segments: pd.DataFrame, rfm: pd.DataFrame) -> pd.DataFrame:
+    """Customers and value per segment, in the scheme's order.
+
+    ``customer_share = customers / Σ customers``, ``value_share = monetary / Σ monetary``.
+
+    Parameters
+    ----------
+    segments : DataFrame
+        The segments of :func:`rfm_segments` (``segment``, ``rank``).
+    rfm : DataFrame
+        The customer table they were computed from.
+
+    Returns
+    -------
+    DataFrame
+        Indexed by ``segment`` (keys, most valuable first): ``customers``, ``customer_share``, ``monetary``,
+        ``value_share``, ``mean_recency``, ``mean_frequency``, ``mean_monetary``.
+
+    Examples
+    --------
+    >>> rfm = pd.DataFrame({"recency": [5, 300, 10, 200], "frequency": [9, 8, 1, 1],
+    ...                     "monetary": [900.0, 800.0, 20.0, 30.0]}, index=list("abcd"))
+    >>> segment_summary(rfm_segments(rfm, "eight"), rfm)["value_share"].to_dict()
+    {'important_value': 0.5143, 'important_retention': 0.4571, 'general_development': 0.0114,
+     'general_win_back': 0.0171}
+    """
     joined = rfm.join(segments[["segment", "rank"]])
     grouped = joined.groupby("segment")
     table = pd.DataFrame({
@@ -250,5 +372,4 @@ def segment_summary(segments: pd.DataFrame, rfm: pd.DataFrame, lang: str = "en")
     }).sort_values("rank")
     table.insert(2, "customer_share", (table["customers"] / table["customers"].sum()).round(4))
     table.insert(4, "value_share", (table["monetary"] / table["monetary"].sum()).round(4))
-    table.insert(0, "label", [label(s, lang) for s in table.index])
     return table.drop(columns="rank")

@@ -19,6 +19,8 @@ LANGUAGES = ("zh", "en")
 #: translates their values as well as their names. Method areas add theirs.
 KEY_COLUMNS = ("reason", "segment", "rfm_segment", "action", "rfm_action", "value_class", "current_value",
                "future_value", "target_action")
+#: value grading: matrix classes and levels, segments in the two periods of a grade migration
+KEY_COLUMNS += ("class", "current_level", "future_level", "value_level", "fit_level", "segment_a", "segment_b")
 
 #: key -> {"zh": ..., "en": ...}
 LABELS: dict[str, dict[str, str]] = {
@@ -153,6 +155,22 @@ LABELS: dict[str, dict[str, str]] = {
     "act_harvest": {"zh": "保持交易, 控制服务成本", "en": "keep the business, control the cost to serve"},
     "act_develop_fit": {"zh": "培养潜力, 逐步投入", "en": "develop their potential step by step"},
     "act_standard": {"zh": "标准化服务", "en": "standard service"},
+    # value grading: columns of the segment summary, matrices, points and migration
+    "mean_recency": {"zh": "平均最近一次消费(天)", "en": "mean recency (days)"},
+    "mean_frequency": {"zh": "平均消费频率", "en": "mean frequency"},
+    "class": {"zh": "类别", "en": "class"},
+    "current_level": {"zh": "目前价值水平", "en": "current value level"},
+    "future_level": {"zh": "未来价值水平", "en": "future value level"},
+    "value": {"zh": "客户价值", "en": "value"},
+    "fit": {"zh": "战略匹配度", "en": "strategic fit"},
+    "value_level": {"zh": "客户价值水平", "en": "value level"},
+    "fit_level": {"zh": "战略匹配度水平", "en": "fit level"},
+    "points": {"zh": "积分", "en": "points"},
+    "complete": {"zh": "各项齐全", "en": "complete"},
+    "segment_a": {"zh": "期间 A 分群", "en": "segment in A"},
+    "segment_b": {"zh": "期间 B 分群", "en": "segment in B"},
+    "monetary_a": {"zh": "期间 A 消费金额", "en": "monetary in A"},
+    "monetary_b": {"zh": "期间 B 消费金额", "en": "monetary in B"},
     # lifetime value
     "actual": {"zh": "实际", "en": "actual"},
     "predicted": {"zh": "预测", "en": "predicted"},

@@ -1,5 +1,6 @@
 """Plots of value grading (notebook 03): RFM distributions and score heatmap, segment shares and treemap, the
-Lorenz curve with ABC cuts.
+Lorenz curve with ABC cuts, the value matrix and the grade migration matrix. Each takes the keyed tables of
+:mod:`kit.grading` and draws their words in ``lang``.
 """
 
 from __future__ import annotations
@@ -11,7 +12,8 @@ import pandas as pd
 import seaborn as sns
 
 from ..labels import label
-from .common import plot_language, _axes
+from ..localise import localise
+from .common import plot_count_matrix, plot_language, _axes
 
 
 def plot_rfm_distributions(rfm: pd.DataFrame, lang: str = "en"):
@@ -44,7 +46,27 @@ def plot_score_heatmap(scores: pd.DataFrame, rfm: pd.DataFrame, lang: str = "en"
 
 
 def plot_segment_shares(summary: pd.DataFrame, lang: str = "en", ax=None):
-    """Side-by-side bars of each segment's share of customers and share of value."""
+    """Side-by-side bars of each segment's share of customers and share of value.
+
+    Parameters
+    ----------
+    summary : DataFrame
+        :func:`kit.grading.segment_summary` (indexed by segment key).
+    lang : {"zh", "en"}
+    ax : Axes, optional
+
+    Returns
+    -------
+    Axes
+
+    Examples
+    --------
+    >>> summary = pd.DataFrame({"customer_share": [0.3, 0.7], "value_share": [0.8, 0.2]},
+    ...                        index=pd.Index(["important_value", "general_win_back"], name="segment"))
+    >>> [t.get_text() for t in plot_segment_shares(summary).get_yticklabels()]
+    ['important value', 'general win-back']
+    >>> plt.close("all")
+    """
     lang = plot_language(lang)
     ax = _axes(ax, (8, 4))
     names = [label(k, lang) for k in summary.index]
@@ -100,7 +122,19 @@ def squarify(sizes, x: float, y: float, width: float, height: float) -> list[tup
 
 
 def plot_segment_treemap(summary: pd.DataFrame, lang: str = "en", ax=None):
-    """Treemap of segments: area = number of customers, colour = share of value."""
+    """Treemap of segments: area = number of customers, colour = share of value.
+
+    Parameters
+    ----------
+    summary : DataFrame
+        :func:`kit.grading.segment_summary` (indexed by segment key).
+    lang : {"zh", "en"}
+    ax : Axes, optional
+
+    Returns
+    -------
+    Axes
+    """
     lang = plot_language(lang)
     ax = _axes(ax, (9, 5))
     ordered = summary.sort_values("customers", ascending=False)
@@ -138,3 +172,61 @@ def plot_lorenz(lorenz: pd.DataFrame, grades: pd.DataFrame | None = None, lang: 
     ax.set_xlabel(label("cumulative_customer_share", lang))
     ax.set_ylabel(label("cumulative_value_share", lang))
     return ax
+
+
+def plot_value_matrix(counts: pd.DataFrame, lang: str = "en", title: str = "A-F", ax=None):
+    """Heat map of the current × future value matrix with the counts written in.
+
+    Parameters
+    ----------
+    counts : DataFrame
+        :func:`kit.grading.matrix_counts` of :func:`kit.grading.value_matrix`: future level (rows) × current level
+        (columns), as keys ``"high"``/``"medium"``/``"low"``.
+    lang : {"zh", "en"}
+    title : str, default "A-F"
+    ax : Axes, optional
+
+    Returns
+    -------
+    Axes
+
+    Examples
+    --------
+    >>> counts = pd.DataFrame([[1, 2], [3, 4], [5, 6]], index=["high", "medium", "low"], columns=["high", "low"])
+    >>> [t.get_text() for t in plot_value_matrix(counts).get_xticklabels()]
+    ['current value: high', 'current value: low']
+    >>> plt.close("all")
+    """
+    lang = plot_language(lang)
+    labelled = counts.rename(index=lambda k: f"{label('future_value', lang)}: {label(k, lang)}",
+                             columns=lambda k: f"{label('current_value', lang)}: {label(k, lang)}")
+    return plot_count_matrix(labelled, title, ax=ax)
+
+
+def plot_migration(matrix: pd.DataFrame, lang: str = "en", title: str = "", ax=None):
+    """Heat map of the grade migration matrix (segment in period A × segment in period B) with the counts.
+
+    Parameters
+    ----------
+    matrix : DataFrame
+        ``Migration.matrix`` of :func:`kit.grading.grade_migration` (segment keys, ``"new"``, ``"lost"``).
+    lang : {"zh", "en"}
+    title : str, optional
+    ax : Axes, optional
+
+    Returns
+    -------
+    Axes
+
+    Examples
+    --------
+    >>> matrix = pd.DataFrame([[2, 1], [1, 0]], index=pd.Index(["important_value", "new"], name="segment_a"),
+    ...                       columns=pd.Index(["important_value", "lost"], name="segment_b"))
+    >>> [t.get_text() for t in plot_migration(matrix).get_yticklabels()]
+    ['important value', 'new']
+    >>> plt.close("all")
+    """
+    lang = plot_language(lang)
+    shown = localise(matrix, lang)
+    shown.columns.name = label(matrix.columns.name, lang) if isinstance(matrix.columns.name, str) else None
+    return plot_count_matrix(shown, title, ax=ax, cmap="Oranges")
