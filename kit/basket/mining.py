@@ -62,6 +62,22 @@ ALGORITHMS = ("auto", "eclat", "apriori", "fpgrowth", "mlxtend-fpgrowth", "mlxte
 def min_count(min_support: float, n: int) -> int:
     """The support threshold as a count of baskets, tolerant of floating-point error.
 
+    .. math:: \\text{min\\_count} = \\max(1, \\lceil \\text{min\\_support} \\cdot n - \\varepsilon \\rceil),
+              \\quad \\varepsilon = 10^{-9} \\max(1, \\text{min\\_support} \\cdot n)
+
+    Parameters
+    ----------
+    min_support : float
+        Minimum share of baskets.
+    n : int
+        Number of baskets.
+
+    Returns
+    -------
+    int
+
+    Examples
+    --------
     >>> min_count(0.28, 25), min_count(0.001, 9835)
     (7, 10)
     """
@@ -246,6 +262,21 @@ def apriori(df, min_support: float = 0.5, use_colnames: bool = False, max_len: i
             low_memory: bool = False, n_jobs: int = 1, *, max_itemsets: int = MAX_ITEMSETS) -> pd.DataFrame:
     """mlxtend's ``apriori`` signature over :func:`frequent_itemsets` (same itemsets and supports).
 
+    Parameters
+    ----------
+    df : one-hot DataFrame (bool or 0/1, dense or sparse), Baskets or list of baskets
+    min_support, use_colnames, max_len, verbose, low_memory, n_jobs
+        As mlxtend's; see :func:`frequent_itemsets`.
+    max_itemsets : int
+        The kit's cap on the number of itemsets (see the module docstring).
+
+    Returns
+    -------
+    DataFrame
+        mlxtend's ``support`` and ``itemsets`` table.
+
+    Examples
+    --------
     >>> found = apriori(pd.DataFrame({"milk": [1, 1, 0], "bread": [1, 1, 1]}), 0.6, use_colnames=True)
     >>> [sorted(itemset) for itemset in found["itemsets"]]
     [['bread'], ['milk'], ['bread', 'milk']]
@@ -256,8 +287,23 @@ def apriori(df, min_support: float = 0.5, use_colnames: bool = False, max_len: i
 
 def fpgrowth(df, min_support: float = 0.5, null_values: bool = False, use_colnames: bool = False,
              max_len: int | None = None, verbose: int = 0, *, max_itemsets: int = MAX_ITEMSETS) -> pd.DataFrame:
-    """mlxtend's ``fpgrowth`` signature over :func:`frequent_itemsets`; an empty result has its dtypes (float).
+    """mlxtend's ``fpgrowth`` signature over :func:`frequent_itemsets` (same itemsets and supports).
 
+    Parameters
+    ----------
+    df : one-hot DataFrame (bool or 0/1, dense or sparse), Baskets or list of baskets
+    min_support, use_colnames, max_len, verbose, null_values
+        As mlxtend's; see :func:`frequent_itemsets`.
+    max_itemsets : int
+        The kit's cap on the number of itemsets (see the module docstring).
+
+    Returns
+    -------
+    DataFrame
+        mlxtend's ``support`` and ``itemsets`` table; an empty one has mlxtend's dtypes (float).
+
+    Examples
+    --------
     >>> len(fpgrowth(pd.DataFrame({"milk": [1, 1, 0], "bread": [1, 1, 1]}), 0.6))
     3
     """
@@ -268,8 +314,23 @@ def fpgrowth(df, min_support: float = 0.5, null_values: bool = False, use_colnam
 
 def hmine(df, min_support: float = 0.5, use_colnames: bool = False, max_len: int | None = None, verbose: int = 0, *,
           max_itemsets: int = MAX_ITEMSETS) -> pd.DataFrame:
-    """mlxtend's ``hmine`` signature over :func:`frequent_itemsets`; an empty result has its dtypes (float).
+    """mlxtend's ``hmine`` signature over :func:`frequent_itemsets` (same itemsets and supports).
 
+    Parameters
+    ----------
+    df : one-hot DataFrame (bool or 0/1, dense or sparse), Baskets or list of baskets
+    min_support, use_colnames, max_len, verbose
+        As mlxtend's; see :func:`frequent_itemsets`.
+    max_itemsets : int
+        The kit's cap on the number of itemsets (see the module docstring).
+
+    Returns
+    -------
+    DataFrame
+        mlxtend's ``support`` and ``itemsets`` table; an empty one has mlxtend's dtypes (float).
+
+    Examples
+    --------
     >>> len(hmine(pd.DataFrame({"milk": [1, 1, 0], "bread": [1, 1, 1]}), 0.9))
     1
     """
@@ -282,6 +343,21 @@ def fpmax(df, min_support: float = 0.5, null_values: bool = False, use_colnames:
     """Maximal frequent itemsets (no frequent proper superset) of at most ``max_len`` items, as mlxtend's ``fpmax``
     (which mines without the length limit and then drops the longer maximal itemsets), with its signature.
 
+    Parameters
+    ----------
+    df : one-hot DataFrame (bool or 0/1, dense or sparse), Baskets or list of baskets
+    min_support, use_colnames, max_len, verbose, null_values
+        As mlxtend's; see :func:`frequent_itemsets`.
+    max_itemsets : int
+        The kit's cap on the number of itemsets (see the module docstring).
+
+    Returns
+    -------
+    DataFrame
+        mlxtend's ``support`` and ``itemsets`` table of the maximal itemsets; an empty one has mlxtend's dtypes.
+
+    Examples
+    --------
     >>> found = fpmax(pd.DataFrame({"milk": [1, 1, 0], "bread": [1, 1, 1]}), 0.6, use_colnames=True)
     >>> [sorted(itemset) for itemset in found["itemsets"]]
     [['bread', 'milk']]
@@ -314,6 +390,20 @@ def supports_with_missing(ones: np.ndarray, missing: np.ndarray, itemsets) -> np
 
     and 0 when no basket is fully known.
 
+    Parameters
+    ----------
+    ones, missing : ndarray of bool
+        Baskets × items: the cell is 1; the cell is unknown (NaN).
+    itemsets : iterable of tuples of int
+        Column positions of each itemset.
+
+    Returns
+    -------
+    ndarray of float
+        One support per itemset.
+
+    Examples
+    --------
     >>> x = np.array([[1, 1], [1, np.nan], [0, 1], [np.nan, np.nan]])
     >>> supports_with_missing(x == 1, np.isnan(x), [(0,), (1,), (0, 1)]).round(3).tolist()
     [0.667, 1.0, 0.5]
@@ -574,6 +664,20 @@ def estimate_itemsets(baskets, min_support: float, max_len: int | None = None) -
     capped by :math:`\\sum_{k \\le L} \\binom{\\text{items}}{k}`. The upper bound is loose (often astronomically so when
     a few baskets are very large: see :func:`large_baskets`); it shows when a run is certainly small.
 
+    Parameters
+    ----------
+    baskets : Baskets, one-hot DataFrame or list of baskets
+    min_support : float in (0, 1]
+    max_len : int, optional
+        Longest itemset counted.
+
+    Returns
+    -------
+    Series
+        ``n_baskets``, ``min_count``, ``items``, ``pairs``, ``lower``, ``upper``.
+
+    Examples
+    --------
     >>> han = [["I1", "I2", "I5"], ["I2", "I4"], ["I2", "I3"], ["I1", "I2", "I4"], ["I1", "I3"], ["I2", "I3"],
     ...        ["I1", "I3"], ["I1", "I2", "I3", "I5"], ["I1", "I2", "I3"]]
     >>> estimate_itemsets(han, 2 / 9)[["items", "pairs", "lower", "upper"]].tolist()  # 13 itemsets in fact
@@ -607,6 +711,17 @@ def large_baskets(baskets: Baskets) -> pd.Series:
     :data:`LARGE_BASKET_ITEMS`. Returns the size limit used, how many baskets pass it, their share of the
     baskets, the smallest and largest of them, and their share of all item occurrences (``matrix.nnz``).
 
+    Parameters
+    ----------
+    baskets : Baskets
+
+    Returns
+    -------
+    Series
+        ``limit``, ``baskets``, ``share_of_baskets``, ``smallest``, ``largest``, ``share_of_items``.
+
+    Examples
+    --------
     >>> b = from_lists([["a"]] * 999 + [[str(i) for i in range(150)]])
     >>> large_baskets(b)[["baskets", "largest"]].tolist(), round(large_baskets(b)["share_of_items"], 3)
     ([1, 150], 0.131)
