@@ -11,6 +11,8 @@ from scipy.stats import fisher_exact
 
 import kit
 from kit import KitError, basket
+from kit.present.basket import placement_reasons, raised_reason
+from kit.present.results import load_table, save_table
 
 HAN = [["I1", "I2", "I5"], ["I2", "I4"], ["I2", "I3"], ["I1", "I2", "I4"], ["I1", "I3"], ["I2", "I3"],
        ["I1", "I3"], ["I1", "I2", "I3", "I5"], ["I1", "I2", "I3"]]
@@ -177,7 +179,7 @@ def test_rule_metrics_equal_their_definitions(lists):
     lists = [b for b in lists if b] or [[0]]
     n = len(lists)
     found = kit.frequent_itemsets(lists, min_support=1 / n)
-    rules = kit.association_rules(found, min_threshold=0.0)
+    rules = kit.association_rules(found, n, min_threshold=0.0)
     sets = [set(b) for b in lists]
     for _, r in rules.head(40).iterrows():
         a, c = r["antecedents"], r["consequents"]
@@ -220,7 +222,7 @@ def test_synthetic_planted_pairs_are_found():
     raw, truth = kit.data.datasets.synthetic(n_customers=400, seed=2, dirt={})
     tx, _ = kit.load_transactions(raw, analysis="baskets")
     found = kit.baskets(tx)
-    rules = kit.association_rules(kit.frequent_itemsets(found, 0.01), metric="lift", min_threshold=1.0,
+    rules = kit.association_rules(basket.mine_itemsets(found, 0.01), metric="lift", min_threshold=1.0,
                                   consequents="single")
     for _, pair in truth.pairs.iterrows():
         hit = rules[(rules["antecedents"] == frozenset({pair["antecedent"]}))
@@ -241,11 +243,11 @@ def test_placement_and_cross_sell():
     tx = pd.DataFrame({"customer_id": ["u", "u", "v", "v", "w", "w", "x", "y", "y"],
                        "order_id": ["1", "1", "2", "2", "3", "3", "4", "5", "5"],
                        "product_id": ["cup", "plate", "cup", "plate", "cup", "saucer", "cup", "spoon", "saucer"]})
-    found = kit.frequent_itemsets(kit.baskets(tx, name=None), 0.25)
+    found = basket.mine_itemsets(kit.baskets(tx, name=None), 0.25)
     rules = kit.association_rules(found, min_threshold=0.5, consequents="single")
-    pairs = kit.placement_pairs(rules)
+    pairs = kit.placement_pairs(rules, found.n_transactions)
     assert set(zip(pairs["item_a"], pairs["item_b"])) == {("cup", "plate")}
-    assert pairs["baskets"].iloc[0] == 2 and "2 baskets" in pairs["reason"].iloc[0]
+    assert pairs["baskets"].iloc[0] == 2 and "2 baskets" in placement_reasons(pairs, "en").iloc[0]
     offers = kit.cross_sell(tx, rules, k=2)
     assert pairs["lift"].iloc[0] == pytest.approx(1.25)
     assert offers[offers["customer_id"] == "x"]["item"].tolist() == ["plate"]  # cup => plate, confidence 0.5
@@ -280,8 +282,8 @@ def test_itemset_cap_stops_mining_and_names_the_options(algorithm):
 
 
 def test_rule_cap_counts_before_building():
-    found = kit.frequent_itemsets(WHOLESALE, 0.1, max_len=4)
-    sizes = found["itemsets"].map(len)
+    found = basket.mine_itemsets(WHOLESALE, 0.1, max_len=4)
+    sizes = found.itemsets["itemsets"].map(len)
     assert basket.rule_count(found, "single") == int(sizes[sizes >= 2].sum())
     assert basket.rule_count(found, "any") == int(sum(2 ** k - 2 for k in sizes if k >= 2))
     small = kit.frequent_itemsets(HAN, 2 / 9)
@@ -314,14 +316,18 @@ def test_estimates_on_groceries(groceries, groceries_itemsets):
 
 def test_support_is_doubled_until_the_result_fits():
     found = basket.itemsets_within_caps(WHOLESALE, 0.025, max_itemsets=1000)
-    assert found.attrs["min_support"] == 0.2 and found.attrs["requested_min_support"] == 0.025
-    assert "max_itemsets 1,000" in found.attrs["raised_because"]
-    assert set(found["itemsets"]) == {frozenset("a"), frozenset("b"), frozenset("c"), frozenset("q"),
-                                      frozenset("ab")}
+    assert found.min_support == 0.2 and found.requested_min_support == 0.025
+    assert found.raised_because == "raised_max_itemsets" and found.max_itemsets == 1000
+    assert "1,000" in raised_reason(found, "en") and "1,000" in raised_reason(found, "zh")
+    assert set(found.itemsets["itemsets"]) == {frozenset("a"), frozenset("b"), frozenset("c"), frozenset("q"),
+                                               frozenset("ab")}
+    assert found.n_transactions == 40 and found.min_count == 8
     fits = basket.itemsets_within_caps(HAN, 2 / 9)
-    assert fits.attrs["min_support"] == 2 / 9 and fits.attrs["raised_because"] == "" and len(fits) == 13
+    assert fits.min_support == 2 / 9 and fits.raised_because == "" and len(fits.itemsets) == 13
+    assert raised_reason(fits, "en") == ""
     by_rules = basket.itemsets_within_caps(WHOLESALE, 0.1, max_len=3, consequents="any", max_rules=1000)
-    assert "candidate rules" in by_rules.attrs["raised_because"]
+    assert by_rules.raised_because == "raised_max_rules" and by_rules.candidate_rules > 1000
+    assert "candidate rules" in raised_reason(by_rules, "en")
     assert basket.rule_count(by_rules, "any") <= 1000
 
 
@@ -348,9 +354,12 @@ def test_orders_derived_for_baskets_without_order_ids():
 def test_basket_only_data_cross_sell_and_front_page(tmp_path):
     tx = pd.DataFrame({"customer_id": [np.nan] * 4, "order_id": ["1", "1", "2", "2"],
                        "product_id": ["cup", "plate", "cup", "plate"]})
-    rules = kit.association_rules(kit.frequent_itemsets(kit.baskets(tx, name=None), 0.5), min_threshold=0.5)
+    found = basket.mine_itemsets(kit.baskets(tx, name=None), 0.5)
+    rules = kit.association_rules(found, min_threshold=0.5)
     assert kit.cross_sell(tx, rules).empty
-    kit.present.export.write_csv(kit.placement_pairs(rules), tmp_path / "placement.csv")
+    placement = kit.placement_pairs(rules, found.n_transactions)
+    save_table(tmp_path, "placement", placement)
+    kit.present.export.write_csv(kit.present.localise(placement, "en"), tmp_path / "placement.csv")
     from kit.present.report import write_index
     from kit.run.runner import RunResult
 
@@ -395,3 +404,55 @@ def test_redundancy_includes_the_empty_antecedent(lists):
         general = [frozenset(s) for k in range(len(a)) for s in combinations(a, k)]
         assert flag == any(conf(g, c) >= conf(a, c) - 1e-12 for g in general)
     assert (basket.is_redundant(rules, found) == rules["is_redundant"]).all()
+
+
+def test_mined_itemsets_carry_the_basket_count():
+    """The kit's path gives the number of baskets with the itemsets; mlxtend's path takes it explicitly; the same
+    rules either way, and no table carries pandas attrs (they are dropped on merge and concat)."""
+    mined = basket.mine_itemsets(HAN, 2 / 9)
+    assert (mined.n_transactions, mined.min_count, mined.min_support, mined.requested_min_support) == (9, 2, 2 / 9, 2 / 9)
+    assert (mined.algorithm, mined.max_len, mined.raised_because) == ("auto", None, "")
+    table = kit.frequent_itemsets(HAN, 2 / 9)
+    assert table.equals(mined.itemsets) and table.attrs == {}
+    ours = kit.association_rules(mined, min_threshold=0.5)
+    explicit = kit.association_rules(table, 9, min_threshold=0.5)
+    assert ours.equals(explicit) and ours.attrs == {} and ours["fisher_p"].notna().all()
+    assert kit.association_rules(table, min_threshold=0.5)["fisher_p"].isna().all()  # no count: no test
+    assert kit.association_rules(mined, 9, min_threshold=0.5).equals(ours)
+    with pytest.raises(KitError, match="mined from 9 baskets"):
+        kit.association_rules(mined, 10)
+    assert basket.rule_count(mined, "single") == basket.rule_count(table, "single")
+    assert basket.is_redundant(ours, mined).equals(basket.is_redundant(ours, table))
+
+
+def test_placement_reasons_are_built_in_either_language():
+    tx = pd.DataFrame({"customer_id": list("uuvvwwx"), "order_id": list("1122334"),
+                       "product_id": ["cup", "plate", "cup", "plate", "cup", "saucer", "cup"]})
+    b = kit.baskets(tx, name=None)
+    found = basket.mine_itemsets(b, 0.25)
+    pairs = kit.placement_pairs(kit.association_rules(found, min_threshold=0.5, consequents="single"),
+                                found.n_transactions, b.names)
+    assert "reason" not in pairs and pairs["baskets"].tolist() == [2, 1]
+    en, zh = placement_reasons(pairs, "en").iloc[0], placement_reasons(pairs, "zh").iloc[0]
+    assert en.startswith("together in 2 baskets, 1.0 times") and "50% of cup baskets hold plate" in en
+    assert zh.startswith("2 个购物篮同时包含") and "cup" in zh and "100%" in zh
+    unknown = kit.placement_pairs(kit.association_rules(found.itemsets, min_threshold=0.5), None)
+    assert unknown["baskets"].isna().all() and placement_reasons(unknown, "en").iloc[0] == "lift 1.0"
+    people = kit.present.localise(pairs, "zh")
+    assert {"商品 A", "商品 B", "购物篮数", "提升度"} <= set(people.columns)
+    assert kit.placement_pairs(pairs.iloc[:0].assign(antecedents=[], consequents=[]), 4).columns.tolist() == \
+        ["item_a", "item_b", "name_a", "name_b", "baskets", "support", "lift", "leverage", "confidence_a_to_b",
+         "confidence_b_to_a"]
+
+
+def test_basket_results_keep_keys_and_canonical_names(tmp_path):
+    tx = pd.DataFrame({"customer_id": ["u", "u", "v", "v", "w", "w", "x"], "order_id": list("1122334"),
+                       "product_id": ["cup", "plate", "cup", "plate", "cup", "saucer", "cup"]})
+    found = basket.itemsets_within_caps(kit.baskets(tx, name=None), 0.25)
+    rules = kit.association_rules(found, min_threshold=0.5, consequents="single")
+    save_table(tmp_path, "placement", kit.placement_pairs(rules, found.n_transactions))
+    save_table(tmp_path, "cross_sell", kit.cross_sell(tx, rules))
+    placement, offers = load_table(tmp_path, "placement"), load_table(tmp_path, "cross_sell")
+    assert {"item_a", "item_b", "name_a", "name_b", "baskets", "lift", "leverage"} <= set(placement.columns)
+    assert {"customer_id", "rank", "item", "name", "score", "rule"} <= set(offers.columns)
+    assert offers.loc[offers["customer_id"] == "x", "rule"].tolist() == ["cup => plate"]

@@ -45,6 +45,7 @@ def _quiet(fn, *args, **kwargs):
 def _assert_same_itemsets(ours, theirs, dtypes=True):
     """``dtypes=False`` for mlxtend's ``hmine``, whose support column is of dtype object (the kit's: float)."""
     assert list(ours.columns) == list(theirs.columns) == ["support", "itemsets"]
+    assert ours.attrs == {}  # mlxtend's DataFrame and nothing else: the basket count is passed, as in mlxtend
     assert not dtypes or ours.dtypes.tolist() == theirs.dtypes.tolist()
     expected = dict(zip(theirs["itemsets"], theirs["support"]))
     found = dict(zip(ours["itemsets"], ours["support"]))
@@ -95,6 +96,7 @@ def _rule_keys(rules):
 def _assert_same_rules(ours, theirs, metric, min_threshold):
     prefix = list(theirs.columns)
     assert list(ours.columns) == prefix + ["fisher_p", "fisher_p_adjusted", "is_redundant"]
+    assert ours.attrs == {}
     if not len(theirs) and not len(ours):
         assert ours.dtypes.tolist()[:len(prefix)] == theirs.dtypes.tolist()  # all object, as mlxtend's
         return

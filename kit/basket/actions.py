@@ -1,4 +1,8 @@
-"""From rules to actions — 相关陈列与交叉销售: which products to place together, what to offer each customer."""
+"""From rules to actions — 相关陈列与交叉销售: which products to place together, what to offer each customer.
+
+Both return figures and names, never sentences: the reason a pair is worth placing together is its columns
+(baskets, lift, confidence each way), put into words by ``placement_reasons`` of the display layer.
+"""
 
 from __future__ import annotations
 
@@ -13,18 +17,56 @@ def _name(names, item) -> str:
     return str(names.get(item, item)) if names is not None else str(item)
 
 
-def placement_pairs(rules: pd.DataFrame, names: pd.Series | None = None, min_lift: float = 1.0,
-                    top: int | None = 20) -> pd.DataFrame:
-    """Product pairs to display together (相关陈列), strongest first, with why.
+PLACEMENT_COLUMNS = ["item_a", "item_b", "name_a", "name_b", "baskets", "support", "lift", "leverage",
+                     "confidence_a_to_b", "confidence_b_to_a"]
+CROSS_SELL_COLUMNS = ["customer_id", "rank", "item", "name", "score", "lift", "rule"]
 
-    Each pair of single items comes once, with its baskets, lift (the same both ways), leverage and the confidence
-    in each direction; ``reason`` says it in words. Taken from the rules with one item on each side.
+
+def placement_pairs(rules: pd.DataFrame, n_baskets: int | None, names: pd.Series | None = None,
+                    min_lift: float = 1.0, top: int | None = 20) -> pd.DataFrame:
+    """Product pairs to display together (相关陈列), strongest first, with the figures that say why.
+
+    Each pair of single items comes once, taken from the rules with one item on each side: the baskets holding
+    both (``baskets = support · n``), the support, the lift (the same both ways), the leverage and the confidence
+    in each direction,
+
+    .. math:: \\text{conf}(a \\Rightarrow b) = s(\\{a, b\\}) / s(a).
+
+    The sentence for people is built from these columns by ``placement_reasons`` of the display layer.
+
+    Parameters
+    ----------
+    rules : DataFrame
+        Rules as :func:`~kit.basket.rules.association_rules` returns them.
+    n_baskets : int or None
+        Number of baskets the rules were mined from (``MinedItemsets.n_transactions``); ``None`` leaves
+        ``baskets`` NaN.
+    names : Series, optional
+        Item label -> display name (``Baskets.names``); default the labels.
+    min_lift : float
+        Pairs with a lower lift are left out.
+    top : int or None
+        Keep the ``top`` pairs by lift, then support; ``None`` for all.
+
+    Returns
+    -------
+    DataFrame
+        ``item_a, item_b, name_a, name_b, baskets, support, lift, leverage, confidence_a_to_b,
+        confidence_b_to_a``; ``item_a`` sorts before ``item_b``.
+
+    Examples
+    --------
+    >>> from kit.basket import association_rules, mine_itemsets
+    >>> mined = mine_itemsets([["cup", "plate"], ["cup", "plate"], ["cup"], ["spoon"]], 0.25)
+    >>> rules = association_rules(mined, min_threshold=0.5, consequents="single")
+    >>> placement_pairs(rules, mined.n_transactions)[["item_a", "item_b", "baskets", "lift"]]
+      item_a item_b  baskets  lift
+    0    cup  plate        2   1.333333
     """
     single = rules[(rules["antecedents"].map(len) == 1) & (rules["consequents"].map(len) == 1)]
     if single.empty:
-        return pd.DataFrame(columns=["item_a", "item_b", "name_a", "name_b", "baskets", "support", "lift",
-                                     "leverage", "confidence_a_to_b", "confidence_b_to_a", "reason"])
-    n = rules.attrs.get("n_transactions")
+        return pd.DataFrame(columns=PLACEMENT_COLUMNS)
+    n = n_baskets
     rows = {}
     for _, rule in single.iterrows():
         a, c = next(iter(rule["antecedents"])), next(iter(rule["consequents"]))
@@ -39,25 +81,55 @@ def placement_pairs(rules: pd.DataFrame, names: pd.Series | None = None, min_lif
             "lift": rule["lift"], "leverage": rule["leverage"],
             "confidence_a_to_b": rule["support"] / s_first, "confidence_b_to_a": rule["support"] / s_second,
         }
-    table = pd.DataFrame(rows.values())
+    table = pd.DataFrame(rows.values(), columns=PLACEMENT_COLUMNS)
     table = table[table["lift"] >= min_lift].sort_values(["lift", "support"], ascending=False, kind="stable")
     if top is not None:
         table = table.head(top)
-    table["reason"] = [
-        f"together in {r.baskets:,} baskets, {r.lift:.1f} times as often as by chance; "
-        f"{r.confidence_a_to_b:.0%} of {r.name_a} baskets hold {r.name_b}, {r.confidence_b_to_a:.0%} the other way"
-        if n else f"lift {r.lift:.1f}" for r in table.itertuples()]
     return table.reset_index(drop=True)
 
 
 def cross_sell(tx: pd.DataFrame, rules: pd.DataFrame, customers=None, k: int = 3, by: str = "confidence",
                item: str = "product_id", names: pd.Series | None = None) -> pd.DataFrame:
-    """The top ``k`` products to offer each customer (交叉销售): those the customer's purchases trigger through
-    ``rules`` (all antecedent items bought), excluding what they already bought, scored by the best triggering
-    rule's ``by`` measure.
+    """The top ``k`` products to offer each customer (交叉销售).
 
-    Returns one row per customer and offer: ``customer_id, rank, item, name, score, lift, rule``; customers
-    without an offer are left out.
+    A rule A ⇒ C is triggered for a customer who has bought every item of A; each product C not yet bought is
+    scored by the best triggered rule's ``by`` measure,
+
+    .. math:: \\text{score}(u, c) = \\max \\{\\text{by}(A \\Rightarrow C) : A \\subseteq \\text{bought}(u),\\ c \\in C\\},
+
+    and the ``k`` best become the offers.
+
+    Parameters
+    ----------
+    tx : DataFrame
+        Transactions with ``customer_id`` and the ``item`` column.
+    rules : DataFrame
+        Rules as :func:`~kit.basket.rules.association_rules` returns them.
+    customers : iterable, optional
+        Only these customers.
+    k : int
+        Offers per customer.
+    by : str
+        Rule measure that scores an offer (``"confidence"``, ``"lift"``...).
+    item : str
+        Column of ``tx`` holding the items of the rules.
+    names : Series, optional
+        Item label -> display name; default the labels.
+
+    Returns
+    -------
+    DataFrame
+        One row per customer and offer: ``customer_id, rank, item, name, score, lift, rule`` (``rule`` names the
+        triggering rule: ``"cup + saucer => plate"``); customers without an offer are left out.
+
+    Examples
+    --------
+    >>> tx = pd.DataFrame({"customer_id": ["u", "u", "v"], "product_id": ["cup", "plate", "cup"]})
+    >>> rules = pd.DataFrame({"antecedents": [frozenset({"cup"})], "consequents": [frozenset({"plate"})],
+    ...                       "confidence": [0.5], "lift": [1.2]})
+    >>> cross_sell(tx, rules)[["customer_id", "item", "score", "rule"]]
+      customer_id   item  score          rule
+    0           v  plate    0.5  cup => plate
     """
     if by not in rules:
         raise KitError(f"rules have no {by!r} column", hint="use 'confidence', 'lift' or another rule measure")
@@ -65,7 +137,7 @@ def cross_sell(tx: pd.DataFrame, rules: pd.DataFrame, customers=None, k: int = 3
     if customers is not None:
         bought = bought[bought["customer_id"].isin(list(customers))]
     if bought.empty or rules.empty:
-        return pd.DataFrame(columns=["customer_id", "rank", "item", "name", "score", "lift", "rule"])
+        return pd.DataFrame(columns=CROSS_SELL_COLUMNS)
     customer_codes, customer_ids = pd.factorize(bought["customer_id"], sort=True)
     item_codes, items = pd.factorize(bought[item], sort=True)
     owned = sparse.csc_matrix((np.ones(len(bought), dtype=bool), (customer_codes, item_codes)),
@@ -103,4 +175,4 @@ def cross_sell(tx: pd.DataFrame, rules: pd.DataFrame, customers=None, k: int = 3
                          float(rule["lift"]),
                          " + ".join(_name(names, i) for i in sorted(rule["antecedents"], key=str)) + " => "
                          + _name(names, offers[j])))
-    return pd.DataFrame(rows, columns=["customer_id", "rank", "item", "name", "score", "lift", "rule"])
+    return pd.DataFrame(rows, columns=CROSS_SELL_COLUMNS)

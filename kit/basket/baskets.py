@@ -20,19 +20,39 @@ from ..data.readers import read_basket_lines
 
 @dataclass
 class Baskets:
-    """Baskets as a sparse boolean matrix with the item labels (``items``), basket ids and item display names."""
+    """Baskets as a sparse boolean matrix with the item labels, basket ids and item display names.
+
+    Attributes
+    ----------
+    matrix : scipy.sparse.csr_matrix of bool
+        Baskets in rows, items in columns.
+    items : Index
+        Item labels, one per column.
+    basket_ids : Index
+        Basket (order) ids, one per row.
+    names : Series
+        Item label -> display name (the label itself when there is no name).
+
+    Examples
+    --------
+    >>> b = from_lists([["milk", "bread"], ["milk"]])
+    >>> b.n_baskets, b.n_items, b.density, b.name({"milk", "bread"})
+    (2, 2, 0.75, 'bread, milk')
+    """
 
     matrix: sparse.csr_matrix
     items: pd.Index
     basket_ids: pd.Index
-    names: pd.Series  # item label -> display name (the label itself when there is no name)
+    names: pd.Series
 
     @property
     def n_baskets(self) -> int:
+        """Number of baskets (rows)."""
         return self.matrix.shape[0]
 
     @property
     def n_items(self) -> int:
+        """Number of distinct items (columns)."""
         return self.matrix.shape[1]
 
     @property
@@ -48,6 +68,7 @@ class Baskets:
 
     @property
     def density(self) -> float:
+        """Share of the basket × item cells that are ones: ``matrix.nnz / (n_baskets · n_items)``."""
         return self.matrix.nnz / max(self.n_baskets * self.n_items, 1)
 
     def to_frame(self) -> pd.DataFrame:
@@ -70,6 +91,22 @@ def baskets(data, by: str = "order_id", item: str = "product_id", name: str | No
     - a path to a text file with one basket per line, items separated by commas (the Groceries format). Lines are
       split on commas only, so labels keep any trailing space, as in R's arules.
 
+    Parameters
+    ----------
+    data : DataFrame, list of baskets, str or Path
+    by : str
+        Column of the basket (order) id.
+    item : str
+        Column of the item.
+    name : str or None
+        Column of the item's display name; ``None`` for none.
+
+    Returns
+    -------
+    Baskets
+
+    Examples
+    --------
     >>> b = baskets([["milk", "bread"], ["milk"], ["beer", "diapers"]])
     >>> b.n_baskets, b.n_items, int(b.item_counts["milk"])
     (3, 4, 2)
@@ -82,7 +119,21 @@ def baskets(data, by: str = "order_id", item: str = "product_id", name: str | No
 
 
 def from_lists(lists) -> Baskets:
-    """:class:`Baskets` from a list of baskets; duplicate items in a basket count once; items sorted by label."""
+    """:class:`Baskets` from a list of baskets; duplicate items in a basket count once; items sorted by label.
+
+    Parameters
+    ----------
+    lists : sequence of sequences of item labels
+
+    Returns
+    -------
+    Baskets
+
+    Examples
+    --------
+    >>> from_lists([["b", "a", "a"], ["a"]]).item_counts.to_dict()
+    {'a': 2, 'b': 1}
+    """
     if not lists:
         raise KitError("there are no baskets", hint="pass at least one basket")
     flat = [i for basket in lists for i in basket]

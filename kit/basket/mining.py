@@ -5,6 +5,14 @@
 replace ``mlxtend.frequent_patterns.fpgrowth`` in existing code. It also takes :class:`~kit.basket.Baskets` and
 lists of baskets.
 
+**Two kinds of result.** The mlxtend-compatible functions (:func:`frequent_itemsets`, :func:`apriori`,
+:func:`fpgrowth`, :func:`fpmax`, :func:`hmine`) return exactly mlxtend's DataFrame and nothing else; as in mlxtend,
+the number of baskets is passed to :func:`~kit.basket.rules.association_rules` explicitly (``num_itemsets``). The
+kit's own path, :func:`mine_itemsets` and :func:`itemsets_within_caps`, returns a :class:`MinedItemsets`: the same
+table with the number of baskets, the threshold used (as a share and a count), the miner and, when the threshold
+had to be raised, why; ``association_rules`` takes it in place of the table and the count. Nothing is kept in
+the table's metadata (pandas drops it on merge and concat).
+
 The support threshold is compared as a **count**: ``min_count = ceil(min_support · n − ε)``. With 25 baskets and
 ``min_support=0.28`` (exactly 7 / 25) floating point gives ``0.28 · 25 = 7.000000000000001``; a plain ``ceil``
 would demand 8 baskets and lose the itemsets seen exactly 7 times.
@@ -30,6 +38,7 @@ from __future__ import annotations
 
 import math
 import numbers
+from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
@@ -53,6 +62,22 @@ ALGORITHMS = ("auto", "eclat", "apriori", "fpgrowth", "mlxtend-fpgrowth", "mlxte
 def min_count(min_support: float, n: int) -> int:
     """The support threshold as a count of baskets, tolerant of floating-point error.
 
+    .. math:: \\text{min\\_count} = \\max(1, \\lceil \\text{min\\_support} \\cdot n - \\varepsilon \\rceil),
+              \\quad \\varepsilon = 10^{-9} \\max(1, \\text{min\\_support} \\cdot n)
+
+    Parameters
+    ----------
+    min_support : float
+        Minimum share of baskets.
+    n : int
+        Number of baskets.
+
+    Returns
+    -------
+    int
+
+    Examples
+    --------
     >>> min_count(0.28, 25), min_count(0.001, 9835)
     (7, 10)
     """
@@ -144,8 +169,15 @@ def frequent_itemsets(baskets, min_support: float = 0.5, use_colnames: bool | No
 
     Returns
     -------
-    DataFrame with ``support`` and ``itemsets`` (frozensets), shortest itemsets first, then by falling support;
-    ``attrs`` hold ``n_transactions`` and ``min_count``. Without itemsets it has mlxtend's columns and dtypes.
+    DataFrame
+        ``support`` and ``itemsets`` (frozensets), shortest itemsets first, then by falling support; without
+        itemsets it has mlxtend's columns and dtypes. The number of baskets is not in it (as in mlxtend): pass it
+        to :func:`~kit.basket.rules.association_rules`, or mine with :func:`mine_itemsets`.
+
+    Notes
+    -----
+    support(X) = #{baskets holding every item of X} / n, kept when the count reaches
+    ``min_count(min_support, n)``.
 
     Examples
     --------
@@ -155,6 +187,12 @@ def frequent_itemsets(baskets, min_support: float = 0.5, use_colnames: bool | No
     >>> len(found), round(float(found["support"].max()) * 9)
     (13, 7)
     """
+    return _mine(baskets, min_support, use_colnames, max_len, verbose, n_jobs, null_values, algorithm,
+                 max_itemsets)[0]
+
+
+def _mine(baskets, min_support, use_colnames, max_len, verbose, n_jobs, null_values, algorithm, max_itemsets):
+    """(itemset table, number of baskets, min_count) for :func:`frequent_itemsets` and :func:`mine_itemsets`."""
     if algorithm not in ALGORITHMS:
         raise KitError(f"unknown algorithm {algorithm!r}", hint=f"use one of {', '.join(ALGORITHMS)}")
     min_support = _share(min_support)
@@ -179,7 +217,7 @@ def frequent_itemsets(baskets, min_support: float = 0.5, use_colnames: bool | No
         result = _mlxtend(baskets, matrix, labels, min_support, use, max_len, algorithm)
         if len(result) > max_itemsets:
             raise _too_many_error(max_itemsets, min_support, threshold, n, max_len)
-        return result
+        return result, n, threshold
     if n == 0 or matrix.shape[1] == 0:
         found: list[tuple[tuple[int, ...], int]] = []
     else:
@@ -192,10 +230,7 @@ def frequent_itemsets(baskets, min_support: float = 0.5, use_colnames: bool | No
             found = miner(matrix, threshold, max_len or matrix.shape[1], max_itemsets)
         except _TooMany:
             raise _too_many_error(max_itemsets, min_support, threshold, n, max_len) from None
-    result = _itemset_table(found, n, labels if use else None, verbose)
-    result.attrs.update(n_transactions=n, min_count=threshold, algorithm=algorithm, min_support=min_support,
-                        max_len=max_len)
-    return result
+    return _itemset_table(found, n, labels if use else None, verbose), n, threshold
 
 
 def _share(min_support) -> float:
@@ -227,6 +262,21 @@ def apriori(df, min_support: float = 0.5, use_colnames: bool = False, max_len: i
             low_memory: bool = False, n_jobs: int = 1, *, max_itemsets: int = MAX_ITEMSETS) -> pd.DataFrame:
     """mlxtend's ``apriori`` signature over :func:`frequent_itemsets` (same itemsets and supports).
 
+    Parameters
+    ----------
+    df : one-hot DataFrame (bool or 0/1, dense or sparse), Baskets or list of baskets
+    min_support, use_colnames, max_len, verbose, low_memory, n_jobs
+        As mlxtend's; see :func:`frequent_itemsets`.
+    max_itemsets : int
+        The kit's cap on the number of itemsets (see the module docstring).
+
+    Returns
+    -------
+    DataFrame
+        mlxtend's ``support`` and ``itemsets`` table.
+
+    Examples
+    --------
     >>> found = apriori(pd.DataFrame({"milk": [1, 1, 0], "bread": [1, 1, 1]}), 0.6, use_colnames=True)
     >>> [sorted(itemset) for itemset in found["itemsets"]]
     [['bread'], ['milk'], ['bread', 'milk']]
@@ -237,8 +287,23 @@ def apriori(df, min_support: float = 0.5, use_colnames: bool = False, max_len: i
 
 def fpgrowth(df, min_support: float = 0.5, null_values: bool = False, use_colnames: bool = False,
              max_len: int | None = None, verbose: int = 0, *, max_itemsets: int = MAX_ITEMSETS) -> pd.DataFrame:
-    """mlxtend's ``fpgrowth`` signature over :func:`frequent_itemsets`; an empty result has its dtypes (float).
+    """mlxtend's ``fpgrowth`` signature over :func:`frequent_itemsets` (same itemsets and supports).
 
+    Parameters
+    ----------
+    df : one-hot DataFrame (bool or 0/1, dense or sparse), Baskets or list of baskets
+    min_support, use_colnames, max_len, verbose, null_values
+        As mlxtend's; see :func:`frequent_itemsets`.
+    max_itemsets : int
+        The kit's cap on the number of itemsets (see the module docstring).
+
+    Returns
+    -------
+    DataFrame
+        mlxtend's ``support`` and ``itemsets`` table; an empty one has mlxtend's dtypes (float).
+
+    Examples
+    --------
     >>> len(fpgrowth(pd.DataFrame({"milk": [1, 1, 0], "bread": [1, 1, 1]}), 0.6))
     3
     """
@@ -249,8 +314,23 @@ def fpgrowth(df, min_support: float = 0.5, null_values: bool = False, use_colnam
 
 def hmine(df, min_support: float = 0.5, use_colnames: bool = False, max_len: int | None = None, verbose: int = 0, *,
           max_itemsets: int = MAX_ITEMSETS) -> pd.DataFrame:
-    """mlxtend's ``hmine`` signature over :func:`frequent_itemsets`; an empty result has its dtypes (float).
+    """mlxtend's ``hmine`` signature over :func:`frequent_itemsets` (same itemsets and supports).
 
+    Parameters
+    ----------
+    df : one-hot DataFrame (bool or 0/1, dense or sparse), Baskets or list of baskets
+    min_support, use_colnames, max_len, verbose
+        As mlxtend's; see :func:`frequent_itemsets`.
+    max_itemsets : int
+        The kit's cap on the number of itemsets (see the module docstring).
+
+    Returns
+    -------
+    DataFrame
+        mlxtend's ``support`` and ``itemsets`` table; an empty one has mlxtend's dtypes (float).
+
+    Examples
+    --------
     >>> len(hmine(pd.DataFrame({"milk": [1, 1, 0], "bread": [1, 1, 1]}), 0.9))
     1
     """
@@ -263,13 +343,28 @@ def fpmax(df, min_support: float = 0.5, null_values: bool = False, use_colnames:
     """Maximal frequent itemsets (no frequent proper superset) of at most ``max_len`` items, as mlxtend's ``fpmax``
     (which mines without the length limit and then drops the longer maximal itemsets), with its signature.
 
+    Parameters
+    ----------
+    df : one-hot DataFrame (bool or 0/1, dense or sparse), Baskets or list of baskets
+    min_support, use_colnames, max_len, verbose, null_values
+        As mlxtend's; see :func:`frequent_itemsets`.
+    max_itemsets : int
+        The kit's cap on the number of itemsets (see the module docstring).
+
+    Returns
+    -------
+    DataFrame
+        mlxtend's ``support`` and ``itemsets`` table of the maximal itemsets; an empty one has mlxtend's dtypes.
+
+    Examples
+    --------
     >>> found = fpmax(pd.DataFrame({"milk": [1, 1, 0], "bread": [1, 1, 1]}), 0.6, use_colnames=True)
     >>> [sorted(itemset) for itemset in found["itemsets"]]
     [['bread', 'milk']]
     """
     if null_values:
         raise KitError("fpmax with null_values=True is not implemented: mlxtend's maximal-itemset tree keeps itemsets "
-                       "by counts that treat unknown cells as present, which the kit does not reproduce",
+                       "by counts that treat unknown cells as ones, which the kit does not reproduce",
                        hint="use kit.basket.fpgrowth(df, min_support, null_values=True) for all frequent itemsets, or "
                             "mlxtend's own fpmax")
     found = frequent_itemsets(df, min_support, use_colnames, None, verbose, max_itemsets=max_itemsets)
@@ -295,6 +390,20 @@ def supports_with_missing(ones: np.ndarray, missing: np.ndarray, itemsets) -> np
 
     and 0 when no basket is fully known.
 
+    Parameters
+    ----------
+    ones, missing : ndarray of bool
+        Baskets × items: the cell is 1; the cell is unknown (NaN).
+    itemsets : iterable of tuples of int
+        Column positions of each itemset.
+
+    Returns
+    -------
+    ndarray of float
+        One support per itemset.
+
+    Examples
+    --------
     >>> x = np.array([[1, 1], [1, np.nan], [0, 1], [np.nan, np.nan]])
     >>> supports_with_missing(x == 1, np.isnan(x), [(0,), (1,), (0, 1)]).round(3).tolist()
     [0.667, 1.0, 0.5]
@@ -305,9 +414,9 @@ def supports_with_missing(ones: np.ndarray, missing: np.ndarray, itemsets) -> np
     out = np.empty(len(itemsets))
     for k, ids in enumerate(itemsets):
         ids = list(ids)
-        present = int(_popcount(np.bitwise_and.reduce(one_bits[ids], axis=0)))
+        held = int(_popcount(np.bitwise_and.reduce(one_bits[ids], axis=0)))
         known = n - int(_popcount(np.bitwise_or.reduce(nan_bits[ids], axis=0)))
-        out[k] = present / known if known else 0.0
+        out[k] = held / known if known else 0.0
     return out
 
 
@@ -332,10 +441,10 @@ def _one_hot_with_missing(data) -> tuple[np.ndarray, np.ndarray, list]:
     return values == 1, missing, data.columns.tolist()
 
 
-def _frequent_with_missing(data, min_support: float, use: bool, max_len, verbose: int, cap: int) -> pd.DataFrame:
+def _frequent_with_missing(data, min_support: float, use: bool, max_len, verbose: int, cap: int) -> tuple:
     """mlxtend's ``fpgrowth(null_values=True)``: items whose known-basket support reaches ``min_support`` are mined
-    with unknown cells counted as present (at least ``min_count`` baskets), then every itemset gets its
-    :func:`supports_with_missing` and is kept when that reaches ``min_support``."""
+    with unknown cells counted as ones (at least ``min_count`` baskets), then every itemset gets its
+    :func:`supports_with_missing` and is kept when that reaches ``min_support``. Returns (table, n, min_count)."""
     ones, missing, labels = _one_hot_with_missing(data)
     n = ones.shape[0]
     threshold = min_count(min_support, n)
@@ -358,9 +467,7 @@ def _frequent_with_missing(data, min_support: float, use: bool, max_len, verbose
                            "itemsets": pd.Series(itemsets, dtype=object)}, columns=["support", "itemsets"])
     if verbose:
         print(f"{len(result):,} itemsets with missing-value-aware supports")
-    result.attrs.update(n_transactions=n, min_count=threshold, algorithm="eclat", min_support=min_support,
-                        max_len=max_len, null_values=True)
-    return result
+    return result, n, threshold
 
 
 def _frequent_items(matrix, threshold):
@@ -541,8 +648,6 @@ def _mlxtend(data, matrix, labels, min_support, use, max_len, algorithm):
     result = function(frame, min_support=min_support, use_colnames=use, max_len=max_len)
     result["itemsets"] = [frozenset(i.item() if isinstance(i, np.generic) else i for i in itemset)
                           for itemset in result["itemsets"]]
-    result.attrs.update(n_transactions=matrix.shape[0], min_count=min_count(min_support, matrix.shape[0]),
-                        algorithm=algorithm, min_support=min_support, max_len=max_len)
     return result.reset_index(drop=True)
 
 
@@ -559,6 +664,20 @@ def estimate_itemsets(baskets, min_support: float, max_len: int | None = None) -
     capped by :math:`\\sum_{k \\le L} \\binom{\\text{items}}{k}`. The upper bound is loose (often astronomically so when
     a few baskets are very large: see :func:`large_baskets`); it shows when a run is certainly small.
 
+    Parameters
+    ----------
+    baskets : Baskets, one-hot DataFrame or list of baskets
+    min_support : float in (0, 1]
+    max_len : int, optional
+        Longest itemset counted.
+
+    Returns
+    -------
+    Series
+        ``n_baskets``, ``min_count``, ``items``, ``pairs``, ``lower``, ``upper``.
+
+    Examples
+    --------
     >>> han = [["I1", "I2", "I5"], ["I2", "I4"], ["I2", "I3"], ["I1", "I2", "I4"], ["I1", "I3"], ["I2", "I3"],
     ...        ["I1", "I3"], ["I1", "I2", "I3", "I5"], ["I1", "I2", "I3"]]
     >>> estimate_itemsets(han, 2 / 9)[["items", "pairs", "lower", "upper"]].tolist()  # 13 itemsets in fact
@@ -592,6 +711,17 @@ def large_baskets(baskets: Baskets) -> pd.Series:
     :data:`LARGE_BASKET_ITEMS`. Returns the size limit used, how many baskets pass it, their share of the
     baskets, the smallest and largest of them, and their share of all item occurrences (``matrix.nnz``).
 
+    Parameters
+    ----------
+    baskets : Baskets
+
+    Returns
+    -------
+    Series
+        ``limit``, ``baskets``, ``share_of_baskets``, ``smallest``, ``largest``, ``share_of_items``.
+
+    Examples
+    --------
     >>> b = from_lists([["a"]] * 999 + [[str(i) for i in range(150)]])
     >>> large_baskets(b)[["baskets", "largest"]].tolist(), round(large_baskets(b)["share_of_items"], 3)
     ([1, 150], 0.131)
@@ -612,38 +742,156 @@ def large_baskets(baskets: Baskets) -> pd.Series:
     }, dtype=object)
 
 
+@dataclass
+class MinedItemsets:
+    """Frequent itemsets with what they were mined from and at: the kit's own mining result.
+
+    Attributes
+    ----------
+    itemsets : DataFrame
+        mlxtend's table: ``support`` and ``itemsets`` (frozensets).
+    n_transactions : int
+        Number of baskets mined (mlxtend's ``num_itemsets``).
+    min_support : float
+        Support threshold used.
+    min_count : int
+        The same as a count of baskets: ``min_count(min_support, n_transactions)``.
+    algorithm : str
+        Miner used (see :data:`ALGORITHMS`).
+    max_len : int or None
+        Longest itemset mined; ``None`` for no limit.
+    requested_min_support : float
+        Threshold asked for; above ``min_support`` only when :func:`itemsets_within_caps` raised it.
+    raised_because : str
+        ``""`` when not raised, else the key of the reason: ``"raised_max_itemsets"`` (more than ``max_itemsets``
+        itemsets) or ``"raised_max_rules"`` (``candidate_rules`` > ``max_rules``), at ``requested_min_support``.
+    max_itemsets : int
+        Cap on the number of itemsets.
+    max_rules : int or None
+        Cap on the number of candidate rules (:func:`itemsets_within_caps` only).
+    consequents : str or None
+        Rule shape the candidate rules were counted for (:func:`itemsets_within_caps` only).
+    candidate_rules : int or None
+        Candidate rules at ``requested_min_support`` when they exceeded ``max_rules``; else ``None``.
+
+    Examples
+    --------
+    >>> mined = mine_itemsets([["milk", "bread"], ["milk"], ["bread"], ["milk", "bread"]], 0.5)
+    >>> mined.n_transactions, mined.min_count, len(mined.itemsets)
+    (4, 2, 3)
+    """
+
+    itemsets: pd.DataFrame
+    n_transactions: int
+    min_support: float
+    min_count: int
+    algorithm: str = "auto"
+    max_len: int | None = None
+    requested_min_support: float | None = None
+    raised_because: str = ""
+    max_itemsets: int = MAX_ITEMSETS
+    max_rules: int | None = None
+    consequents: str | None = None
+    candidate_rules: int | None = None
+
+    def __post_init__(self):
+        if self.requested_min_support is None:
+            self.requested_min_support = self.min_support
+
+    @property
+    def raised(self) -> bool:
+        """Whether the threshold used is above the one asked for."""
+        return bool(self.raised_because)
+
+
+def mine_itemsets(baskets, min_support: float, max_len: int | None = None, *, algorithm: str = "auto",
+                  use_colnames: bool | None = None, max_itemsets: int = MAX_ITEMSETS) -> MinedItemsets:
+    """Frequent itemsets as :func:`frequent_itemsets` finds them, with the number of baskets and the threshold.
+
+    Parameters
+    ----------
+    baskets : Baskets, one-hot DataFrame or list of baskets
+    min_support : float in (0, 1]
+        Minimum share of baskets; compared as the count ``min_count(min_support, n)``.
+    max_len : int, optional
+        Longest itemset to mine.
+    algorithm, use_colnames, max_itemsets
+        As :func:`frequent_itemsets`.
+
+    Returns
+    -------
+    MinedItemsets
+        The itemsets, ``n_transactions``, ``min_support``, ``min_count``, ``algorithm``, ``max_len``;
+        :func:`~kit.basket.rules.association_rules` takes it in place of the table and the basket count.
+
+    Examples
+    --------
+    >>> han = [["I1", "I2", "I5"], ["I2", "I4"], ["I2", "I3"], ["I1", "I2", "I4"], ["I1", "I3"], ["I2", "I3"],
+    ...        ["I1", "I3"], ["I1", "I2", "I3", "I5"], ["I1", "I2", "I3"]]
+    >>> mined = mine_itemsets(han, 2 / 9)
+    >>> len(mined.itemsets), mined.n_transactions, mined.min_count
+    (13, 9, 2)
+    """
+    table, n, threshold = _mine(baskets, min_support, use_colnames, max_len, 0, 1, False, algorithm, max_itemsets)
+    return MinedItemsets(table, n, _share(min_support), threshold, algorithm, max_len, max_itemsets=max_itemsets)
+
+
 def itemsets_within_caps(baskets, min_support: float, max_len: int | None = None, consequents: str = "single",
-                         max_itemsets: int = MAX_ITEMSETS, max_rules: int | None = None) -> pd.DataFrame:
+                         max_itemsets: int = MAX_ITEMSETS, max_rules: int | None = None) -> MinedItemsets:
     """Frequent itemsets at ``min_support``, or at the smallest ``min_support · 2^j`` whose itemsets and candidate
     rules fit the caps.
 
     The rule: mine at ``min_support``; while more than ``max_itemsets`` itemsets are found (the miner stops at the
     cap, so a failed try costs at most that many) or their candidate rules with ``consequents``
-    (:func:`~kit.basket.rules.rule_count`) exceed ``max_rules`` (default :data:`~kit.basket.rules.MAX_RULES`),
-    double ``min_support`` (at most 1). ``attrs["min_support"]`` is the value used,
-    ``attrs["requested_min_support"]`` the one asked for, ``attrs["raised_because"]`` says why ('' when not raised).
+    (:func:`~kit.basket.rules.rule_count`) exceed ``max_rules``, double ``min_support`` (at most 1).
 
+    Parameters
+    ----------
+    baskets : Baskets, one-hot DataFrame or list of baskets
+    min_support : float in (0, 1]
+        Threshold asked for.
+    max_len : int, optional
+        Longest itemset to mine.
+    consequents : {"single", "any"}
+        Rule shape the candidate rules are counted for.
+    max_itemsets : int
+        Cap on the itemsets (default :data:`MAX_ITEMSETS`).
+    max_rules : int, optional
+        Cap on the candidate rules (default :data:`~kit.basket.rules.MAX_RULES`).
+
+    Returns
+    -------
+    MinedItemsets
+        ``min_support`` is the threshold used, ``requested_min_support`` the one asked for, ``raised_because``
+        the key of the first reason to raise it (``""`` when not raised), with ``candidate_rules`` when it was the
+        rules.
+
+    Examples
+    --------
     >>> many = [list("abcdefghijklmnop")] * 3 + [["a"], ["b"]] * 5
     >>> found = itemsets_within_caps(many, 0.1, max_itemsets=1000)
-    >>> found.attrs["min_support"], len(found)
-    (0.4, 2)
+    >>> found.min_support, found.raised_because, len(found.itemsets)
+    (0.4, 'raised_max_itemsets', 2)
     """
     from .rules import MAX_RULES, rule_count
 
     max_rules = MAX_RULES if max_rules is None else max_rules
-    support, why = min_support, ""
+    support, why, candidates = min_support, "", None
     while True:
         try:
-            found = frequent_itemsets(baskets, support, max_len=max_len, max_itemsets=max_itemsets)
-            rules = rule_count(found, consequents)
+            found = mine_itemsets(baskets, support, max_len, max_itemsets=max_itemsets)
+            rules = rule_count(found.itemsets, consequents)
             if rules <= max_rules or support >= 1.0:
                 break
-            reason = f"{rules:,} candidate rules ({consequents!r}) > max_rules {max_rules:,}"
+            reason = "raised_max_rules"
         except KitError:
             if support >= 1.0:
                 raise
-            reason = f"more than max_itemsets {max_itemsets:,} itemsets"
-        why = why or f"at min_support {min_support}: {reason}"
+            reason, rules = "raised_max_itemsets", None
+        if not why:
+            why, candidates = reason, rules
         support = min(support * 2, 1.0)
-    found.attrs.update(requested_min_support=min_support, raised_because=why)
+    found.requested_min_support = _share(min_support)
+    found.raised_because, found.candidate_rules = why, candidates
+    found.max_rules, found.consequents = max_rules, consequents
     return found

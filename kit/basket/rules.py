@@ -19,8 +19,13 @@ is_redundant           a more general rule (a proper subset of A, {} included, t
 =====================  ====================================================================================
 
 Rule shape: ``consequents="single"`` gives rules with one item on the right, as R's arules, pyfim and Spark do;
-``"any"`` gives every split of each itemset, as mlxtend does. The counts differ, and the result says which it is
-(``attrs["consequents"]``).
+``"any"`` gives every split of each itemset, as mlxtend does. The counts differ; the caller chose, so the caller
+says which it is.
+
+The number of baskets *n* (for the Fisher test) is given as in mlxtend, ``association_rules(itemsets, n, ...)``,
+or comes with the itemsets when they are the kit's :class:`~kit.basket.mining.MinedItemsets`
+(:func:`~kit.basket.mining.mine_itemsets`, :func:`~kit.basket.mining.itemsets_within_caps`). The rules are
+mlxtend's DataFrame; no settings are kept in the table's metadata (pandas drops it on merge and concat).
 
 Every candidate rule is built before the thresholds apply, and their number is counted first
 (:func:`rule_count`: *k* per itemset of *k* ≥ 2 items with one item on the right, 2^k − 2 with every split). More
@@ -41,7 +46,7 @@ from scipy import sparse
 from scipy.stats import hypergeom
 
 from ..errors import KitError, examples
-from .mining import MEMORY_BUDGET, _bitsets, _popcount
+from .mining import MEMORY_BUDGET, MinedItemsets, _bitsets, _popcount
 
 #: Bytes per candidate rule: two frozensets, three supports, 15 measures (measured: ~560 kept, ~860 at peak).
 RULE_BYTES = 1024
@@ -55,11 +60,28 @@ METRICS = ("antecedent support", "consequent support", "support", "confidence", 
 def rule_metrics(s_ac, s_a, s_c, n=None, missing=None) -> dict[str, np.ndarray]:
     """All of mlxtend 0.25's rule measures from the three supports, without division warnings.
 
-    ``missing`` (with ``n``) holds mlxtend's counts of baskets with unknown cells (``null_values=True``): ``ac``,
-    ``a``, ``c`` (an unknown item of A∪C, A, C), ``c_given_a`` (C unknown, all of A present) and ``a_given_c``.
-    Then confidence is :math:`s(A∪C)(n - m_{AC}) / (s(A)(n - m_A) - m_{C|A})`, representativity
-    :math:`(n - m_{AC}) / n`, and kulczynski averages that confidence with the one of C ⇒ A, as mlxtend does.
+    The formulas are those of the module docstring (support, confidence = s(A∪C)/s(A), lift = confidence/s(C),
+    leverage = s(A∪C) − s(A)s(C), conviction, Zhang's metric, jaccard, certainty, kulczynski).
 
+    Parameters
+    ----------
+    s_ac, s_a, s_c : array-like of float
+        Supports of A∪C, A and C (shares of baskets).
+    n : int, optional
+        Number of baskets; needed with ``missing`` only.
+    missing : dict of array-like, optional
+        mlxtend's counts of baskets with unknown cells (``null_values=True``): ``ac``, ``a``, ``c`` (an unknown item
+        of A∪C, A, C), ``c_given_a`` (C unknown, all of A held) and ``a_given_c``. Then confidence is
+        :math:`s(A∪C)(n - m_{AC}) / (s(A)(n - m_A) - m_{C|A})`, representativity :math:`(n - m_{AC}) / n`, and
+        kulczynski averages that confidence with the one of C ⇒ A, as mlxtend does.
+
+    Returns
+    -------
+    dict of str to ndarray
+        One array per measure of :data:`METRICS`.
+
+    Examples
+    --------
     >>> rule_metrics([0.4], [0.5], [0.8])["lift"].round(6).tolist()
     [1.0]
     """
@@ -95,10 +117,24 @@ def rule_metrics(s_ac, s_a, s_c, n=None, missing=None) -> dict[str, np.ndarray]:
 
 
 def fisher_p(count_ac, count_a, count_c, n) -> np.ndarray:
-    """One-sided Fisher exact test p-value that A and C co-occur at least ``count_ac`` times by chance:
-    ``P(X >= count_ac)`` for X hypergeometric (n baskets, ``count_a`` with A, ``count_c`` drawn). Each distinct
-    triple of counts is evaluated once.
+    """One-sided Fisher exact test p-value that A and C co-occur at least ``count_ac`` times by chance.
 
+    .. math:: p = P(X \\ge n_{AC}), \\quad X \\sim \\text{Hypergeometric}(n, n_A, n_C)
+
+    Parameters
+    ----------
+    count_ac, count_a, count_c : array-like of int
+        Baskets holding A∪C, A and C.
+    n : int
+        Number of baskets.
+
+    Returns
+    -------
+    ndarray
+        One p-value per rule; each distinct triple of counts is evaluated once.
+
+    Examples
+    --------
     >>> fisher_p([3], [3], [3], 6).round(4).tolist()  # 1 / C(6, 3)
     [0.05]
     """
@@ -110,8 +146,24 @@ def fisher_p(count_ac, count_a, count_c, n) -> np.ndarray:
 
 
 def adjust_p(p: np.ndarray, method: str = "bonferroni") -> np.ndarray:
-    """Multiple-testing adjustment: ``"bonferroni"``, ``"holm"`` or ``"fdr_bh"`` (Benjamini-Hochberg).
+    """Multiple-testing adjustment of p-values.
 
+    Bonferroni: :math:`\\min(1, m p_i)`; Holm: the step-down :math:`\\max_{j \\le i} (m - j + 1) p_{(j)}`;
+    Benjamini-Hochberg (``"fdr_bh"``): the step-up :math:`\\min_{j \\ge i} m p_{(j)} / j`.
+
+    Parameters
+    ----------
+    p : array-like of float
+        p-values of the m tests.
+    method : {"bonferroni", "holm", "fdr_bh"}
+
+    Returns
+    -------
+    ndarray
+        Adjusted p-values, at most 1, in the order of ``p``.
+
+    Examples
+    --------
     >>> adjust_p(np.array([0.01, 0.04, 0.03]), "holm").round(2).tolist()
     [0.03, 0.06, 0.06]
     """
@@ -134,6 +186,11 @@ def adjust_p(p: np.ndarray, method: str = "bonferroni") -> np.ndarray:
     return out
 
 
+def _table(itemsets) -> pd.DataFrame:
+    """The itemset table of a :class:`MinedItemsets` or the DataFrame itself."""
+    return itemsets.itemsets if isinstance(itemsets, MinedItemsets) else itemsets
+
+
 def _check_shape(consequents: str, min_len) -> None:
     if consequents not in ("any", "single"):
         raise KitError(f"consequents must be 'any' or 'single', got {consequents!r}", hint="see the docstring")
@@ -142,17 +199,32 @@ def _check_shape(consequents: str, min_len) -> None:
                        hint="2 (the default): rules with an antecedent; 1 adds arules' rules {} => C")
 
 
-def rule_count(itemsets: pd.DataFrame, consequents: str = "any", min_len: int = 2) -> int:
-    """Number of candidate rules the itemsets give, before any threshold: :math:`\\sum_k k` over itemsets of
-    :math:`k \\ge \\max(2, \\text{min\\_len})` items with ``consequents="single"``, :math:`\\sum_k (2^k - 2)` with
-    ``"any"``; ``min_len=1`` adds one rule {} ⇒ X per single item (``"single"``) or per itemset (``"any"``).
+def rule_count(itemsets: pd.DataFrame | MinedItemsets, consequents: str = "any", min_len: int = 2) -> int:
+    """Number of candidate rules the itemsets give, before any threshold.
 
+    :math:`\\sum_k k` over itemsets of :math:`k \\ge \\max(2, \\text{min\\_len})` items with
+    ``consequents="single"``, :math:`\\sum_k (2^k - 2)` with ``"any"``; ``min_len=1`` adds one rule {} ⇒ X per single
+    item (``"single"``) or per itemset (``"any"``).
+
+    Parameters
+    ----------
+    itemsets : DataFrame or MinedItemsets
+        Frequent itemsets (an ``itemsets`` column of frozensets).
+    consequents : {"any", "single"}
+    min_len : int
+
+    Returns
+    -------
+    int
+
+    Examples
+    --------
     >>> table = pd.DataFrame({"itemsets": [frozenset("a"), frozenset("ab"), frozenset("abc")], "support": 1.0})
     >>> rule_count(table, "single"), rule_count(table, "any"), rule_count(table, "single", min_len=1)
     (5, 8, 6)
     """
     _check_shape(consequents, min_len)
-    sizes = itemsets["itemsets"].map(len).to_numpy(dtype=np.int64)
+    sizes = _table(itemsets)["itemsets"].map(len).to_numpy(dtype=np.int64)
     empty = (int((sizes == 1).sum()) if consequents == "single" else int((sizes >= 1).sum())) if min_len <= 1 else 0
     sizes = sizes[sizes >= max(2, min_len)]
     if consequents == "single":
@@ -160,10 +232,10 @@ def rule_count(itemsets: pd.DataFrame, consequents: str = "any", min_len: int = 
     return sum(2 ** int(k) - 2 for k in sizes) + empty
 
 
-def association_rules(df: pd.DataFrame, num_itemsets: int | None = None, df_orig: pd.DataFrame | None = None,
-                      null_values: bool = False, metric: str = "confidence", min_threshold: float = 0.8,
-                      support_only: bool = False, return_metrics=METRICS, *, consequents: str = "any",
-                      min_len: int = 2, n_transactions: int | None = None, p_adjust: str = "bonferroni",
+def association_rules(df: pd.DataFrame | MinedItemsets, num_itemsets: int | None = None,
+                      df_orig: pd.DataFrame | None = None, null_values: bool = False, metric: str = "confidence",
+                      min_threshold: float = 0.8, support_only: bool = False, return_metrics=METRICS, *,
+                      consequents: str = "any", min_len: int = 2, p_adjust: str = "bonferroni",
                       max_rules: int = MAX_RULES) -> pd.DataFrame:
     """Rules from frequent itemsets (mlxtend format) with every measure, significance and redundancy.
 
@@ -172,11 +244,12 @@ def association_rules(df: pd.DataFrame, num_itemsets: int | None = None, df_orig
 
     Parameters
     ----------
-    df : DataFrame
-        Frequent itemsets with ``support`` and ``itemsets`` columns.
+    df : DataFrame or MinedItemsets
+        Frequent itemsets with ``support`` and ``itemsets`` columns, or the kit's
+        :class:`~kit.basket.mining.MinedItemsets`, which also gives the number of baskets.
     num_itemsets : int, optional
-        Number of baskets (mlxtend's name; ``n_transactions`` is the same). Default: ``df.attrs`` when the kit
-        mined the itemsets, else ``len(df_orig)``; without it the Fisher test columns are NaN.
+        Number of baskets (mlxtend's name). Default: ``df.n_transactions`` for a ``MinedItemsets``, else
+        ``len(df_orig)``; without it the Fisher test columns are NaN.
     df_orig, null_values
         With ``null_values=True``, the one-hot DataFrame the itemsets were mined from, NaN where unknown: the
         measures are mlxtend's missing-value-aware ones (see :func:`rule_metrics`); the Fisher test is not
@@ -199,19 +272,30 @@ def association_rules(df: pd.DataFrame, num_itemsets: int | None = None, df_orig
 
     Returns
     -------
-    DataFrame: ``antecedents``, ``consequents``, the ``return_metrics``, then ``fisher_p``, ``fisher_p_adjusted``
-    and ``is_redundant`` (:func:`is_redundant`). Without rules it has these columns, all of dtype object, as
-    mlxtend's.
+    DataFrame
+        ``antecedents``, ``consequents``, the ``return_metrics`` (formulas in the module docstring), then
+        ``fisher_p``, ``fisher_p_adjusted`` and ``is_redundant`` (:func:`is_redundant`). Without rules it has these
+        columns, all of dtype object, as mlxtend's. The call's settings (``consequents``, ``metric``...) are the
+        caller's; none is stored in the table's metadata.
 
-    >>> from kit.basket import frequent_itemsets
+    Examples
+    --------
+    >>> from kit.basket import frequent_itemsets, mine_itemsets
     >>> han = [["I1", "I2", "I5"], ["I2", "I4"], ["I2", "I3"], ["I1", "I2", "I4"], ["I1", "I3"], ["I2", "I3"],
     ...        ["I1", "I3"], ["I1", "I2", "I3", "I5"], ["I1", "I2", "I3"]]
-    >>> rules = association_rules(frequent_itemsets(han, 2 / 9), min_threshold=0.7)
+    >>> rules = association_rules(frequent_itemsets(han, 2 / 9), 9, min_threshold=0.7)  # as mlxtend
+    >>> same = association_rules(mine_itemsets(han, 2 / 9), min_threshold=0.7)  # the count comes with them
+    >>> rules.equals(same)
+    True
     >>> sorted(", ".join(sorted(a)) + " => " + ", ".join(sorted(c))
     ...        for a, c in zip(rules.antecedents, rules.consequents) if a | c == {"I1", "I2", "I5"})
     ['I1, I5 => I2', 'I2, I5 => I1', 'I5 => I1, I2']
     """
-    itemsets = df
+    mined = df if isinstance(df, MinedItemsets) else None
+    itemsets = df.itemsets if mined else df
+    if mined and num_itemsets is not None and num_itemsets != mined.n_transactions:
+        raise KitError(f"num_itemsets={num_itemsets} but the itemsets were mined from {mined.n_transactions:,} "
+                       "baskets", hint="leave num_itemsets out: the MinedItemsets gives it")
     if not isinstance(itemsets, pd.DataFrame) or not {"support", "itemsets"} <= set(itemsets.columns):
         raise KitError("the itemsets table needs 'support' and 'itemsets' columns",
                        hint="compute it with kit.frequent_itemsets")
@@ -229,13 +313,12 @@ def association_rules(df: pd.DataFrame, num_itemsets: int | None = None, df_orig
         raise KitError("null_values=True needs df_orig, the one-hot DataFrame the itemsets were mined from",
                        hint="association_rules(itemsets, len(df), df, null_values=True)")
     metric = "support" if support_only else metric
-    n = n_transactions or num_itemsets or itemsets.attrs.get("n_transactions") or \
-        (len(df_orig) if df_orig is not None else None)
+    n = num_itemsets or (mined.n_transactions if mined else None) or (len(df_orig) if df_orig is not None else None)
     candidates = rule_count(itemsets, consequents, min_len)
     if candidates > max_rules:
-        mined = ", ".join(f"{k}={itemsets.attrs[k]}" for k in ("min_support", "max_len") if k in itemsets.attrs)
+        how = f" (min_support={mined.min_support}, max_len={mined.max_len})" if mined else ""
         raise KitError(
-            f"{len(itemsets):,} itemsets{' (' + mined + ')' if mined else ''} of up to "
+            f"{len(itemsets):,} itemsets{how} of up to "
             f"{int(itemsets['itemsets'].map(len).max())} items give {candidates:,} candidate rules with "
             f"consequents={consequents!r}, more than max_rules={max_rules:,}: not built, they would exhaust memory",
             hint=f"raise min_support or set max_len when mining the itemsets, use consequents='single', or raise "
@@ -269,8 +352,6 @@ def association_rules(df: pd.DataFrame, num_itemsets: int | None = None, df_orig
                 s_a.append(support.get(a, np.nan))
                 s_c.append(support.get(c, np.nan))
     columns = ["antecedents", "consequents", *return_metrics, "fisher_p", "fisher_p_adjusted", "is_redundant"]
-    attrs = dict(n_transactions=n, consequents=consequents, metric=metric, min_threshold=min_threshold,
-                 min_len=min_len, null_values=bool(null_values))
     missing = _MissingCounts(df_orig, support, n) if null_values and antecedents else None
     counts = missing.of(antecedents, consequent_sets) if missing else None
     metrics = rule_metrics(s_ac, s_a, s_c, n, counts)
@@ -278,9 +359,7 @@ def association_rules(df: pd.DataFrame, num_itemsets: int | None = None, df_orig
         metrics = {k: (v if k == "support" else np.full(len(v), np.nan)) for k, v in metrics.items()}
     keep = np.flatnonzero(metrics[metric] >= float(min_threshold) - 1e-12)
     if not len(keep):
-        empty = pd.DataFrame(columns=columns)
-        empty.attrs.update(attrs)
-        return empty
+        return pd.DataFrame(columns=columns)
     if support_only and "support" not in return_metrics:
         return_metrics.append("support")  # as mlxtend: the support column after the others
     order = keep[np.lexsort((-metrics["support"][keep], -metrics[metric][keep]))]
@@ -304,7 +383,6 @@ def association_rules(df: pd.DataFrame, num_itemsets: int | None = None, df_orig
         sub_confidence = missing.confidence if missing else (lambda a, c: support[a | c] / support[a])
         rules["is_redundant"] = _redundant(antecedents, consequent_sets, metrics["confidence"],
                                            metrics["consequent support"], sub_confidence)
-    rules.attrs.update(attrs)
     return rules
 
 
@@ -319,7 +397,7 @@ def _support_table(itemsets: pd.DataFrame) -> dict:
 
 class _MissingCounts:
     """mlxtend's counts of baskets with unknown cells for rules A ⇒ C, from ``df_orig`` (NaN = unknown), with
-    one bitset per column of present (== 1) and of unknown cells."""
+    one bitset per column of held (== 1) and of unknown cells."""
 
     def __init__(self, df_orig: pd.DataFrame, support: dict, n: int):
         from .mining import _one_hot_with_missing
@@ -340,26 +418,26 @@ class _MissingCounts:
         self.n, self.support, self.cache = n, support, {}
 
     def _bits(self, itemset: frozenset):
-        """(all present, any unknown) bitsets of an itemset; the empty set is present everywhere."""
+        """(all held, any unknown) bitsets of an itemset; the empty set is held everywhere."""
         if itemset not in self.cache:
             columns = [self.column[i] for i in itemset]
-            present = np.bitwise_and.reduce(self.ones[columns], axis=0) if columns else \
+            held = np.bitwise_and.reduce(self.ones[columns], axis=0) if columns else \
                 np.full(self.words, np.iinfo(np.uint64).max, dtype=np.uint64)
             unknown = np.bitwise_or.reduce(self.unknown[columns], axis=0) if columns else \
                 np.zeros(self.words, dtype=np.uint64)
-            self.cache[itemset] = present, unknown
+            self.cache[itemset] = held, unknown
         return self.cache[itemset]
 
     def of(self, antecedents: list, consequent_sets: list) -> dict[str, np.ndarray]:
         out = {k: np.zeros(len(antecedents)) for k in ("ac", "a", "c", "c_given_a", "a_given_c")}
         for k, (a, c) in enumerate(zip(antecedents, consequent_sets)):
-            present_a, unknown_a = self._bits(a)
-            present_c, unknown_c = self._bits(c)
+            held_a, unknown_a = self._bits(a)
+            held_c, unknown_c = self._bits(c)
             out["ac"][k] = _popcount(unknown_a | unknown_c)
             out["a"][k] = _popcount(unknown_a)
             out["c"][k] = _popcount(unknown_c)
-            out["c_given_a"][k] = _popcount(unknown_c & present_a)
-            out["a_given_c"][k] = _popcount(unknown_a & present_c)
+            out["c_given_a"][k] = _popcount(unknown_c & held_a)
+            out["a_given_c"][k] = _popcount(unknown_a & held_c)
         return out
 
     def confidence(self, a: frozenset, c: frozenset) -> float:
@@ -380,16 +458,30 @@ def _redundant(antecedents: list, consequent_sets: list, confidence: np.ndarray,
     return flags
 
 
-def is_redundant(rules: pd.DataFrame, itemsets: pd.DataFrame | None = None) -> pd.Series:
+def is_redundant(rules: pd.DataFrame, itemsets: pd.DataFrame | MinedItemsets | None = None) -> pd.Series:
     """arules' ``is.redundant``: a rule A ⇒ C is redundant when a more general rule A' ⇒ C (A' a proper subset of
     A, the empty set included, whose rule {} ⇒ C has confidence s(C)) has a confidence at least as high,
 
     .. math:: \\exists A' \\subsetneq A : \\text{conf}(A' \\Rightarrow C) \\ge \\text{conf}(A \\Rightarrow C),
 
-    i.e. Bayardo's improvement is ≤ 0. The more general rules are evaluated from the itemset supports whether or not
-    they are among ``rules`` (``itemsets``: the table the rules came from; default: the rules' own supports, which
-    hold every subset when ``rules`` came from :func:`association_rules` with ``min_threshold=0``).
+    i.e. Bayardo's improvement is ≤ 0.
 
+    Parameters
+    ----------
+    rules : DataFrame
+        Rules as :func:`association_rules` returns them.
+    itemsets : DataFrame or MinedItemsets, optional
+        The itemsets the rules came from; the more general rules are evaluated from their supports whether or not
+        they are among ``rules``. Default: the rules' own supports, which hold every subset when ``rules`` came from
+        :func:`association_rules` with ``min_threshold=0``.
+
+    Returns
+    -------
+    Series of bool
+        ``is_redundant``, on the index of ``rules``.
+
+    Examples
+    --------
     >>> from kit.basket import frequent_itemsets
     >>> found = frequent_itemsets([["beer", "chips"], ["beer"], ["chips"], ["beer", "chips"]], 0.25)
     >>> rules = association_rules(found, min_threshold=0)
@@ -401,7 +493,7 @@ def is_redundant(rules: pd.DataFrame, itemsets: pd.DataFrame | None = None) -> p
         support.update(zip(rules["consequents"], rules["consequent support"]))
         support.update((a | c, s) for a, c, s in zip(rules["antecedents"], rules["consequents"], rules["support"]))
     else:
-        support = _support_table(itemsets)
+        support = _support_table(_table(itemsets))
     support[frozenset()] = 1.0
     flags = _redundant(list(rules["antecedents"]), list(rules["consequents"]),
                        rules["confidence"].to_numpy(dtype=float), rules["consequent support"].to_numpy(dtype=float),
@@ -411,7 +503,27 @@ def is_redundant(rules: pd.DataFrame, itemsets: pd.DataFrame | None = None) -> p
 
 def filter_rules(rules: pd.DataFrame, antecedent_contains=None, consequent_is=None) -> pd.DataFrame:
     """Rules whose antecedent contains all of ``antecedent_contains`` and/or whose consequent is exactly
-    ``consequent_is`` (single items or iterables)."""
+    ``consequent_is``.
+
+    Parameters
+    ----------
+    rules : DataFrame
+        Rules as :func:`association_rules` returns them.
+    antecedent_contains : item or iterable of items, optional
+    consequent_is : item or iterable of items, optional
+
+    Returns
+    -------
+    DataFrame
+        The matching rows of ``rules``.
+
+    Examples
+    --------
+    >>> from kit.basket import mine_itemsets
+    >>> rules = association_rules(mine_itemsets([["tea", "milk"], ["tea", "milk"], ["tea"]], 0.5), min_threshold=0.5)
+    >>> filter_rules(rules, antecedent_contains="tea", consequent_is="milk")["confidence"].round(3).tolist()
+    [0.667]
+    """
     mask = pd.Series(True, index=rules.index)
     if antecedent_contains is not None:
         wanted = {antecedent_contains} if isinstance(antecedent_contains, (str, int)) else set(antecedent_contains)

@@ -206,6 +206,10 @@ LABELS: dict[str, dict[str, str]] = {
     "row": {"zh": "行号", "en": "row"},
     "reason_text": {"zh": "理由", "en": "why"},
     "offer": {"zh": "推荐商品", "en": "offer"},
+    "reason_placement": {"zh": "{baskets:,} 个购物篮同时包含, 是随机情况下的 {lift:.1f} 倍; 含 {name_a} 的购物篮中 {confidence_a_to_b:.0%} 也含 {name_b}, 反过来为 {confidence_b_to_a:.0%}", "en": "together in {baskets:,} baskets, {lift:.1f} times as often as by chance; {confidence_a_to_b:.0%} of {name_a} baskets hold {name_b}, {confidence_b_to_a:.0%} the other way"},
+    "reason_placement_lift": {"zh": "提升度 {lift:.1f}", "en": "lift {lift:.1f}"},
+    "raised_max_itemsets": {"zh": "min_support {min_support_requested:g} 下频繁项集超过 {max_itemsets:,} 个: 提高到 {min_support:g}", "en": "more than {max_itemsets:,} frequent itemsets at min_support {min_support_requested:g}: raised to {min_support:g}"},
+    "raised_max_rules": {"zh": "min_support {min_support_requested:g} 下候选规则 ({consequents}) 有 {candidate_rules:,} 条, 超过上限 {max_rules:,}: 提高到 {min_support:g}", "en": "{candidate_rules:,} candidate rules ({consequents}) at min_support {min_support_requested:g}, more than max_rules {max_rules:,}: raised to {min_support:g}"},
     # targeting
     "act_serve_first": {"zh": "优先服务: 专人维护, 保持长期关系", "en": "serve first: account manager, long-term relationship"},
     "act_develop_lookalike": {"zh": "重点培养: 与忠诚客户相似, 定向营销", "en": "develop: resembles the best customers, targeted offer"},

@@ -1,4 +1,6 @@
 """Plots of association rules (notebook 02): support-confidence scatter, a rule matrix and a product network.
+
+Each takes the rules as :func:`kit.association_rules` returns them (canonical column names) and returns the Axes.
 """
 
 from __future__ import annotations
@@ -13,12 +15,51 @@ from .common import plot_language, _axes, _short
 
 
 def rule_label(itemset, names=None, width: int = 28) -> str:
-    """Readable text of an itemset: product names (shortened), joined with ' + '."""
+    """Readable text of an itemset: product names (shortened), joined with ' + '.
+
+    Parameters
+    ----------
+    itemset : iterable of item labels
+    names : Series or dict, optional
+        Item label -> display name; default the labels.
+    width : int
+        Longest name shown; longer ones are shortened.
+
+    Returns
+    -------
+    str
+
+    Examples
+    --------
+    >>> rule_label(frozenset({"b", "a"}), {"a": "apple"})
+    'apple + b'
+    """
     return " + ".join(_short(names.get(i, i) if names is not None else i, width) for i in sorted(itemset, key=str))
 
 
 def plot_rules_scatter(rules: pd.DataFrame, lang: str = "en", ax=None):
-    """Support × confidence of each rule, coloured by lift."""
+    """Support × confidence of each rule, coloured by lift.
+
+    Parameters
+    ----------
+    rules : DataFrame
+        ``support``, ``confidence`` and ``lift`` columns.
+    lang : {"zh", "en"}
+        Language of the axis labels.
+    ax : Axes, optional
+
+    Returns
+    -------
+    Axes
+
+    Examples
+    --------
+    >>> rules = pd.DataFrame({"support": [0.1, 0.2], "confidence": [0.5, 0.8], "lift": [1.2, 2.0]})
+    >>> ax = plot_rules_scatter(rules, "en")
+    >>> ax.get_xlabel(), ax.get_ylabel()
+    ('support', 'confidence')
+    >>> plt.close(ax.figure)
+    """
     lang = plot_language(lang)
     ax = _axes(ax, (6, 4.5))
     points = ax.scatter(rules["support"], rules["confidence"], c=rules["lift"], cmap="viridis", s=12, alpha=0.8)
@@ -30,7 +71,30 @@ def plot_rules_scatter(rules: pd.DataFrame, lang: str = "en", ax=None):
 
 
 def plot_rules_matrix(rules: pd.DataFrame, names=None, top: int = 15, measure: str = "lift", ax=None):
-    """Heat map of ``measure`` for the strongest rules: antecedents in rows, consequents in columns."""
+    """Heat map of ``measure`` for the strongest rules: antecedents in rows, consequents in columns.
+
+    Parameters
+    ----------
+    rules : DataFrame
+        ``antecedents``, ``consequents`` and the ``measure`` column.
+    names : Series or dict, optional
+        Item label -> display name.
+    top : int
+        Number of rules shown (the largest ``measure``).
+    measure : str
+    ax : Axes, optional
+
+    Returns
+    -------
+    Axes
+
+    Examples
+    --------
+    >>> rules = pd.DataFrame({"antecedents": [frozenset("a"), frozenset("b")],
+    ...                       "consequents": [frozenset("b"), frozenset("a")], "lift": [2.0, 2.0]})
+    >>> ax = plot_rules_matrix(rules)
+    >>> plt.close(ax.figure)
+    """
     strongest = rules.nlargest(top, measure)
     table = pd.DataFrame({"antecedent": [rule_label(a, names, 24) for a in strongest["antecedents"]],
                           "consequent": [rule_label(c, names, 24) for c in strongest["consequents"]],
@@ -45,7 +109,30 @@ def plot_rules_matrix(rules: pd.DataFrame, names=None, top: int = 15, measure: s
 
 def plot_rules_network(rules: pd.DataFrame, names=None, top: int = 20, by: str = "lift", ax=None):
     """Network of the ``top`` rules by ``by``: products on a circle, an arrow from antecedent to consequent whose
-    width grows with lift. Antecedents with several items are drawn from each of their items."""
+    width grows with lift. Antecedents with several items are drawn from each of their items.
+
+    Parameters
+    ----------
+    rules : DataFrame
+        ``antecedents``, ``consequents``, ``lift`` and the ``by`` column.
+    names : Series or dict, optional
+        Item label -> display name.
+    top : int
+        Number of rules drawn.
+    by : str
+        Measure that picks the rules.
+    ax : Axes, optional
+
+    Returns
+    -------
+    Axes
+
+    Examples
+    --------
+    >>> rules = pd.DataFrame({"antecedents": [frozenset("a")], "consequents": [frozenset("b")], "lift": [2.0]})
+    >>> ax = plot_rules_network(rules)
+    >>> plt.close(ax.figure)
+    """
     strongest = rules.nlargest(top, by)
     nodes = sorted({i for a, c in zip(strongest["antecedents"], strongest["consequents"]) for i in a | c}, key=str)
     angle = np.linspace(0, 2 * np.pi, len(nodes), endpoint=False)
