@@ -25,7 +25,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from ..clv.validation import read_model_check
+from .results import load_figures
 from .export import safe_frame, write_csv
 from .labels import check_lang, key_of, label
 from ..grading.matrix import VALUE_ACTIONS as VALUE_CLASS_ACTIONS
@@ -70,7 +70,7 @@ def build_action_list(out_dir, lang: str = "en") -> pd.DataFrame:
     if not found:
         return pd.DataFrame(columns=[label(c, lang) for c in COLUMNS])
     table = pd.DataFrame({"customer_id": pd.unique(pd.concat([f["customer_id"] for f in found.values()]))})
-    check = read_model_check(out_dir / "clv_model.json")
+    check = load_figures(out_dir, "clv_model")
     model_failed = check is not None and not check.get("ok", False)
     if "grading_actions" in found:
         g = found["grading_actions"].rename(columns={"segment": "rfm_segment", "action": "rfm_action"})

@@ -10,8 +10,8 @@ from pathlib import Path
 import pandas as pd
 
 from .actions import read_export
-from ..clv.utils import sig
-from ..clv.validation import read_model_check
+from .numbers import sig
+from .results import load_figures
 from ..grading.abc import top_share
 from .labels import check_lang, label
 
@@ -94,7 +94,7 @@ def headline_figures(out_dir, lang: str = "en") -> tuple[list[tuple[str, str]], 
                 name=label("customers", lang))
             tables[label("segment_sizes", lang)] = sizes
     clv = out_dir / "clv.csv"
-    check = read_model_check(out_dir / "clv_model.json")
+    check = load_figures(out_dir, "clv_model")
     if check is not None and not check.get("ok", False):
         failed = {"en": "lifetime-value model", "zh": "终身价值模型"}[lang]
         problems = check.get("problems", [])
