@@ -10,7 +10,6 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
-from ..customers.periods import default_calibration_end  # noqa: F401 (part of kit.clv)
 from ..customers.purchases import daily_purchases
 from ..errors import KitError
 
@@ -28,7 +27,7 @@ class Problem:
     ----------
     code : str
         The key of the problem (``"dropout_tiny"``, ``"history_short"``, …); the sentence for people is the label
-        ``clv_problem_<code>`` filled with ``figures`` (:func:`kit.present.clv.problem_text`).
+        ``clv_problem_<code>`` filled with ``figures``.
     figures : dict
         Plain numbers, text and lists (JSON-ready).
 
@@ -100,7 +99,7 @@ def check_summary(data: pd.DataFrame, columns=("frequency", "recency", "T"), min
     data : DataFrame
         A summary of :func:`kit.clv.summary`.
     columns : tuple of str
-        The columns that must be present, finite and non-negative.
+        The columns that must exist and be finite and non-negative.
     min_customers : int
         2 for fitting, 1 for predicting.
 

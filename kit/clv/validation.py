@@ -1,8 +1,7 @@
 """Checking a lifetime-value model the way the field does: calibration versus holdout.
 
-The verdict is a :class:`ModelCheck`: problems as keys and figures, saved with
-``kit.present.results.save_figures(out_dir, "clv_model", check.to_dict())``; the words for people are built by
-:mod:`kit.present.clv`.
+The verdict is a :class:`ModelCheck`: problems as keys and figures, saved as the results figures ``clv_model``
+(``check.to_dict()``); the sentences for people are built from the codes and figures by the display layer.
 """
 
 from __future__ import annotations
@@ -209,7 +208,7 @@ class ModelCheck:
         return [p.code for p in self.problems]
 
     def to_dict(self) -> dict:
-        """The check as plain JSON-ready figures, for :func:`kit.present.results.save_figures`.
+        """The check as plain JSON-ready figures, to save as the results figures ``clv_model``.
 
         Returns
         -------
