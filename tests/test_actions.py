@@ -119,8 +119,7 @@ def test_a_failed_model_reason_cites_only_what_exists(tmp_path):
         "customer_id": ["a", "b"], "selected": [True, True], "lapsed": [False, False],
         "relationship_value": [50.0, 20.0], "segment": ["x", "y"], "lookalike_score": [None, None],
         "action": ["act_serve_first", "act_serve_first"]}))
-    results.save_figures(tmp_path, "clv_model", {"ok": False, "problems": ["too short"],
-                                                 "codes": ["insufficient_history"]})
+    results.save_figures(tmp_path, "clv_model", kit.clv.ModelCheck([kit.clv.Problem("history_short")]).to_dict())
     reasons = actions.action_table(actions.build_action_list(tmp_path), "en")["reason"]
     assert not reasons.str.contains("RFM|ABC|past spend").any(), reasons.tolist()
     assert reasons.str.contains("ranked by relationship value").all()

@@ -10,6 +10,8 @@ from hypothesis import strategies as st
 
 import kit
 from kit import KitError, clv
+from kit.present.clv import fit_notes, problem_text, problem_texts
+from kit.present.results import load_figures, save_figures
 
 
 @pytest.fixture(scope="module")
@@ -194,15 +196,16 @@ def test_bgnbd_expected_purchases_match_the_integral(a, b):
 def test_degenerate_fit_fails_its_check_and_tiny_a_huge_b_is_finite(online_retail):
     tx, _ = online_retail
     history = clv.summary(tx[tx["order_date"] >= "2011-11-01"], time_unit="W")
-    model, _, _ = clv.fit_models(clv.summary(tx, time_unit="W"))
-    check = model.check_
+    check = clv.fit_models(clv.summary(tx, time_unit="W")).check
     assert not check.ok and "dropout_tiny" in check.codes and "silent_alive" in check.codes
     degenerate = clv.BetaGeo()
     degenerate.params_ = {"r": 0.798, "alpha": 4.538, "a": 6.5e-6, "b": 38065.6}  # the November 2011 fit
     degenerate.data_ = history
     e = degenerate.expected_purchases(52, history)
     assert e.notna().all() and (e >= 0).all()
-    assert clv.model_history_problem(tx[tx["order_date"] >= "2011-11-01"]).startswith("the data cover")
+    problem = clv.model_history_problem(tx[tx["order_date"] >= "2011-11-01"])
+    assert problem.code == "history_short"
+    assert problem_text(problem.code, problem.figures, "en").startswith("the data cover")
 
 
 def test_cdnow_fit_passes_its_check(fitted, cdnow_calibration):
@@ -222,7 +225,8 @@ def test_a_non_finite_standard_error_of_any_parameter_fails_the_check(fitted, cd
         else:
             broken.standard_errors_[name] = missing
         check = clv.check_model(broken, cdnow_calibration)
-        assert not check.ok and check.codes == ["standard_errors"] and name in check.problems[0]
+        assert not check.ok and check.codes == ["standard_errors"] and check.problems[0].figures["parameters"] == [name]
+        assert f"of {name} not finite" in problem_texts(check)[0]
         assert check.to_dict()["ok"] is False
 
 
@@ -237,7 +241,8 @@ def test_failed_check_changes_the_action_list(tmp_path):
     pd.DataFrame({"customer_id": ["a", "b"], "p_alive": [1.0, 0.2], "clv": [900.0, 1.0],
                   "value_class": ["A", "C"]}).to_csv(tmp_path / "clv.csv", index=False)
     assert build_action_list(tmp_path)["customer_id"].tolist() == ["a", "b"]  # ranked by CLV
-    clv.ModelCheck(False, ["tiny dropout"], ["dropout_tiny"], "BG/NBD", {}, {}).write_json(tmp_path / "clv_model.json")
+    failed = clv.ModelCheck([clv.Problem("dropout_tiny", {"mean_dropout": 1e-5, "min_dropout": 1e-3})])
+    save_figures(tmp_path, "clv_model", failed.to_dict())
     table = build_action_list(tmp_path)
     assert table["customer_id"].tolist() == ["b", "a"]  # grade A first
     assert table["clv"].isna().all() and table["action_reason"].str.contains("dropout_tiny").all()
@@ -359,3 +364,60 @@ def test_clv_keeps_full_precision(fitted, cdnow_calibration):
     p = model.probability_alive(data)
     np.testing.assert_array_equal(values["p_alive"].to_numpy(), p.to_numpy())
     assert (values["clv"] != values["clv"].round(6)).any()
+
+
+def test_model_check_is_saved_as_figures_and_read_back_in_words(tmp_path, fitted, cdnow_calibration):
+    """Notebook 04 saves the check with save_figures; the action list and the front page read ok, codes and problems;
+    the words are built from codes and figures, in either language, from the check or from what was saved."""
+    model, _ = fitted
+    passed = clv.check_model(model, cdnow_calibration, window={"calibration_end": "1997-09-30"})
+    save_figures(tmp_path, "clv_model", passed.to_dict())
+    loaded = load_figures(tmp_path, "clv_model")
+    assert loaded["ok"] is True and loaded["codes"] == [] and loaded["problems"] == []
+    assert loaded["params"] == pytest.approx(model.params_) and loaded["window"] == {"calibration_end": "1997-09-30"}
+    broken = copy.copy(model)
+    broken.params_ = dict(model.params_, a=1e-6, b=5.0)
+    failed = clv.check_model(broken, cdnow_calibration)
+    assert "dropout_tiny" in failed.codes and "at_bound" in failed.codes
+    save_figures(tmp_path, "clv_model", failed.to_dict())
+    loaded = load_figures(tmp_path, "clv_model")
+    assert loaded["ok"] is False and loaded["codes"] == failed.codes
+    assert all(isinstance(p, str) for p in loaded["problems"]) and len(loaded["problems"]) == len(failed.codes)
+    for lang in ("en", "zh"):
+        assert problem_texts(loaded, lang) == problem_texts(failed, lang)
+    assert "a/(a+b) = 2e-07 is below 0.001" in " ".join(problem_texts(loaded, "en"))
+    assert "平均流失概率" in " ".join(problem_texts(loaded, "zh"))
+    with pytest.raises(TypeError):
+        clv.ModelCheck(False, ["too short"], ["insufficient_history"])  # the old positional form fails loudly
+
+
+def test_model_history_problems_are_codes_with_figures():
+    day = pd.Timestamp("2024-01-01")
+    few = pd.DataFrame({"customer_id": ["a", "a", "b"], "amount": 1.0,
+                        "order_date": [day, day + pd.Timedelta(days=100), day + pd.Timedelta(days=120)]})
+    problem = clv.model_history_problem(few)
+    assert problem == clv.Problem("few_repeat_buyers", {"repeat_buyers": 1, "end": "2024-04-30",
+                                                        "min_repeat_buyers": 20})
+    assert problem_text(problem.code, problem.figures) == ("1 customers bought on two different days up to "
+                                                           "2024-04-30; the purchase models need at least 20")
+    assert clv.model_history_problem(few.assign(customer_id=None)).code == "no_purchases"
+    check = clv.ModelCheck([problem])
+    assert not check.ok and check.to_dict()["codes"] == ["few_repeat_buyers"]
+
+
+def test_a_failed_plain_fit_is_refitted_and_counts_against_the_check(online_retail):
+    tx, _ = online_retail
+    fitted = clv.fit_models(clv.summary(tx, "2011-06-30", "2011-12-09", "W"))
+    assert [r.model for r in fitted.refits] == ["BG/NBD"] and fitted.refits[0].penalizer == 0.001
+    assert fitted.bgnbd.penalizer == 0.001 and fitted.gamma_gamma.penalizer == 0.0
+    check = fitted.check
+    assert check.refitted and check.penalizer == 0.001 and check.codes[0] == "not_converged"
+    notes = fit_notes(fitted)
+    assert len(notes) == 1 and notes[0].startswith("BG/NBD: the BG/NBD fit did not converge")
+    assert notes[0].endswith("refitted with penalizer=0.001") and fit_notes(check) == ["fitted with penalizer=0.001"]
+
+
+def test_the_purchase_summary_is_customer_data_without_attrs(cdnow_calibration):
+    from kit.customers import purchases
+    assert clv.summary is purchases.summary
+    assert cdnow_calibration.attrs == {} and cdnow_calibration.index.name == "customer_id"

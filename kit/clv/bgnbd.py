@@ -33,8 +33,39 @@ def _grouped(data: pd.DataFrame):
 
 def fit_purchase_model(model, data: pd.DataFrame, log_likelihood, start: dict, name: str,
                        at_bound_hint: str | None = None):
-    """Fit a model of repeat purchases (BG/NBD, Pareto/NBD) on a calibration summary by maximum likelihood,
-    evaluating ``log_likelihood(params, x, t_x, T)`` once per distinct customer history."""
+    """Fit a model of repeat purchases (BG/NBD, Pareto/NBD) on a calibration summary by maximum likelihood.
+
+    Maximises ``Σ_h n_h · log_likelihood(params, x_h, t_x,h, T_h)`` over the distinct customer histories ``h``
+    (``n_h`` customers each) and stores the fit and its :class:`kit.clv.ModelCheck` (``model.check_``).
+
+    Parameters
+    ----------
+    model : BetaGeo or ParetoNBD
+        The model to fit (its ``penalizer`` and ``start`` are used).
+    data : DataFrame
+        A summary of :func:`kit.clv.summary`.
+    log_likelihood : callable
+        Per-customer log-likelihood ``f(params, x, t_x, T)``.
+    start : dict
+        Start values by parameter name (``model.start`` wins when given).
+    name : str
+        The model's name in messages.
+    at_bound_hint : str, optional
+        The hint of the :class:`kit.clv.ConvergenceError` when a parameter runs to a bound.
+
+    Returns
+    -------
+    The fitted ``model``.
+
+    Examples
+    --------
+    >>> from kit import clv, datasets
+    >>> data = clv.summary(datasets.cdnow(sample=True)[0], "1997-09-30")
+    >>> model = fit_purchase_model(BetaGeo(), data, bgnbd_log_likelihood, {"r": 1.0, "alpha": 30.0, "a": 1.0,
+    ...                                                                   "b": 1.0}, "BG/NBD")
+    >>> round(model.log_likelihood_, 1)
+    -9582.4
+    """
     data = check_summary(data)
     if (data["frequency"] > 0).sum() == 0:
         raise KitError("no customer bought more than once in the calibration period",
@@ -49,7 +80,29 @@ def fit_purchase_model(model, data: pd.DataFrame, log_likelihood, start: dict, n
 
 
 def bgnbd_log_likelihood(params, x, t_x, T) -> np.ndarray:
-    """Per-customer log-likelihood of BG/NBD at ``params = (r, alpha, a, b)``."""
+    """Per-customer log-likelihood of BG/NBD (Fader, Hardie & Lee 2005, eq. 6).
+
+    ``log L = lnΓ(r+x) − lnΓ(r) + r ln α + logaddexp(A, [x>0] B)`` with
+    ``A = ln B(a, b+x) − ln B(a, b) − (r+x) ln(α+T)`` and
+    ``B = ln B(a+1, b+x−1) − ln B(a, b) − (r+x) ln(α+t_x)``.
+
+    Parameters
+    ----------
+    params : sequence of float
+        ``(r, alpha, a, b)``.
+    x, t_x, T : array
+        Repeat purchases, recency and age of each customer.
+
+    Returns
+    -------
+    ndarray
+
+    Examples
+    --------
+    >>> round(float(bgnbd_log_likelihood((0.243, 4.414, 0.793, 2.426), np.array([0.0]), np.array([0.0]),
+    ...                                  np.array([38.0]))[0]), 4)
+    -0.5498
+    """
     r, alpha, a, b = params
     a1 = gammaln(r + x) - gammaln(r) + r * np.log(alpha)
     a2 = betaln(a, b + x) - betaln(a, b) - (r + x) * np.log(alpha + T)
@@ -61,6 +114,20 @@ def bgnbd_log_likelihood(params, x, t_x, T) -> np.ndarray:
 
 def expected_purchases_if_alive(params, x, T, t: float) -> np.ndarray:
     """Expected purchases in the next ``t`` of a customer alive at ``T`` with ``x`` repeat purchases (BG/NBD).
+
+    Parameters
+    ----------
+    params : sequence of float
+        ``(r, alpha, a, b)``.
+    x, T : array
+        Repeat purchases and age of each customer.
+    t : float
+        Horizon, in the summary's time unit.
+
+    Returns
+    -------
+    ndarray
+        Non-negative expected purchases; the formula follows.
 
     Alive at ``T``, the customer's rate and dropout chance follow the posterior λ ~ Gamma(r+x, α+T),
     p ~ Beta(a, b+x), and a customer with (λ, p) makes ``(1 − e^(−λpt)) / p`` purchases on average, so
@@ -135,17 +202,39 @@ def _expected_purchases_if_alive_by_integration(r, alpha, a, b, x, T, t) -> floa
 
 
 class BetaGeo(MaximumLikelihoodModel):
-    """BG/NBD model, fitted by maximum likelihood.
+    """BG/NBD model of repeat buying, fitted by maximum likelihood (module docstring for the likelihood).
 
-    Attributes after :meth:`fit`: ``params_`` (``r, alpha, a, b``), ``log_likelihood_``, ``standard_errors_``,
-    ``data_`` (the fitted summary), ``fit_result_``. ``penalizer > 0`` regularises the fit (see
-    :func:`kit.clv.fitting.fit_positive`); the published CDNOW fit uses none.
+    Parameters
+    ----------
+    penalizer : float
+        ``> 0`` regularises the fit (:func:`kit.clv.fitting.fit_positive`); the published CDNOW fit uses none.
+    start : dict, optional
+        Start values of ``r, alpha, a, b``.
 
+    Attributes
+    ----------
+    params_, standard_errors_ : dict
+        ``r, alpha, a, b`` and their standard errors, after :meth:`fit`.
+    log_likelihood_ : float
+    data_ : DataFrame
+        The fitted summary.
+    fit_result_ : FitResult
+    check_ : ModelCheck
+        The check of the fit (:func:`kit.clv.check_model`).
+
+    Examples
+    --------
     >>> from kit import clv, datasets
-    >>> model = clv.BetaGeo().fit(clv.summary(datasets.cdnow(sample=True)[0], "1997-09-30"))  # doctest: +SKIP
+    >>> model = clv.BetaGeo().fit(clv.summary(datasets.cdnow(sample=True)[0], "1997-09-30"))
+    >>> {k: round(v, 3) for k, v in model.params_.items()}
+    {'r': 0.243, 'alpha': 4.414, 'a': 0.793, 'b': 2.426}
     """
 
     def fit(self, data: pd.DataFrame) -> "BetaGeo":
+        """Fit on a summary of :func:`kit.clv.summary` (:func:`fit_purchase_model`); returns the model.
+
+        Raises :class:`kit.clv.ConvergenceError` when the fit does not converge (e.g. ``a`` or ``b`` at a bound).
+        """
         data = check_summary(data)
         start = {"r": 1.0, "alpha": max(float(data["T"].mean()), 1.0), "a": 1.0, "b": 1.0}
         return fit_purchase_model(
@@ -159,7 +248,26 @@ class BetaGeo(MaximumLikelihoodModel):
         return self.data_ if data is None else check_summary(data, min_customers=1)
 
     def probability_alive(self, data: pd.DataFrame | None = None) -> pd.Series:
-        """P(alive) of each customer: ``1 / (1 + [x>0] a/(b+x-1) ((α+T)/(α+t_x))^(r+x))``."""
+        """P(alive) of each customer (eq. 13): ``1 / (1 + [x>0] a/(b+x−1) ((α+T)/(α+t_x))^(r+x))``.
+
+        Parameters
+        ----------
+        data : DataFrame, optional
+            A summary; default the fitted one.
+
+        Returns
+        -------
+        Series
+            ``p_alive``, indexed like ``data``.
+
+        Examples
+        --------
+        >>> model = BetaGeo()
+        >>> model.params_ = {"r": 0.243, "alpha": 4.414, "a": 0.793, "b": 2.426}
+        >>> data = pd.DataFrame({"frequency": [0, 2], "recency": [0.0, 10.0], "T": [38.0, 38.0]})
+        >>> model.probability_alive(data).round(3).tolist()
+        [1.0, 0.277]
+        """
         data = self._data(data)
         r, alpha, a, b = (self.params_[k] for k in ("r", "alpha", "a", "b"))
         x, t_x, T = (data[c].to_numpy(dtype=float) for c in ("frequency", "recency", "T"))
@@ -171,7 +279,28 @@ class BetaGeo(MaximumLikelihoodModel):
 
     def expected_purchases(self, t: float, data: pd.DataFrame | None = None) -> pd.Series:
         """Conditional expected number of purchases of each customer in the next ``t`` time units (eq. 10):
-        P(alive) × :func:`expected_purchases_if_alive`."""
+        P(alive) × :func:`expected_purchases_if_alive`.
+
+        Parameters
+        ----------
+        t : float
+            Horizon, in the summary's time unit.
+        data : DataFrame, optional
+            A summary; default the fitted one.
+
+        Returns
+        -------
+        Series
+            ``expected_purchases``, indexed like ``data``.
+
+        Examples
+        --------
+        >>> model = BetaGeo()
+        >>> model.params_ = {"r": 0.243, "alpha": 4.414, "a": 0.793, "b": 2.426}
+        >>> data = pd.DataFrame({"frequency": [2], "recency": [30.0], "T": [38.0]})
+        >>> round(float(model.expected_purchases(39, data).iloc[0]), 3)
+        1.253
+        """
         data = self._data(data)
         if t < 0:
             raise KitError(f"t must be >= 0, got {t}", hint="give a horizon in the model's time unit")
@@ -183,7 +312,23 @@ class BetaGeo(MaximumLikelihoodModel):
 
     def expected_purchases_new(self, t: float) -> float:
         """Expected purchases of a new customer in a period of length ``t`` (eq. 9): the prior is the posterior of a
-        customer with ``x = 0`` observed for ``T = 0``."""
+        customer with ``x = 0`` observed for ``T = 0``.
+
+        Parameters
+        ----------
+        t : float
+
+        Returns
+        -------
+        float
+
+        Examples
+        --------
+        >>> model = BetaGeo()
+        >>> model.params_ = {"r": 0.243, "alpha": 4.414, "a": 0.793, "b": 2.426}
+        >>> round(model.expected_purchases_new(39), 3)
+        1.197
+        """
         self._check_fitted()
         params = tuple(self.params_[k] for k in ("r", "alpha", "a", "b"))
         return float(expected_purchases_if_alive(params, np.zeros(1), np.zeros(1), t)[0])

@@ -23,8 +23,24 @@ PROFIT_BY_TENURE = pd.Series([45, 99, 121, 144, 168], index=pd.RangeIndex(1, 6, 
 
 def lifetime_value(value_per_period: float, age: float | None = None, life_expectancy: float = 80,
                    periods: float | None = None) -> float:
-    """Undiscounted lifetime value: value per period × remaining periods (``life_expectancy - age`` years, or
-    ``periods``).
+    """Undiscounted lifetime value: value per period × remaining periods.
+
+    ``CLV = v · (life_expectancy − age)``, or ``v · periods``.
+
+    Parameters
+    ----------
+    value_per_period : float
+    age : float, optional
+    life_expectancy : float
+    periods : float, optional
+        Remaining periods; overrides ``life_expectancy - age``.
+
+    Returns
+    -------
+    float
+
+    Examples
+    --------
 
     >>> lifetime_value(500, age=20), lifetime_value(1000, age=70)
     (30000, 10000)
@@ -39,12 +55,27 @@ def lifetime_value(value_per_period: float, age: float | None = None, life_expec
 
 def discounted_clv(margin: float, retention: float, discount_rate: float, horizon: int | None = None,
                    timing: str = "start") -> float:
-    """Discounted CLV with constant margin, retention and discount rate.
+    """Discounted CLV with constant margin m, retention r and discount rate d.
 
     ``timing="start"``: the margin of each period arrives at its start, the first one now (an existing customer):
     ``Σ_{t=0}^{H−1} m r^t / (1+d)^t``, to infinity ``m (1+d) / (1+d−r)``.
     ``timing="end"``: the margin arrives at the end of each period the customer survives:
     ``Σ_{t=1}^{H} m r^t / (1+d)^t``, to infinity ``m r / (1+d−r)``.
+
+    Parameters
+    ----------
+    margin, retention, discount_rate : float
+        Per period; retention in [0, 1].
+    horizon : int, optional
+        Number of periods; default infinity.
+    timing : {"start", "end"}
+
+    Returns
+    -------
+    float
+
+    Examples
+    --------
 
     >>> round(discounted_clv(100, 0.8, 0.1), 2), round(discounted_clv(100, 0.8, 0.1, timing="end"), 2)
     (366.67, 266.67)
@@ -66,7 +97,21 @@ def discounted_clv(margin: float, retention: float, discount_rate: float, horizo
 
 
 def customer_equity(clv: pd.Series | None = None, mean_clv: float | None = None, customers: int | None = None) -> float:
-    """Customer equity (客户资产): the sum of lifetime values, or mean CLV × size of the customer base.
+    """Customer equity (客户资产): ``Σ_i CLV_i``, or mean CLV × size of the customer base.
+
+    Parameters
+    ----------
+    clv : Series, optional
+        Lifetime values.
+    mean_clv : float, optional
+    customers : int, optional
+
+    Returns
+    -------
+    float
+
+    Examples
+    --------
 
     >>> customer_equity(pd.Series([100.0, 300.0])), customer_equity(mean_clv=200.0, customers=2)
     (400.0, 400.0)
@@ -81,8 +126,29 @@ def customer_equity(clv: pd.Series | None = None, mean_clv: float | None = None,
 def retention_rate(tx: pd.DataFrame, period: str = "Q") -> pd.DataFrame:
     """Share of each period's customers who buy again in the next period (顾客保持率).
 
-    Returns one row per period with ``customers``, ``retained`` (also active next period) and ``retention``;
-    the last period, which has no next one, is left out.
+    ``retention_t = |C_t ∩ C_{t+1}| / |C_t|`` with ``C_t`` the customers buying in period ``t``.
+
+    Parameters
+    ----------
+    tx : DataFrame
+        Canonical transactions.
+    period : str
+        A pandas period alias (``"Q"``, ``"M"``).
+
+    Returns
+    -------
+    DataFrame
+        Index ``period``; ``customers``, ``retained`` (also active next period) and ``retention``. The last
+        period, which has no next one, and periods whose next one has no customers are left out.
+
+    Examples
+    --------
+    >>> tx = pd.DataFrame({"customer_id": ["a", "b", "a"], "amount": 1.0,
+    ...                    "order_date": pd.to_datetime(["2024-01-05", "2024-01-20", "2024-02-03"])})
+    >>> retention_rate(tx, "M")
+             customers  retained  retention
+    period
+    2024-01          2         1        0.5
     """
     active = tx.dropna(subset=["customer_id"]).assign(period=lambda d: d["order_date"].dt.to_period(period))
     sets = active.groupby("period")["customer_id"].agg(set)
@@ -97,7 +163,29 @@ def retention_rate(tx: pd.DataFrame, period: str = "Q") -> pd.DataFrame:
 
 def cohort_retention(tx: pd.DataFrame, period: str = "M", max_age: int | None = 12) -> pd.DataFrame:
     """Cohort table: rows = period of first purchase, columns = periods since, values = share of the cohort
-    buying in that period (column 0 is 1.0 by definition)."""
+    buying in that period (column 0 is 1.0 by definition).
+
+    Parameters
+    ----------
+    tx : DataFrame
+        Canonical transactions.
+    period : str
+        A pandas period alias.
+    max_age : int, optional
+        Last column kept (periods since the first purchase); ``None`` keeps all.
+
+    Returns
+    -------
+    DataFrame
+        Index ``cohort``, columns ``age`` 0, 1, …; shares rounded to 4 decimals.
+
+    Examples
+    --------
+    >>> tx = pd.DataFrame({"customer_id": ["a", "b", "a"], "amount": 1.0,
+    ...                    "order_date": pd.to_datetime(["2024-01-05", "2024-01-20", "2024-03-03"])})
+    >>> cohort_retention(tx, "M").loc[pd.Period("2024-01", "M")].tolist()
+    [1.0, 0.0, 0.5]
+    """
     active = tx.dropna(subset=["customer_id"]).assign(period=lambda d: d["order_date"].dt.to_period(period))
     first = active.groupby("customer_id")["period"].min().rename("cohort")
     active = active.join(first, on="customer_id")

@@ -12,11 +12,31 @@ from ..errors import KitError
 
 
 class ConvergenceError(KitError):
-    """A model fit that did not converge; the message says what was tried."""
+    """A model fit that did not converge; the message says what was tried.
+
+    Examples
+    --------
+    >>> issubclass(ConvergenceError, KitError)
+    True
+    """
 
 
 @dataclass
 class FitResult:
+    """The outcome of :func:`fit_positive`.
+
+    Attributes
+    ----------
+    params, standard_errors : dict
+        The estimates and their standard errors (``nan`` where the Hessian gives none).
+    log_likelihood : float
+        The unpenalised log-likelihood at the estimates.
+    iterations : int
+    converged : bool
+    message : str
+        The optimiser's message.
+    """
+
     params: dict[str, float]
     log_likelihood: float
     standard_errors: dict[str, float]
@@ -33,6 +53,32 @@ def fit_positive(neg_log_likelihood, start: dict[str, float], model: str, n: int
     ``penalizer · n · Σ log(θ)²`` (shrinking the parameters towards 1) for data that cannot pin a parameter down;
     the reported log-likelihood is the unpenalised one. Raises :class:`ConvergenceError` when the optimiser
     fails, the likelihood is not finite, or a parameter runs to a bound.
+
+    Parameters
+    ----------
+    neg_log_likelihood : callable
+        Of the parameter array (in the order of ``start``).
+    start : dict
+        Start values by name.
+    model : str
+        The model's name in messages.
+    n : int
+        Number of customers (scales the penalty).
+    penalizer : float
+    bounds : tuple of float
+        Bounds of every parameter.
+    at_bound_hint : str, optional
+        The hint of the error when a parameter runs to a bound.
+
+    Returns
+    -------
+    FitResult
+
+    Examples
+    --------
+    >>> result = fit_positive(lambda p: float((np.log(p[0]) - 1.0) ** 2), {"k": 1.0}, "example", 1)
+    >>> round(result.params["k"], 4), result.converged
+    (2.7183, True)
     """
     names = list(start)
     lower, upper = np.log(bounds[0]), np.log(bounds[1])
@@ -86,7 +132,20 @@ def _standard_errors(neg_log_likelihood, params: np.ndarray, names: list[str]) -
 
 class MaximumLikelihoodModel:
     """What the lifetime-value models share: a penalizer and start values, and the fitted attributes
-    ``params_``, ``log_likelihood_``, ``standard_errors_``, ``fit_result_`` and ``data_`` (scikit-learn style)."""
+    ``params_``, ``log_likelihood_``, ``standard_errors_``, ``fit_result_`` and ``data_`` (scikit-learn style).
+
+    Parameters
+    ----------
+    penalizer : float
+        ``penalizer · n · Σ log(θ)²`` is added to the negative log-likelihood (:func:`fit_positive`).
+    start : dict, optional
+        Start values of the parameters.
+
+    Examples
+    --------
+    >>> MaximumLikelihoodModel(penalizer=0.001).penalizer
+    0.001
+    """
 
     def __init__(self, penalizer: float = 0.0, start: dict | None = None):
         self.penalizer = penalizer

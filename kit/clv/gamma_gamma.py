@@ -21,6 +21,24 @@ from .fitting import MaximumLikelihoodModel, fit_positive
 
 
 def gamma_gamma_log_likelihood(params, x, m) -> np.ndarray:
+    """Per-customer log-likelihood of Gamma-Gamma (module docstring).
+
+    Parameters
+    ----------
+    params : sequence of float
+        ``(p, q, gamma)``.
+    x, m : array
+        Repeat purchases (> 0) and their mean value (> 0) of each customer.
+
+    Returns
+    -------
+    ndarray
+
+    Examples
+    --------
+    >>> round(float(gamma_gamma_log_likelihood((6.25, 3.74, 15.44), np.array([2.0]), np.array([30.0]))[0]), 4)
+    -3.847
+    """
     p, q, gamma = params
     return (gammaln(p * x + q) - gammaln(p * x) - gammaln(q) + q * np.log(gamma) + (p * x - 1) * np.log(m)
             + p * x * np.log(x) - (p * x + q) * np.log(gamma + m * x))
@@ -30,10 +48,29 @@ class GammaGamma(MaximumLikelihoodModel):
     """Gamma-Gamma spend model, fitted on the customers with at least one repeat purchase; their
     ``monetary_value`` must be positive (:class:`KitError` otherwise, instead of dropping them).
 
-    Attributes after :meth:`fit`: ``params_`` (``p, q, gamma``), ``log_likelihood_``, ``standard_errors_``.
+    Parameters
+    ----------
+    penalizer : float
+    start : dict, optional
+        Start values of ``p, q, gamma``.
+
+    Attributes
+    ----------
+    params_, standard_errors_ : dict
+        ``p, q, gamma`` and their standard errors, after :meth:`fit`.
+    log_likelihood_ : float
+
+    Examples
+    --------
+    >>> from kit import clv, datasets
+    >>> model = GammaGamma().fit(clv.summary(datasets.cdnow(sample=True)[0], "1997-09-30"))
+    >>> {k: round(v, 2) for k, v in model.params_.items()}
+    {'p': 6.25, 'q': 3.74, 'gamma': 15.44}
     """
 
     def fit(self, data: pd.DataFrame) -> "GammaGamma":
+        """Fit on the repeat buyers of a summary of :func:`kit.clv.summary` (``frequency``, ``monetary_value``);
+        returns the model."""
         for column in ("frequency", "monetary_value"):
             if column not in data:
                 raise KitError(f"the summary has no {column} column", hint="compute it with kit.clv.summary(tx)")
@@ -56,7 +93,28 @@ class GammaGamma(MaximumLikelihoodModel):
         return self._store(result, data)
 
     def expected_spend(self, data: pd.DataFrame | None = None) -> pd.Series:
-        """Expected mean spend per purchase of each customer; the population mean for customers with no repeat."""
+        """Expected mean spend per purchase of each customer.
+
+        ``E(M | x, m) = (γ + m x) p / (p x + q − 1)`` for ``x > 0``; the population mean ``γ p / (q − 1)`` for
+        customers with no repeat purchase.
+
+        Parameters
+        ----------
+        data : DataFrame, optional
+            A summary; default the fitted one.
+
+        Returns
+        -------
+        Series
+            ``expected_spend``, indexed like ``data``.
+
+        Examples
+        --------
+        >>> model = GammaGamma()
+        >>> model.params_ = {"p": 6.25, "q": 3.74, "gamma": 15.44}
+        >>> model.expected_spend(pd.DataFrame({"frequency": [0, 2], "monetary_value": [0.0, 30.0]})).round(2).tolist()
+        [35.22, 30.94]
+        """
         self._check_fitted()
         data = self.data_ if data is None else data
         p, q, gamma = (self.params_[k] for k in ("p", "q", "gamma"))

@@ -41,6 +41,19 @@ def log_survival_integral(params, x, tau) -> np.ndarray:
     and Euler's transformation ``₂F₁(a, k; a+1; z) = (1−z)^(1−k) ₂F₁(1, a+1−k; a+1; z)`` keeps the series of
     positive terms bounded (no overflow for heavy buyers, ``z`` near 1 included), so its log is taken directly.
 
+    Parameters
+    ----------
+    params : sequence of float
+        ``(r, alpha, s, beta)``.
+    x, tau : array
+
+    Returns
+    -------
+    ndarray
+
+    Examples
+    --------
+
     >>> float(np.exp(log_survival_integral((0.5, 2.0, 1.0, 2.0), 0.0, 1.0)))  # ∫_1^∞ (2+u)^−2.5 du = 3^−1.5 / 1.5
     0.1283000598...
     """
@@ -62,6 +75,19 @@ def log_death_integral(params, x, t_x, T) -> np.ndarray:
     ``g = log F(t_x) − log F(T)``, where ``g ≥`` :data:`CLOSED_FORM_MIN_GAP`. Closer to ``T`` (last purchase near the
     end of calibration) the integral is summed directly: Gauss-Legendre in ``v = log(m + τ)``, ``m = min(α, β)``,
     on panels of length ≤ 1, in log space; the integrand is then smooth and varies little.
+
+    Parameters
+    ----------
+    params : sequence of float
+        ``(r, alpha, s, beta)``.
+    x, t_x, T : array
+
+    Returns
+    -------
+    ndarray
+
+    Examples
+    --------
 
     >>> float(np.exp(log_death_integral((0.5, 2.0, 1.0, 2.0), 0.0, 0.0, 1.0)))  # (2^−1.5 − 3^−1.5) / 1.5
     0.1074...
@@ -112,6 +138,20 @@ def pareto_nbd_log_likelihood(params, x, t_x, T) -> np.ndarray:
     """Per-customer log-likelihood of Pareto/NBD at ``params = (r, alpha, s, beta)`` (module docstring; Fader &
     Hardie 2005, eq. 18), with ``s·D`` from :func:`log_death_integral`.
 
+    Parameters
+    ----------
+    params : sequence of float
+        ``(r, alpha, s, beta)``.
+    x, t_x, T : array
+        Repeat purchases, recency and age of each customer.
+
+    Returns
+    -------
+    ndarray
+
+    Examples
+    --------
+
     >>> round(float(pareto_nbd_log_likelihood((0.553, 10.578, 0.606, 11.669), np.array([2.0]), np.array([30.0]),
     ...                                       np.array([38.0]))[0]), 4)
     -9.5056
@@ -134,6 +174,22 @@ def expected_purchases_if_alive(params, x, T, t: float) -> np.ndarray:
     computed as ``−expm1(−(s−1) ℓ) / (s−1)`` with ``ℓ = log1p(t/(β+T))``: exact at ``s = 1`` (the limit ``ℓ``)
     and without cancellation for ``s`` near 1.
 
+    Parameters
+    ----------
+    params : sequence of float
+        ``(r, alpha, s, beta)``.
+    x, T : array
+        Repeat purchases and age of each customer.
+    t : float
+        Horizon.
+
+    Returns
+    -------
+    ndarray
+
+    Examples
+    --------
+
     >>> round(float(expected_purchases_if_alive((0.553, 10.578, 0.606, 11.669), 2.0, 38.0, 39.0)), 4)
     1.6994
     """
@@ -148,10 +204,34 @@ def expected_purchases_if_alive(params, x, T, t: float) -> np.ndarray:
 
 
 class ParetoNBD(MaximumLikelihoodModel):
-    """Pareto/NBD model fitted by maximum likelihood; the same interface as :class:`kit.clv.BetaGeo`
-    (``params_`` = ``r, alpha, s, beta``)."""
+    """Pareto/NBD model of repeat buying fitted by maximum likelihood; the same interface as
+    :class:`kit.clv.BetaGeo` (module docstring for the likelihood).
+
+    Parameters
+    ----------
+    penalizer : float
+    start : dict, optional
+        Start values of ``r, alpha, s, beta``.
+
+    Attributes
+    ----------
+    params_, standard_errors_ : dict
+        ``r, alpha, s, beta`` and their standard errors, after :meth:`fit`.
+    log_likelihood_ : float
+    data_ : DataFrame
+    check_ : ModelCheck
+
+    Examples
+    --------
+    >>> from kit import clv, datasets
+    >>> model = ParetoNBD().fit(clv.summary(datasets.cdnow(sample=True)[0], "1997-09-30"))
+    >>> {k: round(v, 3) for k, v in model.params_.items()}
+    {'r': 0.553, 'alpha': 10.578, 's': 0.606, 'beta': 11.669}
+    """
 
     def fit(self, data: pd.DataFrame) -> "ParetoNBD":
+        """Fit on a summary of :func:`kit.clv.summary` (:func:`kit.clv.bgnbd.fit_purchase_model`); returns the
+        model."""
         data = check_summary(data)
         scale = max(float(data["T"].mean()) / 3, 1.0)
         return fit_purchase_model(self, data, pareto_nbd_log_likelihood, {"r": 0.5, "alpha": scale, "s": 0.5,
@@ -167,7 +247,26 @@ class ParetoNBD(MaximumLikelihoodModel):
 
     def probability_alive(self, data: pd.DataFrame | None = None) -> pd.Series:
         """P(alive) = 1 / (1 + s (α+T)^(r+x) (β+T)^s D) (Fader & Hardie 2005, eq. 37 with ``A0 = (r+s+x) D``,
-        :func:`log_death_integral`), as the logistic function of the log-odds: 1 exactly when ``t_x = T``."""
+        :func:`log_death_integral`), as the logistic function of the log-odds: 1 exactly when ``t_x = T``.
+
+        Parameters
+        ----------
+        data : DataFrame, optional
+            A summary; default the fitted one.
+
+        Returns
+        -------
+        Series
+            ``p_alive``, indexed like ``data``.
+
+        Examples
+        --------
+        >>> model = ParetoNBD()
+        >>> model.params_ = {"r": 0.553, "alpha": 10.578, "s": 0.606, "beta": 11.669}
+        >>> model.probability_alive(pd.DataFrame({"frequency": [2, 2], "recency": [38.0, 10.0], "T": [38.0, 38.0]})
+        ...                         ).round(3).tolist()
+        [1.0, 0.281]
+        """
         data, (x, t_x, T) = self._arrays(data)
         r, alpha, s, beta = params = self._params()
         log_odds_dead = (np.log(s) + (r + x) * np.log(alpha + T) + s * np.log(beta + T)
@@ -176,7 +275,28 @@ class ParetoNBD(MaximumLikelihoodModel):
 
     def expected_purchases(self, t: float, data: pd.DataFrame | None = None) -> pd.Series:
         """Conditional expected purchases in the next ``t``: :func:`expected_purchases_if_alive` × P(alive)
-        (Fader & Hardie 2005, eq. 41)."""
+        (Fader & Hardie 2005, eq. 41).
+
+        Parameters
+        ----------
+        t : float
+            Horizon, in the summary's time unit.
+        data : DataFrame, optional
+            A summary; default the fitted one.
+
+        Returns
+        -------
+        Series
+            ``expected_purchases``, indexed like ``data``.
+
+        Examples
+        --------
+        >>> model = ParetoNBD()
+        >>> model.params_ = {"r": 0.553, "alpha": 10.578, "s": 0.606, "beta": 11.669}
+        >>> data = pd.DataFrame({"frequency": [2], "recency": [38.0], "T": [38.0]})
+        >>> round(float(model.expected_purchases(39.0, data).iloc[0]), 4)  # alive for sure: the formula alone
+        1.6994
+        """
         if t < 0:
             raise KitError(f"t must be >= 0, got {t}", hint="give a horizon in the model's time unit")
         data, (x, _, T) = self._arrays(data)

@@ -9,42 +9,139 @@ and discounted from the end of that period.
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
+
 import numpy as np
 import pandas as pd
 
+from ..customers.purchases import PERIODS_PER_YEAR
 from ..errors import KitError
 from .bgnbd import BetaGeo
 from .fitting import ConvergenceError
 from .gamma_gamma import GammaGamma
-from .utils import PERIODS_PER_YEAR
-from .validation import check_model
+from .validation import ModelCheck, check_model
 
 
-def fit_models(data: pd.DataFrame, penalizer: float = 0.0, retry_penalizer: float = 0.001):
+@dataclass
+class Refit:
+    """A model whose plain fit did not converge and was fitted again with a penalizer.
+
+    Attributes
+    ----------
+    model : str
+        ``"BG/NBD"`` or ``"Gamma-Gamma"``.
+    penalizer : float
+        The penalizer of the refit.
+    reason : str
+        The message of the :class:`kit.clv.ConvergenceError` of the plain fit.
+    """
+
+    model: str
+    penalizer: float
+    reason: str
+
+
+@dataclass
+class FittedModels:
+    """BG/NBD and Gamma-Gamma fitted on one summary (:func:`fit_models`).
+
+    Attributes
+    ----------
+    bgnbd : BetaGeo
+        The purchase model.
+    gamma_gamma : GammaGamma
+        The spend model.
+    refits : list of Refit
+        The models refitted with a penalizer after a plain fit failed (empty when both converged).
+    """
+
+    bgnbd: BetaGeo
+    gamma_gamma: GammaGamma
+    refits: list[Refit] = field(default_factory=list)
+
+    @property
+    def check(self) -> ModelCheck:
+        """The :class:`kit.clv.ModelCheck` of the purchase model (a refit counts as a problem)."""
+        return self.bgnbd.check_
+
+
+def fit_models(data: pd.DataFrame, penalizer: float = 0.0, retry_penalizer: float = 0.001) -> FittedModels:
     """Fit BG/NBD and Gamma-Gamma on a summary; a fit that does not converge is refitted once with
-    ``retry_penalizer``, and the notes say so. Returns ``(bgnbd, gamma_gamma, notes)``; ``bgnbd.check_`` is the
-    :class:`kit.clv.ModelCheck` of the fit (a refit after non-convergence counts as a problem)."""
-    notes = []
-    fitted = []
-    for model in (BetaGeo, GammaGamma):
+    ``retry_penalizer``.
+
+    Parameters
+    ----------
+    data : DataFrame
+        A summary of :func:`kit.clv.summary`.
+    penalizer : float
+        Penalizer of the first fits (0 = plain maximum likelihood).
+    retry_penalizer : float
+        Penalizer of the refit; when ``penalizer`` is already at least this, a failed fit raises
+        :class:`kit.clv.ConvergenceError`.
+
+    Returns
+    -------
+    FittedModels
+        The models, the refits made, and (``.check``) the model check of BG/NBD on ``data``.
+
+    Examples
+    --------
+    >>> from kit import clv, datasets
+    >>> fitted = clv.fit_models(clv.summary(datasets.cdnow(sample=True)[0], "1997-09-30"))
+    >>> round(fitted.bgnbd.params_["r"], 3), round(fitted.gamma_gamma.params_["q"], 2), fitted.check.ok
+    (0.243, 3.74, True)
+    """
+    fitted, refits = [], []
+    for model, name in ((BetaGeo, "BG/NBD"), (GammaGamma, "Gamma-Gamma")):
         try:
             fitted.append(model(penalizer=penalizer).fit(data))
         except ConvergenceError as err:
             if penalizer >= retry_penalizer:
                 raise
-            notes.append(f"{err.message}; refitted with penalizer={retry_penalizer}")
+            refits.append(Refit(name, retry_penalizer, err.message))
             fitted.append(model(penalizer=retry_penalizer).fit(data))
-    fitted[0].check_ = check_model(fitted[0], data, notes=notes)
-    return fitted[0], fitted[1], notes
+    fitted[0].check_ = check_model(fitted[0], data, refitted=any(r.model == "BG/NBD" for r in refits))
+    return FittedModels(fitted[0], fitted[1], refits)
 
 
 def customer_lifetime_value(bgnbd, gg, data: pd.DataFrame, horizon: float, discount_rate: float = 0.1,
                             time_unit: str = "W", margin: float = 1.0) -> pd.DataFrame:
     """P(alive), expected purchases and spend over ``horizon`` and the discounted CLV of each customer.
 
-    ``horizon`` is in ``time_unit`` (the unit of the summary the models were fitted on); ``discount_rate`` is
-    annual; ``margin`` turns revenue into profit (1.0 = revenue CLV). Values keep full precision (round when
-    printing).
+    ``CLV_i = margin · Σ_k ΔE[Y_i]_k · E[M_i] / (1 + d)^(t_k / P)``: the expected purchases of each period
+    (BG/NBD or Pareto/NBD) times the expected spend per purchase (Gamma-Gamma), discounted at the annual rate
+    ``d`` from the end ``t_k`` of the period, ``P`` time units a year (see the module docstring).
+
+    Parameters
+    ----------
+    bgnbd : BetaGeo or ParetoNBD
+        A fitted purchase model.
+    gg : GammaGamma
+        A fitted spend model.
+    data : DataFrame
+        The summary of the customers to value.
+    horizon : float
+        In ``time_unit`` (the unit of the summary the models were fitted on).
+    discount_rate : float
+        Annual.
+    time_unit : {"W", "D", "M"}
+    margin : float
+        Share of revenue that is profit (1.0 = revenue CLV).
+
+    Returns
+    -------
+    DataFrame
+        Indexed like ``data``: ``p_alive``, ``expected_purchases`` (over the horizon), ``expected_spend`` (per
+        purchase) and ``clv``, at full precision (round when printing).
+
+    Examples
+    --------
+    >>> from kit import clv, datasets
+    >>> data = clv.summary(datasets.cdnow(sample=True)[0], "1997-09-30")
+    >>> fitted = clv.fit_models(data)
+    >>> values = clv.customer_lifetime_value(fitted.bgnbd, fitted.gamma_gamma, data, 52)
+    >>> list(values.columns), bool((values["clv"] >= 0).all())
+    (['p_alive', 'expected_purchases', 'expected_spend', 'clv'], True)
     """
     if horizon <= 0:
         raise KitError(f"horizon must be positive, got {horizon}", hint="e.g. 52 weeks")

@@ -8,11 +8,12 @@ from pathlib import Path
 
 import pandas as pd
 
-from ..clv.utils import sig
 from ..grading.abc import top_share
 from . import results
+from .clv import problem_texts
 from .labels import check_lang, label
 from .localise import localise
+from .numbers import sig
 
 STYLE = """
 body { font-family: "Noto Sans CJK SC", "Microsoft YaHei", "PingFang SC", Arial, sans-serif; margin: 2em auto;
@@ -69,7 +70,7 @@ def headline_figures(out_dir, lang: str = "en") -> tuple[list[tuple[str, str]], 
     check = results.load_figures(out_dir, "clv_model")
     clv = results.load_table(out_dir, "clv")
     if check is not None and not check.get("ok", False):
-        problems = check.get("problems", [])
+        problems = problem_texts(check, lang)
         figures.append((label("clv_model", lang), label("model_failed_codes", lang).format(
             codes=", ".join(check.get("codes", []))) + (f" ({problems[0]})" if problems else "")))
     elif clv is not None:  # a model's output: 4 significant figures

@@ -122,7 +122,9 @@ def _validate(args) -> int:
         raise KitError(f"could not read {args.path}: {type(err).__name__}: {lines[0] if lines else ''}",
                        hint="check that the file is a CSV, Excel or Parquet export of transactions (one row per "
                             "order line) and that --columns maps its columns; try --encoding if it is text") from None
-    print(report.to_text(args.lang))
+    from ..present.cleaning import report_text
+
+    print(report_text(report, args.lang))
     return 0
 
 
