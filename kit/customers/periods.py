@@ -141,21 +141,33 @@ def data_windows(tx: pd.DataFrame, as_of=None) -> Windows:
     return Windows(start, end, comparison_window_days(int((end - start) / DAY)))
 
 
-def table_windows(rfm: pd.DataFrame) -> Windows:
-    """The same windows from a customer table of :func:`kit.rfm_table` (its first orders and its ``as_of``).
+def table_windows(rfm: pd.DataFrame, as_of) -> Windows:
+    """The same windows from a customer table of :func:`kit.rfm_table` (its first orders) and its ``as_of``.
 
+    Parameters
+    ----------
+    rfm : DataFrame
+        A customer table with a ``first_order`` column (:func:`kit.rfm_table`, :func:`kit.customer_features`).
+    as_of : date-like
+        The ``as_of`` the table was computed with (the end of the span).
+
+    Returns
+    -------
+    Windows
+
+    Examples
+    --------
     >>> tx = pd.DataFrame({"customer_id": ["a", "b"], "order_id": ["1", "2"], "amount": [1.0, 2.0],
     ...                    "order_date": pd.to_datetime(["2024-01-01 09:00", "2024-12-31 10:00"])})
     >>> from kit.customers.table import rfm_table
-    >>> table_windows(rfm_table(tx)) == data_windows(tx)
+    >>> table_windows(rfm_table(tx), "2025-01-01") == data_windows(tx)
     True
     """
-    end = rfm.attrs.get("as_of")
-    if end is None or "first_order" not in rfm:
-        raise KitError("the customer table has no as_of date or first_order column",
-                       hint="build it with kit.rfm_table or kit.customer_features")
+    if as_of in (None, "") or "first_order" not in rfm:
+        raise KitError("the windows need the customer table's first_order column and its as_of date",
+                       hint="build the table with kit.rfm_table or kit.customer_features and pass the same as_of")
     start = pd.Timestamp(rfm["first_order"].min()).normalize()
-    end = pd.Timestamp(end).normalize()
+    end = pd.Timestamp(as_of).normalize()
     return Windows(start, end, comparison_window_days(int((end - start) / DAY)))
 
 
