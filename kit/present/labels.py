@@ -200,6 +200,12 @@ LABELS: dict[str, dict[str, str]] = {
     "lookalike_score": {"zh": "相似度得分", "en": "look-alike score"},
     "selected": {"zh": "入选目标客户", "en": "selected"},
     "cumulative_profit_share": {"zh": "累计利润占比", "en": "cumulative share of profit"},
+    "tenure_days": {"zh": "客户关系时长(天)", "en": "tenure (days)"},
+    "basket_breadth": {"zh": "购买商品种类数", "en": "distinct products bought"},
+    "orders_per_month": {"zh": "月均订单数", "en": "orders per month"},
+    "return_rate": {"zh": "退货率", "en": "return rate"},
+    "high_margin_share": {"zh": "高毛利商品消费占比", "en": "share of spend on high-margin products"},
+    "seed_share_found": {"zh": "找到的种子客户占比", "en": "share of seed customers found"},
     "note_covers_all": {"zh": "容量 {capacity:,} 覆盖了全部 {eligible:,} 位符合条件的客户: 名单没有做出选择",
                         "en": "capacity {capacity:,} covers all {eligible:,} eligible customers: the list selects no one out"},
     # targeting segments (kit.targeting.segmentation): named by two traits, key "<trait>+<trait>"

@@ -1,5 +1,5 @@
 """The target list: one row per customer with what matters for the decision and the action, in keys (the
-presentation layer turns them into words)."""
+words are added for people at the edge)."""
 
 from __future__ import annotations
 

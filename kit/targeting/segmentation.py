@@ -3,7 +3,7 @@ picture and factor analysis (因子分析) as an option.
 
 Each segment is named by its two most distinctive traits, as a key ``"<trait>+<trait>"`` (e.g.
 ``"high_frequency+high_monetary"``); a trait is ``high_<feature>`` or ``low_<feature>``, and for recency ``recent``
-or ``lapsed``. The words for them are in the label table of the presentation layer.
+or ``lapsed``. The words for them are in the label table.
 """
 
 from __future__ import annotations
