@@ -66,6 +66,14 @@ class Lookalike:
         -------
         Series
             ``lookalike_score`` per customer.
+
+        Examples
+        --------
+        >>> table = pd.DataFrame({"frequency": [1.0, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]})
+        >>> found = lookalike(table, table.index[table["frequency"] > 6], test_size=0.5)
+        >>> low, high = found.score(pd.DataFrame({"frequency": [1.0, 12.0]}))
+        >>> low < 0.5 < high
+        True
         """
         X = numeric_features(features, self.columns)
         return pd.Series(self.model.predict_proba(X)[:, 1], index=X.index, name="lookalike_score")

@@ -103,6 +103,12 @@ class Segmentation:
         -------
         Series
             ``segment`` per customer.
+
+        Examples
+        --------
+        >>> features = pd.DataFrame({"frequency": [1, 1, 2, 9, 10, 11], "monetary": [5, 6, 5, 90, 99, 120]})
+        >>> segment_customers(features, k=2).segment_keys().tolist()[:2]
+        ['low_frequency+low_monetary', 'low_frequency+low_monetary']
         """
         return self.labels.map(self.names).rename("segment")
 

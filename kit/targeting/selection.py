@@ -45,7 +45,13 @@ class Targets:
 
     @property
     def lift(self) -> float:
-        """``captured / random_expectation`` (NaN when the expectation is 0)."""
+        """``captured / random_expectation`` (NaN when the expectation is 0).
+
+        Examples
+        --------
+        >>> round(select_targets(pd.Series([3.0, 1.0]), capacity=1).lift, 2)
+        1.5
+        """
         return self.captured / self.random_expectation if self.random_expectation else float("nan")
 
     def __iter__(self):
