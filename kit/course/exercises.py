@@ -193,10 +193,10 @@ def customer_targeting(value: pd.DataFrame, capacity: int) -> dict[str, Exercise
             solution_code="value['negative'].sum()"),
         "q2": Exercise(
             "What share of the total relationship value do the top 20 % of customers create? (3 decimals)",
-            expected=round(curve.attrs["summary"]["top20_share"], 3) if curve is not None else float("nan"),
+            expected=round(curve.top20_share, 3) if curve is not None else float("nan"),
             tolerance=1e-3,
-            hint_text="rank customers by value; or read the whale curve's summary",
-            solution_code="kit.whale_curve(value['relationship_value']).attrs['summary']['top20_share']"),
+            hint_text="rank customers by value; or read the whale curve's top20_share",
+            solution_code="kit.whale_curve(value['relationship_value']).top20_share"),
         "q3": Exercise(
             f"With resources for {capacity} customers, which customer comes first on the target list?",
             expected=str(targets.ids[0]),

@@ -3,8 +3,8 @@ summaries the lifetime-value models read, and the periods and windows every meth
 """
 
 from . import periods
-from .features import NUMERIC_FEATURES, customer_features, numeric_features
-from .table import RFM_COLUMNS, default_as_of, rfm_table
+from .features import NUMERIC_FEATURES, Features, customer_features, numeric_features
+from .table import RFM_COLUMNS, default_as_of, rfm_table, table_as_of
 
-__all__ = ["NUMERIC_FEATURES", "RFM_COLUMNS", "customer_features", "default_as_of", "numeric_features", "periods",
-           "rfm_table"]
+__all__ = ["Features", "NUMERIC_FEATURES", "RFM_COLUMNS", "customer_features", "default_as_of", "numeric_features",
+           "periods", "rfm_table", "table_as_of"]

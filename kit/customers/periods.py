@@ -50,14 +50,31 @@ MIN_HOLDOUT_DAYS = 28
 
 @dataclass(frozen=True)
 class Windows:
-    """The data's span and the comparison window derived from it (see the module docstring)."""
+    """The data's span and the comparison window derived from it (see the module docstring).
 
-    start: pd.Timestamp  # day of the first order
-    end: pd.Timestamp    # as_of: the first day after the span
-    days: int            # W, the comparison window in days
+    Attributes
+    ----------
+    start : Timestamp
+        Day of the first order.
+    end : Timestamp
+        ``as_of``: the first day after the span.
+    days : int
+        ``W``, the comparison window in days.
+
+    Examples
+    --------
+    >>> w = Windows(pd.Timestamp("2024-01-01"), pd.Timestamp("2024-12-31"), 183)
+    >>> w.span_days, w.cutoff.date()
+    (365, datetime.date(2024, 7, 1))
+    """
+
+    start: pd.Timestamp
+    end: pd.Timestamp
+    days: int
 
     @property
     def span_days(self) -> int:
+        """Days from :attr:`start` to :attr:`end`."""
         return int((self.end - self.start) / DAY)
 
     @property
@@ -67,7 +84,13 @@ class Windows:
 
     @property
     def periods(self) -> tuple[tuple[str, str], tuple[str, str]]:
-        """Periods A and B (inclusive ISO date pairs): the window before the last one, and the last one."""
+        """Periods A and B (inclusive ISO date pairs): the window before the last one, and the last one.
+
+        Examples
+        --------
+        >>> Windows(pd.Timestamp("2024-01-01"), pd.Timestamp("2024-01-31"), 10).periods
+        (('2024-01-11', '2024-01-20'), ('2024-01-21', '2024-01-30'))
+        """
         a_start = self.cutoff - self.days * DAY
         return ((a_start.date().isoformat(), (self.cutoff - DAY).date().isoformat()),
                 (self.cutoff.date().isoformat(), (self.end - DAY).date().isoformat()))
@@ -75,6 +98,16 @@ class Windows:
     def shortfall(self, method: str) -> str:
         """Why the span is too short for ``method`` (a key of :data:`MIN_WINDOW_DAYS`), '' when it is long enough.
 
+        Parameters
+        ----------
+        method : {"lookalike", "migration", "lapsed"}
+
+        Returns
+        -------
+        str
+
+        Examples
+        --------
         >>> Windows(pd.Timestamp("2024-01-01"), pd.Timestamp("2024-02-01"), 15).shortfall("lookalike")
         'the data cover 31 days (2024-01-01 to 2024-01-31): lookalike needs windows of at least 90 days, i.e. 180 days of history'
         """
@@ -87,6 +120,12 @@ class Windows:
     def cover_text(self) -> str:
         """The span in words, as every notebook and the front page print it: ``the data cover N days (first to last)``.
 
+        Returns
+        -------
+        str
+
+        Examples
+        --------
         >>> Windows(pd.Timestamp("2024-01-01"), pd.Timestamp("2024-01-02"), 0).cover_text()
         'the data cover 1 day (2024-01-01 to 2024-01-01)'
         """
@@ -96,6 +135,16 @@ class Windows:
 def day_count(n: int) -> str:
     """``n`` days in words, singular for one.
 
+    Parameters
+    ----------
+    n : int
+
+    Returns
+    -------
+    str
+
+    Examples
+    --------
     >>> day_count(1), day_count(7)
     ('1 day', '7 days')
     """
@@ -106,6 +155,19 @@ def cover_text(first_day, end) -> str:
     """``the data cover N days (first to last)``: N = days from the first order day to ``end`` (``as_of``, the day
     after the last order day), so one day of data covers 1 day.
 
+    Parameters
+    ----------
+    first_day : date-like
+        Day of the first order.
+    end : date-like
+        ``as_of``.
+
+    Returns
+    -------
+    str
+
+    Examples
+    --------
     >>> cover_text(pd.Timestamp("2024-01-01"), pd.Timestamp("2024-02-01"))
     'the data cover 31 days (2024-01-01 to 2024-01-31)'
     """
@@ -116,6 +178,16 @@ def cover_text(first_day, end) -> str:
 def comparison_window_days(span_days: int) -> int:
     """``W = min(183, span_days // 2)``: half a year, or half the span when the data cover less than a year.
 
+    Parameters
+    ----------
+    span_days : int
+
+    Returns
+    -------
+    int
+
+    Examples
+    --------
     >>> comparison_window_days(374), comparison_window_days(195), comparison_window_days(30)
     (183, 97, 15)
     """
@@ -123,8 +195,21 @@ def comparison_window_days(span_days: int) -> int:
 
 
 def data_windows(tx: pd.DataFrame, as_of=None) -> Windows:
-    """The span of ``tx`` (orders before ``as_of``; default :func:`~kit.customers.table.default_as_of`) and its window.
+    """The span of ``tx`` (orders before ``as_of``) and its comparison window.
 
+    Parameters
+    ----------
+    tx : DataFrame
+        Transactions with ``order_date``.
+    as_of : date-like, optional
+        End of the span (default :func:`~kit.customers.table.default_as_of`).
+
+    Returns
+    -------
+    Windows
+
+    Examples
+    --------
     >>> tx = pd.DataFrame({"order_date": pd.to_datetime(["2024-01-01 09:00", "2024-12-31 10:00"])})
     >>> w = data_windows(tx)
     >>> w.span_days, w.days, w.cutoff.date(), w.periods
@@ -141,21 +226,33 @@ def data_windows(tx: pd.DataFrame, as_of=None) -> Windows:
     return Windows(start, end, comparison_window_days(int((end - start) / DAY)))
 
 
-def table_windows(rfm: pd.DataFrame) -> Windows:
-    """The same windows from a customer table of :func:`kit.rfm_table` (its first orders and its ``as_of``).
+def table_windows(rfm: pd.DataFrame, as_of) -> Windows:
+    """The same windows from a customer table of :func:`kit.rfm_table` (its first orders) and its ``as_of``.
 
+    Parameters
+    ----------
+    rfm : DataFrame
+        A customer table with a ``first_order`` column (:func:`kit.rfm_table`, :func:`kit.customer_features`).
+    as_of : date-like
+        The ``as_of`` the table was computed with (the end of the span).
+
+    Returns
+    -------
+    Windows
+
+    Examples
+    --------
     >>> tx = pd.DataFrame({"customer_id": ["a", "b"], "order_id": ["1", "2"], "amount": [1.0, 2.0],
     ...                    "order_date": pd.to_datetime(["2024-01-01 09:00", "2024-12-31 10:00"])})
     >>> from kit.customers.table import rfm_table
-    >>> table_windows(rfm_table(tx)) == data_windows(tx)
+    >>> table_windows(rfm_table(tx), "2025-01-01") == data_windows(tx)
     True
     """
-    end = rfm.attrs.get("as_of")
-    if end is None or "first_order" not in rfm:
-        raise KitError("the customer table has no as_of date or first_order column",
-                       hint="build it with kit.rfm_table or kit.customer_features")
+    if as_of in (None, "") or "first_order" not in rfm:
+        raise KitError("the windows need the customer table's first_order column and its as_of date",
+                       hint="build the table with kit.rfm_table or kit.customer_features and pass the same as_of")
     start = pd.Timestamp(rfm["first_order"].min()).normalize()
-    end = pd.Timestamp(end).normalize()
+    end = pd.Timestamp(as_of).normalize()
     return Windows(start, end, comparison_window_days(int((end - start) / DAY)))
 
 
@@ -163,6 +260,20 @@ def lapsed_customers(recency: pd.Series, windows: Windows) -> pd.Series:
     """True for customers without an order in the last window (``recency > W`` days); nobody is called lapsed
     when the window is shorter than ``MIN_WINDOW_DAYS["lapsed"]`` (the data cannot tell).
 
+    Parameters
+    ----------
+    recency : Series
+        Days since the last order, per customer.
+    windows : Windows
+        The span of the customer table (:func:`table_windows` or :func:`data_windows`).
+
+    Returns
+    -------
+    Series of bool
+        ``lapsed``, indexed like ``recency``.
+
+    Examples
+    --------
     >>> w = Windows(pd.Timestamp("2024-01-01"), pd.Timestamp("2025-01-01"), 183)
     >>> lapsed_customers(pd.Series([1, 183, 184, 300], index=list("abcd")), w).tolist()
     [False, False, True, True]
@@ -175,6 +286,17 @@ def lapsed_customers(recency: pd.Series, windows: Windows) -> pd.Series:
 def default_capacity(n_active: int) -> int:
     """Capacity of the target list when none is given: ``max(1, ceil(CAPACITY_SHARE × active customers))``.
 
+    Parameters
+    ----------
+    n_active : int
+        Customers who are not lapsed.
+
+    Returns
+    -------
+    int
+
+    Examples
+    --------
     >>> default_capacity(2950), default_capacity(3), default_capacity(0)
     (590, 1, 1)
     """
@@ -185,6 +307,20 @@ def default_calibration_end(tx: pd.DataFrame, share: float = CALIBRATION_SHARE) 
     """Last calibration day (ISO date): ``share`` of the way through the data's date span, moved earlier when that
     leaves a holdout shorter than :data:`MIN_HOLDOUT_DAYS` (``last − 28 days``, but never before the first day).
 
+    Parameters
+    ----------
+    tx : DataFrame
+        Transactions with ``order_date``.
+    share : float
+        Share of the span used for calibration.
+
+    Returns
+    -------
+    str
+        ISO date.
+
+    Examples
+    --------
     >>> tx = pd.DataFrame({"order_date": pd.to_datetime(["2024-01-01", "2024-10-01"])})
     >>> default_calibration_end(tx)
     '2024-07-01'

@@ -18,13 +18,69 @@ DAY = np.timedelta64(1, "D")
 
 
 def default_as_of(tx: pd.DataFrame) -> pd.Timestamp:
-    """The day after the last order in ``tx`` (midnight), the usual reference date of RFM."""
+    """The day after the last order in ``tx`` (midnight), the usual reference date of RFM.
+
+    Parameters
+    ----------
+    tx : DataFrame
+        Transactions with an ``order_date`` column.
+
+    Returns
+    -------
+    Timestamp
+        ``max(order_date)`` normalised to midnight, plus one day.
+
+    Examples
+    --------
+    >>> default_as_of(pd.DataFrame({"order_date": pd.to_datetime(["2024-01-01 08:00", "2024-01-31 17:30"])}))
+    Timestamp('2024-02-01 00:00:00')
+    """
     return tx["order_date"].max().normalize() + pd.Timedelta(days=1)
+
+
+def table_as_of(tx: pd.DataFrame, as_of=None) -> pd.Timestamp:
+    """The reference date :func:`rfm_table` uses: ``as_of`` when given, else :func:`default_as_of` of the lines
+    with a customer id.
+
+    Parameters
+    ----------
+    tx : DataFrame
+        Canonical transactions.
+    as_of : date-like, optional
+        The date asked for (``None`` or ``""``: the default).
+
+    Returns
+    -------
+    Timestamp
+
+    Examples
+    --------
+    >>> tx = pd.DataFrame({"customer_id": ["a", None], "order_date": pd.to_datetime(["2024-01-01", "2024-03-01"])})
+    >>> table_as_of(tx), table_as_of(tx, "2024-02-15")
+    (Timestamp('2024-01-02 00:00:00'), Timestamp('2024-02-15 00:00:00'))
+    """
+    if as_of not in (None, ""):
+        return pd.Timestamp(as_of)
+    if "customer_id" in tx:
+        tx = tx[tx["customer_id"].notna()]
+    return default_as_of(tx)
 
 
 def adjacent_changes(values: pd.Series) -> np.ndarray:
     """Boolean array: True where a value differs from the one before it (always True at the start).
 
+    Parameters
+    ----------
+    values : Series
+        Any values (pyarrow-backed strings are compared without conversion).
+
+    Returns
+    -------
+    ndarray of bool
+        One flag per value.
+
+    Examples
+    --------
     >>> adjacent_changes(pd.Series(["a", "a", "b", "a"])).tolist()
     [True, False, True, True]
     """
@@ -48,6 +104,20 @@ def adjacent_changes(values: pd.Series) -> np.ndarray:
 def rfm_table(tx: pd.DataFrame, as_of=None) -> pd.DataFrame:
     """Recency, frequency and monetary value of each customer, indexed by ``customer_id``.
 
+    Parameters
+    ----------
+    tx : DataFrame
+        Canonical transactions (``customer_id``, ``order_id``, ``order_date``, ``amount``).
+    as_of : date-like, optional
+        Reference date; default :func:`default_as_of` of the lines with a customer id. The table carries no
+        date of its own: pass the same ``as_of`` (or :func:`kit.customers.periods.data_windows`) to whatever
+        needs it.
+
+    Returns
+    -------
+    DataFrame
+        One row per customer:
+
     - ``recency`` = whole days from the day of the last order to ``as_of`` (default: the day after the last
       order in the data, so a customer who bought on the last day has recency 1);
     - ``frequency`` = number of distinct orders;
@@ -57,6 +127,8 @@ def rfm_table(tx: pd.DataFrame, as_of=None) -> pd.DataFrame:
     Lines dated on or after ``as_of`` are left out, so an earlier ``as_of`` gives the table as it stood then.
     Customers are sorted by id.
 
+    Examples
+    --------
     >>> tx = pd.DataFrame({"customer_id": ["a", "a", "a", "b"], "order_id": ["1", "1", "2", "3"],
     ...     "order_date": pd.to_datetime(["2024-01-01", "2024-01-01", "2024-01-10", "2024-01-05"]),
     ...     "amount": [5.0, 5.0, 20.0, 7.5]})
@@ -74,7 +146,7 @@ def rfm_table(tx: pd.DataFrame, as_of=None) -> pd.DataFrame:
     if tx.empty:
         raise KitError("the transaction table has no rows with a customer id",
                        hint="customer analyses need a customer id on each line")
-    as_of = default_as_of(tx) if as_of in (None, "") else pd.Timestamp(as_of)
+    as_of = table_as_of(tx, as_of)
     tx = tx[tx["order_date"] < as_of]
     if tx.empty:
         raise KitError(f"no transactions before as_of = {as_of.date()}", hint="choose a later as_of date")
@@ -112,5 +184,4 @@ def rfm_table(tx: pd.DataFrame, as_of=None) -> pd.DataFrame:
         "last_order": last,
         "tenure_days": (day - first.astype("datetime64[D]")) // DAY,
     }, index=pd.Index(customers, name="customer_id"))
-    table.attrs["as_of"] = as_of
     return table

@@ -238,6 +238,28 @@ LABELS: dict[str, dict[str, str]] = {
     "lookalike_score": {"zh": "相似度得分", "en": "look-alike score"},
     "selected": {"zh": "入选目标客户", "en": "selected"},
     "cumulative_profit_share": {"zh": "累计利润占比", "en": "cumulative share of profit"},
+    "tenure_days": {"zh": "客户关系时长(天)", "en": "tenure (days)"},
+    "basket_breadth": {"zh": "购买商品种类数", "en": "distinct products bought"},
+    "orders_per_month": {"zh": "月均订单数", "en": "orders per month"},
+    "return_rate": {"zh": "退货率", "en": "return rate"},
+    "high_margin_share": {"zh": "高毛利商品消费占比", "en": "share of spend on high-margin products"},
+    "seed_share_found": {"zh": "找到的种子客户占比", "en": "share of seed customers found"},
+    "note_covers_all": {"zh": "容量 {capacity:,} 覆盖了全部 {eligible:,} 位符合条件的客户: 名单没有做出选择",
+                        "en": "capacity {capacity:,} covers all {eligible:,} eligible customers: the list selects no one out"},
+    # targeting segments (kit.targeting.segmentation): named by two traits, key "<trait>+<trait>"
+    **(SEGMENT_TRAITS := {
+        "recent": {"zh": "近期有购买", "en": "recent"},
+        "lapsed": {"zh": "已流失", "en": "lapsed"},
+        **{f"{level}_{feature}": {"zh": f"{zh_level}{zh}", "en": f"{level} {feature.replace('_', ' ')}"}
+           for feature, zh in (("frequency", "消费频率"), ("monetary", "消费金额"), ("tenure_days", "关系时长"),
+                               ("average_order_value", "平均订单金额"), ("lines", "订单行数"),
+                               ("basket_breadth", "购买商品种类"), ("orders_per_month", "月均订单数"),
+                               ("return_rate", "退货率"), ("high_margin_share", "高毛利商品占比"))
+           for level, zh_level in (("high", "高"), ("low", "低"))},
+    }),
+    **{f"{a}+{b}": {"zh": f"{SEGMENT_TRAITS[a]['zh']}、{SEGMENT_TRAITS[b]['zh']}",
+                    "en": f"{SEGMENT_TRAITS[a]['en']}, {SEGMENT_TRAITS[b]['en']}"}
+       for a in SEGMENT_TRAITS for b in SEGMENT_TRAITS if a != b},
     # the action list and the run report
     "rfm_segment": {"zh": "RFM 分群", "en": "RFM segment"},
     "abc_grade": {"zh": "ABC 等级", "en": "ABC grade"},

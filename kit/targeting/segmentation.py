@@ -1,5 +1,10 @@
 """Customer segmentation — 客户细分 — by clustering (聚类分析) on scaled features, with PCA (主成分分析) for the
-picture and factor analysis (因子分析) as an option."""
+picture and factor analysis (因子分析) as an option.
+
+Each segment is named by its two most distinctive traits, as a key ``"<trait>+<trait>"`` (e.g.
+``"high_frequency+high_monetary"``); a trait is ``high_<feature>`` or ``low_<feature>``, and for recency ``recent``
+or ``lapsed``. The words for them are in the label table.
+"""
 
 from __future__ import annotations
 
@@ -11,14 +16,33 @@ from sklearn.cluster import KMeans
 from sklearn.decomposition import PCA, FactorAnalysis
 from sklearn.metrics import silhouette_score
 
-from ..errors import KitError
+from ..customers.features import Features, numeric_features
 from ..customers.periods import table_windows
-from ..customers.features import numeric_features
+from ..errors import KitError
 
 
 def prepare(features: pd.DataFrame, columns=None) -> tuple[pd.DataFrame, list[str]]:
     """Scaled feature matrix: skewed non-negative columns (skewness > 1) on a log(1 + x) scale, then every column
-    standardised; constant columns are dropped and reported."""
+    standardised, z = (x − mean) / std; constant columns are dropped and reported.
+
+    Parameters
+    ----------
+    features : DataFrame
+        One row per customer.
+    columns : iterable of str, optional
+        The columns to use (default: the numeric features the table has).
+
+    Returns
+    -------
+    (DataFrame, list of str)
+        The scaled matrix and the constant columns dropped.
+
+    Examples
+    --------
+    >>> X, dropped = prepare(pd.DataFrame({"recency": [1, 2, 3], "frequency": [2, 2, 2]}))
+    >>> X["recency"].round(3).tolist(), dropped
+    ([-1.225, 0.0, 1.225], ['frequency'])
+    """
     X = numeric_features(features, columns)
     if X.isna().any().any():
         bad = X.columns[X.isna().any()][0]
@@ -38,32 +62,98 @@ def prepare(features: pd.DataFrame, columns=None) -> tuple[pd.DataFrame, list[st
 
 @dataclass
 class Segmentation:
-    """Result of :func:`segment_customers`."""
+    """Result of :func:`segment_customers`.
 
-    labels: pd.Series            # segment id (0..k-1, largest segment first) indexed like the features
+    Attributes
+    ----------
+    labels : Series
+        ``segment``: segment id (0..k-1, largest segment first), indexed like the features.
+    k : int
+        Number of segments.
+    profile : DataFrame
+        Mean of each feature per segment and ``overall``, and ``customers`` (size).
+    names : Series
+        ``segment``: the name key suggested for each segment id (two traits, see the module docstring).
+    pca : DataFrame
+        ``PC1``, ``PC2`` per customer.
+    explained_variance : tuple of float
+        Share of variance of PC1 and PC2.
+    scores : DataFrame
+        ``silhouette`` and ``inertia`` per k tried.
+    dropped : list of str
+        Constant features left out.
+    loadings : DataFrame or None
+        Factor loadings (``method="factor"``).
+    """
+
+    labels: pd.Series
     k: int
-    profile: pd.DataFrame        # mean of each feature per segment, the overall mean, and size
-    names: pd.Series             # a readable name suggestion per segment
-    pca: pd.DataFrame            # PC1, PC2 per customer
+    profile: pd.DataFrame
+    names: pd.Series
+    pca: pd.DataFrame
     explained_variance: tuple
-    scores: pd.DataFrame         # silhouette and inertia per k tried
+    scores: pd.DataFrame
     dropped: list = field(default_factory=list)
-    loadings: pd.DataFrame | None = None  # factor loadings (method="factor")
+    loadings: pd.DataFrame | None = None
+
+    def segment_keys(self) -> pd.Series:
+        """The name key of each customer's segment, indexed like the features.
+
+        Returns
+        -------
+        Series
+            ``segment`` per customer.
+
+        Examples
+        --------
+        >>> features = pd.DataFrame({"frequency": [1, 1, 2, 9, 10, 11], "monetary": [5, 6, 5, 90, 99, 120]})
+        >>> segment_customers(features, k=2).segment_keys().tolist()[:2]
+        ['low_frequency+low_monetary', 'low_frequency+low_monetary']
+        """
+        return self.labels.map(self.names).rename("segment")
 
 
 def segment_customers(features: pd.DataFrame, k: int | None = None, method: str = "kmeans", random_state: int = 0,
-                      columns=None, k_range=range(2, 9), n_factors: int = 3) -> Segmentation:
-    """Cluster customers into ``k`` segments (chosen by the best silhouette over ``k_range`` when not given; the
-    silhouette and inertia of every k in ``k_range`` are reported either way, for the elbow picture).
+                      columns=None, k_range=range(2, 9), n_factors: int = 3, as_of=None) -> Segmentation:
+    """Cluster customers into ``k`` segments by k-means on the scaled features (:func:`prepare`).
 
-    ``method="kmeans"`` clusters the scaled features; ``method="factor"`` first extracts ``n_factors`` factors by
-    factor analysis and clusters the factor scores. Segments are numbered from the largest and named by their two
-    most distinctive features; when the data's span is too short to call anyone lapsed
-    (:func:`kit.customers.periods.lapsed_customers`, from the table's ``first_order`` and ``as_of``), the names leave out the
-    time features (:data:`TIME_FEATURES`: recency reads "lapsed", tenure only measures the span) and use the others.
+    Parameters
+    ----------
+    features : DataFrame or Features
+        One row per customer (:func:`kit.customer_features`); a :class:`~kit.customers.features.Features` gives
+        ``as_of`` too.
+    k : int, optional
+        Number of segments; default the best silhouette over ``k_range`` (the silhouette and inertia of every k
+        in ``k_range`` are reported either way, for the elbow picture).
+    method : {"kmeans", "factor"}
+        ``"factor"`` first extracts ``n_factors`` factors by factor analysis and clusters the factor scores.
+    random_state : int
+    columns : iterable of str, optional
+        The feature columns (default: the numeric features the table has).
+    k_range : iterable of int
+    n_factors : int
+    as_of : date-like, optional
+        The date ``features`` were computed as of. When given and the span from the first order to it is too
+        short to call anyone lapsed (:func:`kit.customers.periods.lapsed_customers`), the names leave out the
+        time features (:data:`TIME_FEATURES`: recency reads "lapsed", tenure only measures the span).
+
+    Returns
+    -------
+    Segmentation
+        Segments numbered from the largest, each named by its two most distinctive traits (name keys).
+
+    Examples
+    --------
+    >>> features = pd.DataFrame({"frequency": [1, 1, 2, 9, 10, 11], "monetary": [5, 6, 5, 90, 99, 120]},
+    ...                         index=list("abcdef"))
+    >>> result = segment_customers(features, k=2)
+    >>> result.labels.tolist(), result.names.tolist()
+    ([1, 1, 1, 0, 0, 0], ['high_frequency+high_monetary', 'low_frequency+low_monetary'])
     """
     if method not in ("kmeans", "factor"):
         raise KitError(f"unknown method {method!r}", hint="use 'kmeans' or 'factor'")
+    if isinstance(features, Features):
+        features, as_of = features.table, features.as_of if as_of in (None, "") else as_of
     X, dropped = prepare(features, columns)
     n = len(X)
     loadings = None
@@ -96,7 +186,8 @@ def segment_customers(features: pd.DataFrame, k: int | None = None, method: str 
     profile = _profile(features, X, labels)
     pca_model = PCA(n_components=2, random_state=random_state).fit(X.to_numpy())
     coordinates = pd.DataFrame(pca_model.transform(X.to_numpy()), index=features.index, columns=["PC1", "PC2"])
-    return Segmentation(labels, best, profile, _names(X, labels, _unnamed_features(features)), coordinates.round(4),
+    names = _names(X, labels, _unnamed_features(features, as_of))
+    return Segmentation(labels, best, profile, names, coordinates.round(4),
                         tuple(np.round(pca_model.explained_variance_ratio_, 4)), scores, dropped, loadings)
 
 
@@ -112,37 +203,57 @@ def _profile(features, X, labels) -> pd.DataFrame:
 TIME_FEATURES = ("recency", "tenure_days")
 
 
-def _unnamed_features(features: pd.DataFrame) -> tuple[str, ...]:
-    """:data:`TIME_FEATURES` when the span of ``features`` is too short to call anyone lapsed, else none."""
-    if "first_order" not in features or features.attrs.get("as_of") is None:
+def _unnamed_features(features: pd.DataFrame, as_of=None) -> tuple[str, ...]:
+    """:data:`TIME_FEATURES` when the span of ``features`` up to ``as_of`` is too short to call anyone lapsed, else
+    none (also when ``as_of`` is not given)."""
+    if "first_order" not in features or as_of in (None, ""):
         return ()
-    return TIME_FEATURES if table_windows(features).shortfall("lapsed") else ()
+    return TIME_FEATURES if table_windows(features, as_of).shortfall("lapsed") else ()
+
+
+def trait(feature: str, high: bool) -> str:
+    """The key of a segment trait: ``high_<feature>`` or ``low_<feature>``; for recency ``lapsed`` or ``recent``.
+
+    Parameters
+    ----------
+    feature : str
+        A feature column.
+    high : bool
+        Whether the segment's mean is above the overall mean.
+
+    Returns
+    -------
+    str
+
+    Examples
+    --------
+    >>> trait("basket_breadth", True), trait("recency", False)
+    ('high_basket_breadth', 'recent')
+    """
+    if feature == "recency":
+        return "lapsed" if high else "recent"
+    return f"{'high' if high else 'low'}_{feature}"
 
 
 def _names(X: pd.DataFrame, labels: pd.Series, leave_out=()) -> pd.Series:
-    """A name per segment from its two most distinctive features (standardised mean furthest from 0), leaving out
-    the features in ``leave_out`` unless nothing else is left.
+    """A name key per segment from its two most distinctive traits (standardised mean furthest from 0), leaving
+    out the features in ``leave_out`` unless nothing else is left.
 
     Recency reads the other way round: low recency is "recent", high recency "lapsed".
 
     >>> X = pd.DataFrame({"recency": [2.0, -2.0], "tenure_days": [1.5, -1.5], "lines": [1.0, -1.0],
     ...                   "monetary": [-0.5, 0.5]})
     >>> _names(X, pd.Series([0, 1])).tolist()
-    ['lapsed, high tenure days', 'recent, low tenure days']
+    ['lapsed+high_tenure_days', 'recent+low_tenure_days']
     >>> _names(X, pd.Series([0, 1]), leave_out=TIME_FEATURES).tolist()
-    ['high lines, low monetary', 'low lines, high monetary']
+    ['high_lines+low_monetary', 'low_lines+high_monetary']
     """
     means = X.groupby(labels).mean()
     kept = [c for c in means.columns if c not in leave_out] or list(means.columns)
     means = means[kept]
     names = {}
     for segment, row in means.iterrows():
-        parts = []
-        for feature in row.abs().sort_values(ascending=False, kind="stable").index[:2]:
-            high = row[feature] > 0
-            if feature == "recency":
-                parts.append("lapsed" if high else "recent")
-            else:
-                parts.append(f"{'high' if high else 'low'} {feature.replace('_', ' ')}")
-        names[segment] = ", ".join(parts)
-    return pd.Series(names, name="name")
+        parts = [trait(feature, row[feature] > 0)
+                 for feature in row.abs().sort_values(ascending=False, kind="stable").index[:2]]
+        names[segment] = "+".join(parts)
+    return pd.Series(names, name="segment")

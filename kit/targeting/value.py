@@ -18,6 +18,8 @@ counts revenue first, a growing firm market share, a mature firm its brand.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import numpy as np
 import pandas as pd
 
@@ -35,15 +37,83 @@ STAGE_WEIGHTS = {"start-up": {"explicit": 1.0, "implicit": 0.5}, "growth": {"exp
                  "maturity": {"explicit": 1.0, "implicit": 1.5}}
 
 
+@dataclass(frozen=True)
+class ValueAssumptions:
+    """The assumptions relationship value is computed under.
+
+    Attributes
+    ----------
+    assumptions : dict
+        Every key of :data:`ASSUMPTIONS`, with the overrides applied.
+    weights : dict
+        ``{"explicit": w1, "implicit": w2}``: the weight of explicit and implicit value.
+    """
+
+    assumptions: dict
+    weights: dict
+
+
+def value_assumptions(costs: dict | None = None, implicit: dict | None = None,
+                      weights: dict | str = "growth") -> ValueAssumptions:
+    """:data:`ASSUMPTIONS` with overrides, and the weights of a stage: what :func:`relationship_value` uses.
+
+    Parameters
+    ----------
+    costs, implicit : dict, optional
+        Overrides of :data:`ASSUMPTIONS` (any of its keys).
+    weights : str or dict
+        A stage of :data:`STAGE_WEIGHTS` or ``{"explicit": w1, "implicit": w2}``.
+
+    Returns
+    -------
+    ValueAssumptions
+
+    Examples
+    --------
+    >>> chosen = value_assumptions(costs={"cost_per_order": 8.0}, weights="maturity")
+    >>> chosen.assumptions["cost_per_order"], chosen.assumptions["margin_rate"], chosen.weights
+    (8.0, 0.25, {'explicit': 1.0, 'implicit': 1.5})
+    """
+    settings = {**ASSUMPTIONS, **(costs or {}), **(implicit or {})}
+    unknown = set(settings) - set(ASSUMPTIONS)
+    if unknown:
+        raise KitError(f"unknown assumption(s) {sorted(unknown)}", hint=f"the assumptions are {', '.join(ASSUMPTIONS)}")
+    if isinstance(weights, str):
+        if weights not in STAGE_WEIGHTS:
+            raise KitError(f"unknown stage {weights!r}", hint=f"use one of {', '.join(STAGE_WEIGHTS)}")
+        weights = STAGE_WEIGHTS[weights]
+    return ValueAssumptions(settings, dict(weights))
+
+
 def relationship_value(features: pd.DataFrame, revenue: str = "monetary", costs: dict | None = None,
                        implicit: dict | None = None, weights: dict | str = "growth",
                        lines: pd.Series | None = None) -> pd.DataFrame:
     """The four terms of relationship value and the total for each customer, with ``negative`` flags.
 
-    ``costs`` and ``implicit`` override :data:`ASSUMPTIONS` (keys of that dict); ``weights`` is a stage name or
-    ``{"explicit": w1, "implicit": w2}``; ``lines`` gives the number of order lines per customer (default: the
-    ``lines`` feature, else one line per order).
+    relationship value = explicit value × w1 + implicit value × w2 − explicit cost − implicit cost
+    (the terms as in the module docstring; ``w1``, ``w2`` the weights of the firm's stage).
 
+    Parameters
+    ----------
+    features : DataFrame
+        A customer feature table (:func:`kit.customer_features`).
+    revenue : str
+        The column of spend (default ``monetary``).
+    costs, implicit : dict, optional
+        Overrides of :data:`ASSUMPTIONS` (see :func:`value_assumptions`, which gives the values used).
+    weights : str or dict
+        A stage of :data:`STAGE_WEIGHTS` or ``{"explicit": w1, "implicit": w2}``.
+    lines : Series, optional
+        Order lines per customer (default: the ``lines`` feature, else one line per order).
+
+    Returns
+    -------
+    DataFrame
+        Indexed like ``features``: ``explicit_value``, ``implicit_value`` (both weighted), ``explicit_cost``,
+        ``implicit_cost``, ``relationship_value`` and ``negative``.
+
+    Examples
+    --------
     >>> features = pd.DataFrame({"monetary": [1000.0, 15.0], "frequency": [10, 1], "return_rate": [0.0, 0.0]},
     ...                         index=["a", "b"])
     >>> relationship_value(features, lines=pd.Series([20, 1], index=["a", "b"]))["relationship_value"].tolist()
@@ -53,14 +123,8 @@ def relationship_value(features: pd.DataFrame, revenue: str = "monetary", costs:
         raise KitError("the feature table is empty", hint="compute it with kit.customer_features(tx)")
     if revenue not in features:
         raise KitError(f"the feature table has no {revenue!r} column", hint="compute it with kit.customer_features")
-    settings = {**ASSUMPTIONS, **(costs or {}), **(implicit or {})}
-    unknown = set(settings) - set(ASSUMPTIONS)
-    if unknown:
-        raise KitError(f"unknown assumption(s) {sorted(unknown)}", hint=f"the assumptions are {', '.join(ASSUMPTIONS)}")
-    if isinstance(weights, str):
-        if weights not in STAGE_WEIGHTS:
-            raise KitError(f"unknown stage {weights!r}", hint=f"use one of {', '.join(STAGE_WEIGHTS)}")
-        weights = STAGE_WEIGHTS[weights]
+    chosen = value_assumptions(costs, implicit, weights)
+    settings, weights = chosen.assumptions, chosen.weights
     frequency = features.get("frequency", pd.Series(1, index=features.index)).astype(float)
     if lines is None:
         lines = features["lines"] if "lines" in features else frequency
@@ -86,21 +150,75 @@ def relationship_value(features: pd.DataFrame, revenue: str = "monetary", costs:
     out["relationship_value"] = (out["explicit_value"] + out["implicit_value"] - out["explicit_cost"]
                                  - out["implicit_cost"]).round(2)
     out["negative"] = out["relationship_value"] < 0
-    out.attrs["assumptions"] = settings
-    out.attrs["weights"] = dict(weights)
     return out
 
 
-def whale_curve(values) -> pd.DataFrame:
+@dataclass
+class WhaleCurve:
+    """Result of :func:`whale_curve`.
+
+    Attributes
+    ----------
+    curve : DataFrame
+        ``customer_share`` and ``cumulative_profit_share``, from (0, 0) to (1, 1).
+    customers : int
+        Number of customers.
+    peak_share : float
+        The highest point of the curve (above 1 when some customers lose money).
+    customers_at_peak : int
+        How many of the best customers reach the peak.
+    top20_share : float
+        Share of the profit made by the top 20 % of customers.
+    bottom30_share : float
+        Share of the profit the bottom 30 % add (negative when they lose money).
+    negative_customers : int
+        Customers with a negative value.
+    """
+
+    curve: pd.DataFrame
+    customers: int
+    peak_share: float
+    customers_at_peak: int
+    top20_share: float
+    bottom30_share: float
+    negative_customers: int
+
+    def summary(self) -> dict:
+        """The figures (every field but the curve) as a dict.
+
+        Returns
+        -------
+        dict
+
+        Examples
+        --------
+        >>> whale_curve(pd.Series([6.0, 1.0, 1.0, 1.0, 1.0])).summary()["top20_share"]
+        0.6
+        """
+        return {"customers": self.customers, "peak_share": self.peak_share,
+                "customers_at_peak": self.customers_at_peak, "top20_share": self.top20_share,
+                "bottom30_share": self.bottom30_share, "negative_customers": self.negative_customers}
+
+
+def whale_curve(values) -> WhaleCurve:
     """Cumulative profit against customers ranked from most to least profitable.
 
-    Returns ``customer_share`` and ``cumulative_profit_share`` (from (0, 0); the curve rises above 100 % when some
-    customers lose money and falls back to 100 %). ``attrs["summary"]`` holds ``peak_share`` (the highest point),
-    ``customers_at_peak``, ``top20_share`` (profit share of the top 20 %), ``bottom30_share`` (share of the
-    profit that the bottom 30 % add, negative when they lose money) and ``negative_customers``.
+    cumulative_profit_share(i) = (profit of the i best customers) / (total profit), i = 0 .. n.
 
-    >>> curve = whale_curve(pd.Series([60.0, 40.0, 20.0, -20.0]))
-    >>> curve.attrs["summary"]["peak_share"], curve["cumulative_profit_share"].tolist()
+    Parameters
+    ----------
+    values : Series or array-like
+        Profit (e.g. relationship value) per customer; the total must be positive.
+
+    Returns
+    -------
+    WhaleCurve
+        The curve (rising above 100 % when some customers lose money, falling back to 100 %) and its figures.
+
+    Examples
+    --------
+    >>> whale = whale_curve(pd.Series([60.0, 40.0, 20.0, -20.0]))
+    >>> whale.peak_share, whale.curve["cumulative_profit_share"].tolist()
     (1.2, [0.0, 0.6, 1.0, 1.2, 1.0])
     """
     values = pd.Series(values, dtype=float) if not isinstance(values, pd.Series) else values.astype(float)
@@ -116,13 +234,6 @@ def whale_curve(values) -> pd.DataFrame:
     curve = pd.DataFrame({"customer_share": np.arange(n + 1) / n, "cumulative_profit_share": cumulative.round(6)})
     share = lambda fraction: top_sum(ranked.to_numpy(), fraction) / total  # noqa: E731
     peak = int(np.argmax(cumulative))
-    curve.attrs["summary"] = {
-        "customers": n,
-        "peak_share": round(float(cumulative[peak]), 4),
-        "customers_at_peak": peak,
-        "top20_share": round(float(share(0.2)), 4),
-        "bottom30_share": round(float(1.0 - share(0.7)), 4),
-        "negative_customers": int((values < 0).sum()),
-    }
-    return curve
-
+    return WhaleCurve(curve, customers=n, peak_share=round(float(cumulative[peak]), 4), customers_at_peak=peak,
+                      top20_share=round(float(share(0.2)), 4), bottom30_share=round(float(1.0 - share(0.7)), 4),
+                      negative_customers=int((values < 0).sum()))

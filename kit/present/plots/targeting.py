@@ -13,17 +13,20 @@ from ..labels import label
 from .common import plot_language, _axes
 
 
-def plot_whale_curve(curve: pd.DataFrame, lang: str = "en", ax=None):
-    """Cumulative share of profit against share of customers ranked by profit, with the peak marked."""
+def plot_whale_curve(whale, lang: str = "en", ax=None):
+    """Cumulative share of profit against share of customers ranked by profit, with the peak marked.
+
+    ``whale`` is a :class:`kit.targeting.WhaleCurve` (or just its ``curve`` table: then no peak is marked).
+    """
     lang = plot_language(lang)
     ax = _axes(ax, (6, 4))
+    curve = whale if isinstance(whale, pd.DataFrame) else whale.curve
     ax.plot(curve["customer_share"], curve["cumulative_profit_share"])
     ax.axhline(1.0, color="grey", linestyle="--", linewidth=0.8)
-    summary = curve.attrs.get("summary", {})
-    if summary:
-        x = summary["customers_at_peak"] / summary["customers"]
-        ax.plot([x], [summary["peak_share"]], "o", color="black")
-        ax.annotate(f"{summary['peak_share']:.0%}", (x, summary["peak_share"]), textcoords="offset points",
+    if not isinstance(whale, pd.DataFrame):
+        x = whale.customers_at_peak / whale.customers
+        ax.plot([x], [whale.peak_share], "o", color="black")
+        ax.annotate(f"{whale.peak_share:.0%}", (x, whale.peak_share), textcoords="offset points",
                     xytext=(-8, 8), ha="right")
     ax.xaxis.set_major_formatter(matplotlib.ticker.PercentFormatter(1.0))
     ax.yaxis.set_major_formatter(matplotlib.ticker.PercentFormatter(1.0))
@@ -62,15 +65,17 @@ def plot_segment_choice(scores: pd.DataFrame, lang: str = "en", ax=None):
     return ax
 
 
-def plot_segments_pca(segmentation, ax=None, sample: int = 3000, seed: int = 0):
-    """Customers on the first two principal components, coloured by segment (a fixed sample when large)."""
+def plot_segments_pca(segmentation, lang: str = "en", ax=None, sample: int = 3000, seed: int = 0):
+    """Customers on the first two principal components, coloured by segment (a fixed sample when large), with the
+    segments' names in ``lang``."""
+    lang = plot_language(lang)
     ax = _axes(ax, (6, 5))
     points = segmentation.pca.join(segmentation.labels)
     if len(points) > sample:
         points = points.sample(sample, random_state=seed)
     for segment, group in points.groupby("segment"):
         ax.scatter(group["PC1"], group["PC2"], s=6, alpha=0.6,
-                   label=f"{segment}: {segmentation.names.get(segment, '')}")  # names are built from feature keys
+                   label=f"{segment}: {label(segmentation.names.get(segment, ''), lang)}")
     ax.set_xlabel(f"PC1 ({segmentation.explained_variance[0]:.0%})")
     ax.set_ylabel(f"PC2 ({segmentation.explained_variance[1]:.0%})")
     ax.legend(fontsize=7, markerscale=2)
