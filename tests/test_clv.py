@@ -231,21 +231,21 @@ def test_a_non_finite_standard_error_of_any_parameter_fails_the_check(fitted, cd
 
 
 def test_failed_check_changes_the_action_list(tmp_path):
-    from kit.present.actions import build_action_list as labelled
+    from kit.present.actions import action_table, build_action_list
+    from kit.present.results import save_table
 
-    def build_action_list(out_dir):
-        table = labelled(out_dir)
-        return table.set_axis(list(kit.present.actions.COLUMNS), axis=1)
-    pd.DataFrame({"customer_id": ["a", "b"], "segment": ["x", "y"], "abc_grade": ["C", "A"], "action": ["p", "q"],
-                  "monetary": [10.0, 500.0]}).to_csv(tmp_path / "grading_actions.csv", index=False)
-    pd.DataFrame({"customer_id": ["a", "b"], "p_alive": [1.0, 0.2], "clv": [900.0, 1.0],
-                  "value_class": ["A", "C"]}).to_csv(tmp_path / "clv.csv", index=False)
-    assert build_action_list(tmp_path)["customer_id"].tolist() == ["a", "b"]  # ranked by CLV
+    save_table(tmp_path, "grading", pd.DataFrame({"customer_id": ["a", "b"], "segment": ["x", "y"],
+                                                  "abc_grade": ["C", "A"], "action": ["act_reduce", "act_keep_vip"],
+                                                  "monetary": [10.0, 500.0]}))
+    save_table(tmp_path, "clv", pd.DataFrame({"customer_id": ["a", "b"], "p_alive": [1.0, 0.2], "clv": [900.0, 1.0],
+                                              "value_class": ["A", "C"]}))
+    assert build_action_list(tmp_path).table["customer_id"].tolist() == ["a", "b"]  # ranked by CLV
     failed = clv.ModelCheck([clv.Problem("dropout_tiny", {"mean_dropout": 1e-5, "min_dropout": 1e-3})])
     save_figures(tmp_path, "clv_model", failed.to_dict())
-    table = build_action_list(tmp_path)
-    assert table["customer_id"].tolist() == ["b", "a"]  # grade A first
-    assert table["clv"].isna().all() and table["action_reason"].str.contains("dropout_tiny").all()
+    listed = build_action_list(tmp_path)
+    assert listed.table["customer_id"].tolist() == ["b", "a"]  # grade A first
+    assert listed.table["clv"].isna().all() and listed.failed_codes == ["dropout_tiny"]
+    assert action_table(listed, "en")["reason"].str.contains("dropout_tiny").all()
 
 
 CDNOW_PARETO = {"r": 0.553, "alpha": 10.578, "s": 0.606, "beta": 11.669}

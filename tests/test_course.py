@@ -28,11 +28,11 @@ def test_quiz_answers_are_the_kits_results(quiz):
 
 @pytest.fixture()
 def fresh_warning(monkeypatch):
-    monkeypatch.setattr(plots, "_warned", False)
+    monkeypatch.setattr(plots.common, "_warned", False)
 
 
 def test_chinese_labels_without_a_cjk_font_fall_back_to_english_once(monkeypatch, fresh_warning):
-    monkeypatch.setattr(plots, "cjk_font", lambda: None)
+    monkeypatch.setattr(plots.common, "cjk_font", lambda: None)
     with pytest.warns(UserWarning, match="no CJK font is installed"):
         assert plots.plot_language("zh") == "en"
     with warnings.catch_warnings():
@@ -43,7 +43,7 @@ def test_chinese_labels_without_a_cjk_font_fall_back_to_english_once(monkeypatch
 
 
 def test_chinese_labels_with_a_cjk_font(monkeypatch, fresh_warning):
-    monkeypatch.setattr(plots, "cjk_font", lambda: "Noto Sans CJK SC")
+    monkeypatch.setattr(plots.common, "cjk_font", lambda: "Noto Sans CJK SC")
     monkeypatch.setitem(matplotlib.rcParams, "font.sans-serif", ["DejaVu Sans"])
     with warnings.catch_warnings():
         warnings.simplefilter("error")

@@ -2,9 +2,9 @@
 summaries the lifetime-value models read, and the periods and windows every method derives from the data.
 """
 
-from . import periods
+from . import periods, purchases
 from .features import NUMERIC_FEATURES, Features, customer_features, numeric_features
 from .table import RFM_COLUMNS, default_as_of, rfm_table, table_as_of
 
 __all__ = ["Features", "NUMERIC_FEATURES", "RFM_COLUMNS", "customer_features", "default_as_of", "numeric_features",
-           "periods", "rfm_table", "table_as_of"]
+           "periods", "purchases", "rfm_table", "table_as_of"]

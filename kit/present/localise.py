@@ -63,4 +63,6 @@ def localise(frame: pd.DataFrame | pd.Series, lang: str, values=None) -> pd.Data
             out.index = localise_values(out.index.to_series(), lang).to_numpy()
             out.index.name = frame.index.name
         out.index.name = label(out.index.name, lang)
+    if isinstance(out.columns.name, str):  # a crosstab's column axis
+        out.columns.name = label(out.columns.name, lang)
     return out.rename(columns=lambda c: label(c, lang) if isinstance(c, str) else c)
