@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .exercises import Exercise
+from .exercises.core import Exercise
 from ..present.labels import check_lang
 
 

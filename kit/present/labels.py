@@ -313,6 +313,22 @@ LABELS: dict[str, dict[str, str]] = {
 }
 
 
+def _merge_sections() -> None:
+    """Add the texts of :mod:`kit.present.texts` to :data:`LABELS`; a key defined twice is an error."""
+    from .texts import SECTIONS
+
+    for section in SECTIONS:
+        for key, entry in section.TEXTS.items():
+            if key in LABELS:
+                raise KitError(f"label {key!r} is defined twice ({section.__name__})", hint="use one key per text")
+            if set(entry) != set(LANGUAGES):
+                raise KitError(f"label {key!r} needs both languages", hint=f"give {', '.join(LANGUAGES)}")
+            LABELS[key] = entry
+
+
+_merge_sections()
+
+
 def check_lang(lang: str) -> str:
     """Return ``lang`` if it is a supported language code, else raise :class:`KitError`."""
     if lang not in LANGUAGES:

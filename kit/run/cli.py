@@ -50,6 +50,7 @@ def _parser() -> argparse.ArgumentParser:
 
     refresh = sub.add_parser("refresh", help="re-execute the course notebooks in place (their committed outputs)")
     refresh.add_argument("--only", nargs="+", metavar="NAME")
+    refresh.add_argument("--lang", choices=("en", "zh"), help="refresh one language track (default: both)")
     return parser
 
 
@@ -143,7 +144,7 @@ def _params(args) -> int:
 def _refresh(args) -> int:
     from .runner import refresh_notebooks
 
-    refresh_notebooks(args.only)
+    refresh_notebooks(args.only, languages=(args.lang,) if args.lang else ("en", "zh"))
     return 0
 
 

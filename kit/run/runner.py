@@ -17,6 +17,7 @@ from pathlib import Path
 from ..errors import KitError
 from ..present import results
 from .params import Parameter, check, coerce, notebook_parameters
+from .tracks import LANGUAGES, build_track, source_dir, track_dir
 from ..course.widgets import HEADLESS
 
 KERNEL = "customer-value-kit"
@@ -29,15 +30,16 @@ REQUIREMENTS = {
 }
 
 
-def notebooks_dir() -> Path:
-    """The course notebooks: ``$KIT_NOTEBOOKS``, else ``notebooks/`` beside the ``kit`` package."""
-    return Path(os.environ.get("KIT_NOTEBOOKS") or Path(__file__).resolve().parents[2] / "notebooks")
+def notebooks_dir(lang: str = "en") -> Path:
+    """The course notebooks of the ``lang`` track: ``$KIT_NOTEBOOKS`` (any language), else ``notebooks/<lang>``
+    (:mod:`kit.run.tracks`)."""
+    return Path(os.environ.get("KIT_NOTEBOOKS") or track_dir(lang))
 
 
-def list_notebooks(only=None) -> list[Path]:
-    """The numbered notebooks in order; ``only`` keeps those whose name starts with or contains one of its items
-    (``["00"]`` or ``["data_preparation"]`` selects ``00_data_preparation.ipynb``)."""
-    found = sorted(notebooks_dir().glob("[0-9][0-9]_*.ipynb"))
+def list_notebooks(only=None, lang: str = "en") -> list[Path]:
+    """The numbered notebooks of the ``lang`` track in order; ``only`` keeps those whose name starts with or
+    contains one of its items (``["00"]`` or ``["data_preparation"]`` selects ``00_data_preparation.ipynb``)."""
+    found = sorted(notebooks_dir(lang).glob("[0-9][0-9]_*.ipynb"))
     if not only:
         return found
     chosen = []
@@ -341,9 +343,9 @@ def run_notebooks(data: str | None = None, columns: str | None = None, encoding:
                                  "out_dir": None if out is None else str(out)}, parameters)
     data, columns, encoding = options["data_path"], options["columns"], options["encoding"]
     lang, out = options["lang"] or "en", Path(options["out_dir"] or "outputs").resolve()
-    notebooks = list_notebooks(only)
+    notebooks = list_notebooks(only, lang)
     if not notebooks:
-        raise KitError(f"no notebooks found in {notebooks_dir()}", hint="run kit from the project folder")
+        raise KitError(f"no notebooks found in {notebooks_dir(lang)}", hint="run kit from the project folder")
     shared = {"data_path": str(Path(data).resolve()) if data else None,
               "columns": str(Path(columns).resolve()) if columns else None,
               "encoding": encoding, "lang": lang, "out_dir": str(out)}
@@ -517,19 +519,28 @@ def _write_summary(result: RunResult) -> None:
     (result.out / "run_summary.tsv").write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 
-def refresh_notebooks(only=None, log=print) -> None:
-    """Re-execute the course notebooks in place with their default parameters (their committed outputs)."""
+def refresh_notebooks(only=None, log=print, languages=LANGUAGES) -> None:
+    """Build both language tracks from the bilingual sources (:mod:`kit.run.tracks`) and execute them in place
+    with their default parameters: their committed outputs."""
     import nbformat
     from nbclient import NotebookClient
 
     kernel = ensure_kernel()
     os.environ[HEADLESS] = "1"
-    for nb_path in list_notebooks(only):
-        log(f"refreshing {nb_path.name}")
-        nb = nbformat.read(nb_path, as_version=4)
-        NotebookClient(nb, kernel_name=kernel, timeout=900,
-                       resources={"metadata": {"path": str(nb_path.parent)}}).execute()
-        nb.metadata["kernelspec"] = {"name": kernel, "display_name": "Python (customer value kit)",
-                                     "language": "python"}
-        nb.metadata.pop("widgets", None)
-        nbformat.write(nb, nb_path)
+    sources = sorted(source_dir().glob("[0-9][0-9]_*.ipynb"))
+    chosen = {p.name for p in list_notebooks(only, "source")} if only else {p.name for p in sources}
+    for source_path in sources:
+        if source_path.name not in chosen:
+            continue
+        source = nbformat.read(source_path, as_version=4)
+        for lang in languages:
+            path = track_dir(lang) / source_path.name
+            path.parent.mkdir(parents=True, exist_ok=True)
+            log(f"refreshing {lang}/{path.name}")
+            nb = build_track(source, lang)
+            NotebookClient(nb, kernel_name=kernel, timeout=900,
+                           resources={"metadata": {"path": str(path.parent)}}).execute()
+            nb.metadata["kernelspec"] = {"name": kernel, "display_name": "Python (customer value kit)",
+                                         "language": "python"}
+            nb.metadata.pop("widgets", None)
+            nbformat.write(nb, path)

@@ -1,0 +1,4 @@
+"""Texts of reports in both languages (merged into :data:`kit.present.labels.LABELS`)."""
+
+TEXTS: dict[str, dict[str, str]] = {
+}
