@@ -1,4 +1,5 @@
-"""The course: the quiz's answers agree with the kit, Chinese plot labels fall back when no font can draw them."""
+"""The course: Chinese plot labels fall back when no font can draw them; sliders stay out of headless runs (the quiz
+is tested in test_quiz.py)."""
 
 import warnings
 
@@ -7,23 +8,6 @@ import pytest
 
 import kit
 from kit.present import plots
-
-
-@pytest.fixture(scope="module")
-def quiz():
-    return kit.course.quiz.build_quiz()
-
-
-def test_quiz_answers_are_the_kits_results(quiz):
-    assert len(quiz) == 9
-    expected = {4: 135_080, 5: 0.737, 6: 550.0, 7: 2.870, 8: 0.243}
-    for i, value in expected.items():
-        assert quiz[i].exercise.is_correct(value), (i, quiz[i].exercise.expected)
-    assert quiz[0].exercise.is_correct("C") and quiz[0].exercise.is_correct("lift")
-    assert not quiz[0].exercise.is_correct("A")
-    assert quiz[1].exercise.is_correct("important development")
-    for question in quiz:
-        assert question.text("zh") != question.text("en")
 
 
 @pytest.fixture()
