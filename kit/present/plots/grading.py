@@ -217,7 +217,8 @@ def plot_value_matrix(counts: pd.DataFrame, lang: str = "en", title: str | None 
     labelled = counts.rename(index=lambda k: f"{label('future_value', lang)}: {label(k, lang)}",
                              columns=lambda k: f"{label('current_value', lang)}: {label(k, lang)}")
     ax = _axes(ax, (2.6 * counts.shape[1] + 2, 1.1 * counts.shape[0] + 1.2))
-    sns.heatmap(labelled, annot=notes.to_numpy(), fmt="", cmap="Blues", cbar=False, ax=ax)
+    sns.heatmap(labelled.rename_axis(index=None, columns=None), annot=notes.to_numpy(), fmt="", cmap="Blues",
+                cbar=False, ax=ax)  # the tick labels name both axes
     ax.set_title(label("vg_value_matrix_title", lang) if title is None else title)
     return ax
 
