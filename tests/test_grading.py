@@ -302,8 +302,8 @@ def test_grade_migration_new_lost_and_fell():
     assert c.loc[["keeps", "drops"], "segment_a"].eq("important_value").all()
     assert c.loc["keeps", "segment_b"] == "important_value" and not c.loc["keeps", "fell"]
     assert c.loc["drops", "segment_b"] == "general_win_back" and c.loc["tiny", "segment_b"] == "lost"
-    assert set(result.fell.index) == {"drops", "tiny"}
-    assert list(result.fell.index) == ["drops", "tiny"]  # most valuable grade in A first
+    assert c.loc["tiny", "segment_a"] == "general_win_back"  # the bottom in A: leaving it is not falling
+    assert set(result.fell.index) == {"drops"}
     assert result.matrix.loc["new"].sum() == 3 and result.matrix.values.sum() == 6
     assert result.matrix.loc["important_value", "important_value"] == 1  # keys
     assert localise(result.matrix, "en").loc["important value", "important value"] == 1
@@ -312,15 +312,43 @@ def test_grade_migration_new_lost_and_fell():
     assert lost.customers.loc["leaves", "segment_b"] == "lost" and "leaves" in lost.fell.index
 
 
+def test_staying_in_the_bottom_is_not_falling():
+    day = pd.Timestamp
+    rows = []
+    def buy(customer, date, amount, n=1):
+        for i in range(n):
+            rows.append((customer, f"{customer}-{date}-{i}", day(date), amount))
+    buy("best", "2024-01-28", 900, 4); buy("best", "2024-02-27", 900, 4)
+    buy("falls", "2024-01-27", 800, 4); buy("falls", "2024-02-02", 10)
+    buy("bottom", "2024-01-02", 5); buy("bottom", "2024-02-01", 5)  # lowest grade in both periods
+    buy("gone", "2024-01-03", 4)  # lowest grade in A, then no purchase
+    buy("mid", "2024-01-29", 20); buy("mid2", "2024-01-04", 900, 4)
+    buy("other", "2024-02-26", 500, 3); buy("more", "2024-02-25", 40)
+    tx = pd.DataFrame(rows, columns=["customer_id", "order_id", "order_date", "amount"])
+    for scheme, bottom in (("eight", "general_win_back"), ("six", "six_no_value")):
+        result = kit.grade_migration(tx, ("2024-01-01", "2024-01-31"), ("2024-02-01", "2024-02-29"), scheme=scheme)
+        c = result.customers
+        assert c.loc[["bottom", "gone"], "segment_a"].eq(bottom).all(), scheme
+        assert c.loc["bottom", "segment_b"] == bottom and c.loc["gone", "segment_b"] == "lost", scheme
+        assert not c.loc[["bottom", "gone"], "fell"].any(), scheme
+        assert {"bottom", "gone"}.isdisjoint(result.fell.index), scheme
+        assert "falls" in result.fell.index, scheme  # a real fall stays on the list
+        assert result.matrix.loc[bottom, bottom] >= 1 and result.matrix.loc[bottom, "lost"] >= 1  # still counted
+
+
 def test_migration_finds_planted_churners():
     raw, truth = kit.data.datasets.synthetic(n_customers=300, seed=11, dirt={})
     tx, _ = kit.load_transactions(raw)
     result = kit.grade_migration(tx, ("2023-01-01", "2023-06-30"), ("2023-12-01", "2023-12-31"))
     churned_before_december = truth.churned[truth.churned < "2023-12-01"].index
     active_in_a = result.customers.index[result.customers["segment_a"] != "new"]
-    expected = set(churned_before_december) & set(active_in_a)
+    bottom_in_a = result.customers.index[result.customers["segment_a"] == "general_win_back"]
+    expected = set(churned_before_december) & set(active_in_a) - set(bottom_in_a)
     assert expected and expected <= set(result.fell.index)
     assert (result.customers.loc[list(expected), "segment_b"] == "lost").all()
+    at_bottom = sorted(set(churned_before_december) & set(bottom_in_a))  # no grade left to fall from
+    assert (result.customers.loc[at_bottom, "segment_b"] == "lost").all()
+    assert result.matrix.loc["general_win_back", "lost"] >= len(at_bottom)
 
 
 def test_grading_actions_table(online_retail):

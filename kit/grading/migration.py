@@ -4,7 +4,9 @@ Each period is graded on its own transactions (RFM as of the day after the perio
 period's customers). The migration matrix counts customers by segment in period A (rows, plus ``new`` for
 customers first seen in B) against period B (columns, plus ``lost`` for customers without a purchase in B).
 A customer's grade *fell* when their segment in B ranks below their segment in A in the scheme's order
-(:data:`kit.grading.rfm.SCHEMES`), or when they were lost.
+(:data:`kit.grading.rfm.SCHEMES`), or when they were lost. A customer in the scheme's lowest segment in A has no
+grade left to fall from: staying at the bottom, or leaving from it, is not on the early-warning list (the matrix
+still counts them).
 """
 
 from __future__ import annotations
@@ -83,7 +85,8 @@ def grade_migration(tx: pd.DataFrame, period_a=None, period_b=None, scheme: str 
     """Segment customers in two periods (inclusive date ranges) and compare.
 
     Each period is graded on its own transactions, as of the day after it ends. A customer *fell* when
-    ``rank_b > rank_a`` (a less valuable segment in the scheme's order) or when they were lost.
+    ``rank_b > rank_a`` (a less valuable segment in the scheme's order) or when they were lost -- unless they were
+    already in the scheme's lowest segment in A: staying in the bottom is not falling.
 
     Parameters
     ----------
@@ -110,6 +113,8 @@ def grade_migration(tx: pd.DataFrame, period_a=None, period_b=None, scheme: str 
     >>> m = grade_migration(tx, ("2024-01-01", "2024-01-31"), ("2024-02-01", "2024-02-29"))
     >>> m.customers["segment_b"].to_dict(), list(m.fell.index)
     ({'a': 'important_win_back', 'b': 'lost', 'c': 'general_development'}, ['b'])
+    >>> m.customers.loc["b", "segment_a"]  # not the bottom segment in January, so leaving is a fall
+    'general_development'
     """
     if period_a is None or period_b is None:
         windows = data_windows(tx)
@@ -132,9 +137,10 @@ def grade_migration(tx: pd.DataFrame, period_a=None, period_b=None, scheme: str 
     customers["segment_a"] = customers["segment_a"].fillna("new")
     customers["segment_b"] = customers["segment_b"].fillna("lost")
     lost = customers["segment_b"] == "lost"
-    was = customers["segment_a"] != "new"
-    customers["fell"] = was & (lost | (customers["rank_b"] > customers["rank_a"]))
     order = SCHEMES[scheme]
+    was = customers["segment_a"] != "new"
+    above_bottom = customers["rank_a"] < len(order)  # the lowest segment has nowhere to fall
+    customers["fell"] = was & above_bottom & (lost | (customers["rank_b"] > customers["rank_a"]))
     matrix = pd.crosstab(customers["segment_a"], customers["segment_b"]).reindex(
         index=[*order, "new"], columns=[*order, "lost"], fill_value=0)
     matrix.index.name, matrix.columns.name = "segment_a", "segment_b"

@@ -13,6 +13,7 @@ import seaborn as sns
 
 from ..labels import label
 from ..localise import localise
+from ...grading.matrix import VALUE_LAYOUT
 from .common import plot_count_matrix, plot_language, _axes
 
 
@@ -159,8 +160,8 @@ def plot_lorenz(lorenz: pd.DataFrame, grades: pd.DataFrame | None = None, lang: 
     marked on the curve of the best customers first."""
     lang = plot_language(lang)
     ax = _axes(ax, (5, 5))
-    ax.plot(lorenz["customer_share"], lorenz["value_share"], label="Lorenz")
-    ax.plot([0, 1], [0, 1], linestyle="--", color="grey")
+    ax.plot(lorenz["customer_share"], lorenz["value_share"], label=label("vg_lorenz", lang))
+    ax.plot([0, 1], [0, 1], linestyle="--", color="grey", label=label("vg_equality", lang))
     if grades is not None:
         for grade in ("A", "B"):
             last = grades[grades["grade"] == grade]
@@ -171,11 +172,14 @@ def plot_lorenz(lorenz: pd.DataFrame, grades: pd.DataFrame | None = None, lang: 
                             xytext=(-10, 8), ha="right")
     ax.set_xlabel(label("cumulative_customer_share", lang))
     ax.set_ylabel(label("cumulative_value_share", lang))
+    ax.legend(loc="upper left")
+    ax.set_title(label("vg_lorenz_title", lang))
     return ax
 
 
-def plot_value_matrix(counts: pd.DataFrame, lang: str = "en", title: str = "A-F", ax=None):
-    """Heat map of the current × future value matrix with the counts written in.
+def plot_value_matrix(counts: pd.DataFrame, lang: str = "en", title: str | None = None, layout: dict | None = None,
+                      ax=None):
+    """Heat map of the current × future value matrix: each cell names its class (A–F) and its count.
 
     Parameters
     ----------
@@ -183,7 +187,11 @@ def plot_value_matrix(counts: pd.DataFrame, lang: str = "en", title: str = "A-F"
         :func:`kit.grading.matrix_counts` of :func:`kit.grading.value_matrix`: future level (rows) × current level
         (columns), as keys ``"high"``/``"medium"``/``"low"``.
     lang : {"zh", "en"}
-    title : str, default "A-F"
+    title : str, optional
+        Default: the matrix's name in ``lang``.
+    layout : dict, optional
+        ``(current level, future level)`` -> class letter, as given to :func:`kit.grading.value_matrix`; default
+        :data:`kit.grading.VALUE_LAYOUT`.
     ax : Axes, optional
 
     Returns
@@ -193,14 +201,26 @@ def plot_value_matrix(counts: pd.DataFrame, lang: str = "en", title: str = "A-F"
     Examples
     --------
     >>> counts = pd.DataFrame([[1, 2], [3, 4], [5, 6]], index=["high", "medium", "low"], columns=["high", "low"])
-    >>> [t.get_text() for t in plot_value_matrix(counts).get_xticklabels()]
+    >>> ax = plot_value_matrix(counts)
+    >>> [t.get_text() for t in ax.get_xticklabels()]
     ['current value: high', 'current value: low']
+    >>> [t.get_text() for t in ax.texts][:2]
+    ['A: first-priority\\n1', 'B: considerable potential\\n2']
     >>> plt.close("all")
     """
     lang = plot_language(lang)
+    layout = VALUE_LAYOUT if layout is None else layout
+    notes = pd.DataFrame([[f"{label('class_' + layout[(current, future)], lang)}\n{counts.loc[future, current]:,}"
+                           if (current, future) in layout else f"{counts.loc[future, current]:,}"
+                           for current in counts.columns] for future in counts.index],
+                         index=counts.index, columns=counts.columns)
     labelled = counts.rename(index=lambda k: f"{label('future_value', lang)}: {label(k, lang)}",
                              columns=lambda k: f"{label('current_value', lang)}: {label(k, lang)}")
-    return plot_count_matrix(labelled, title, ax=ax)
+    ax = _axes(ax, (2.6 * counts.shape[1] + 2, 1.1 * counts.shape[0] + 1.2))
+    sns.heatmap(labelled.rename_axis(index=None, columns=None), annot=notes.to_numpy(), fmt="", cmap="Blues",
+                cbar=False, ax=ax)  # the tick labels name both axes
+    ax.set_title(label("vg_value_matrix_title", lang) if title is None else title)
+    return ax
 
 
 def plot_migration(matrix: pd.DataFrame, lang: str = "en", title: str = "", ax=None):
