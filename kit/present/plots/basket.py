@@ -67,11 +67,14 @@ def plot_rules_scatter(rules: pd.DataFrame, lang: str = "en", ax=None):
     ax.set_xscale("log")
     ax.set_xlabel(label("support", lang))
     ax.set_ylabel(label("confidence", lang))
+    ax.set_title(label("mb_scatter_title", lang))
     return ax
 
 
-def plot_rules_matrix(rules: pd.DataFrame, names=None, top: int = 15, measure: str = "lift", ax=None):
-    """Heat map of ``measure`` for the strongest rules: antecedents in rows, consequents in columns.
+def plot_rules_matrix(rules: pd.DataFrame, names=None, top: int = 15, measure: str = "lift", lang: str = "en",
+                      ax=None):
+    """Heat map of ``measure`` for the strongest rules: antecedents in rows, consequents in columns, the values
+    written in each cell (with as many decimals as they need) and a colour bar.
 
     Parameters
     ----------
@@ -82,6 +85,9 @@ def plot_rules_matrix(rules: pd.DataFrame, names=None, top: int = 15, measure: s
     top : int
         Number of rules shown (the largest ``measure``).
     measure : str
+        A rule measure (a label key: ``"lift"``, ``"leverage"``, ...).
+    lang : {"zh", "en"}
+        Language of the title, the axis titles and the colour bar.
     ax : Axes, optional
 
     Returns
@@ -91,23 +97,33 @@ def plot_rules_matrix(rules: pd.DataFrame, names=None, top: int = 15, measure: s
     Examples
     --------
     >>> rules = pd.DataFrame({"antecedents": [frozenset("a"), frozenset("b")],
-    ...                       "consequents": [frozenset("b"), frozenset("a")], "lift": [2.0, 2.0]})
-    >>> ax = plot_rules_matrix(rules)
+    ...                       "consequents": [frozenset("b"), frozenset("a")], "leverage": [0.031, 0.029]})
+    >>> ax = plot_rules_matrix(rules, measure="leverage")
+    >>> ax.get_xlabel(), ax.get_ylabel(), ax.texts[0].get_text()
+    ('consequent (also bought)', 'antecedent (in the basket)', '0.031')
     >>> plt.close(ax.figure)
     """
+    lang = plot_language(lang)
     strongest = rules.nlargest(top, measure)
     table = pd.DataFrame({"antecedent": [rule_label(a, names, 24) for a in strongest["antecedents"]],
                           "consequent": [rule_label(c, names, 24) for c in strongest["consequents"]],
                           measure: strongest[measure]})
     grid = table.pivot_table(index="antecedent", columns="consequent", values=measure, aggfunc="max")
-    ax = _axes(ax, (0.55 * grid.shape[1] + 4, 0.4 * grid.shape[0] + 2))
-    sns.heatmap(grid, annot=True, fmt=".1f", cmap="magma_r", ax=ax, cbar=False, annot_kws={"fontsize": 7})
-    ax.set_xlabel("")
-    ax.set_ylabel("")
+    largest = float(np.nanmax(np.abs(grid.to_numpy()))) if grid.size else 1.0
+    fmt = ".1f" if largest >= 10 else ".2f" if largest >= 0.1 else ".3f"
+    ax = _axes(ax, (0.6 * grid.shape[1] + 5, 0.45 * grid.shape[0] + 2.5))
+    sns.heatmap(grid, annot=True, fmt=fmt, cmap="magma_r", ax=ax, linewidths=0.5, linecolor="white",
+                cbar_kws={"label": label(measure, lang)}, annot_kws={"fontsize": 8})
+    ax.set_xlabel(label("mb_axis_consequent", lang))
+    ax.set_ylabel(label("mb_axis_antecedent", lang))
+    ax.set_title(label("mb_matrix_title", lang).format(measure=label(measure, lang), top=len(strongest)))
+    ax.tick_params(labelsize=8)
+    plt.setp(ax.get_xticklabels(), rotation=40, ha="right")
     return ax
 
 
-def plot_rules_network(rules: pd.DataFrame, names=None, top: int = 20, by: str = "lift", ax=None):
+def plot_rules_network(rules: pd.DataFrame, names=None, top: int = 20, by: str = "lift", lang: str = "en",
+                       ax=None):
     """Network of the ``top`` rules by ``by``: products on a circle, an arrow from antecedent to consequent whose
     width grows with lift. Antecedents with several items are drawn from each of their items.
 
@@ -120,7 +136,9 @@ def plot_rules_network(rules: pd.DataFrame, names=None, top: int = 20, by: str =
     top : int
         Number of rules drawn.
     by : str
-        Measure that picks the rules.
+        Measure that picks the rules (a label key).
+    lang : {"zh", "en"}
+        Language of the title.
     ax : Axes, optional
 
     Returns
@@ -133,6 +151,7 @@ def plot_rules_network(rules: pd.DataFrame, names=None, top: int = 20, by: str =
     >>> ax = plot_rules_network(rules)
     >>> plt.close(ax.figure)
     """
+    lang = plot_language(lang)
     strongest = rules.nlargest(top, by)
     nodes = sorted({i for a, c in zip(strongest["antecedents"], strongest["consequents"]) for i in a | c}, key=str)
     angle = np.linspace(0, 2 * np.pi, len(nodes), endpoint=False)
@@ -152,4 +171,5 @@ def plot_rules_network(rules: pd.DataFrame, names=None, top: int = 20, by: str =
     ax.set_xlim(-1.9, 1.9)
     ax.set_ylim(-1.4, 1.4)
     ax.set_axis_off()
+    ax.set_title(label("mb_network_title", lang).format(measure=label(by, lang), top=len(strongest)))
     return ax
