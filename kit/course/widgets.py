@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import os
 
+from ..present.labels import label
+
 
 HEADLESS = "KIT_HEADLESS"  # set by `kit run`, `kit refresh` and the test suite for the kernels they start
 
@@ -25,15 +27,15 @@ def interactive_session() -> bool:
     return shell is not None and shell.__class__.__name__ == "ZMQInteractiveShell"
 
 
-def explore(function, **ranges) -> None:
-    """Sliders for ``function``'s arguments: ``explore(f, capacity=(100, 2000, 100))``."""
+def explore(function, lang: str = "en", **ranges) -> None:
+    """Sliders for ``function``'s arguments: ``explore(f, lang, capacity=(100, 2000, 100))``; messages in ``lang``."""
     try:
         import ipywidgets
     except ImportError:
-        print("install ipywidgets to move these parameters with sliders")
+        print(label("widgets_missing", lang))
         return
     if not interactive_session():
-        print("sliders appear when this notebook is opened in JupyterLab")
+        print(label("widgets_headless", lang))
         return
     sliders = {}
     for name, (low, high, step) in ranges.items():

@@ -8,4 +8,8 @@ TEXTS: dict[str, dict[str, str]] = {
                  "zh": "还不对: {answer} 不是期望的答案。试试 q.hint() 或 q.solution()。"},
     "ex_hint": {"en": "Hint: {hint}", "zh": "提示: {hint}"},
     "ex_solution": {"en": "Solution:\n{code}\nAnswer: {answer}", "zh": "参考解答:\n{code}\n答案: {answer}"},
+    "widgets_missing": {"en": "install ipywidgets to move these parameters with sliders",
+                        "zh": "安装 ipywidgets 后即可用滑块调节这些参数"},
+    "widgets_headless": {"en": "sliders appear when this notebook is opened in JupyterLab",
+                         "zh": "在 JupyterLab 中打开本笔记本时会出现滑块"},
 }
