@@ -23,7 +23,7 @@ from pathlib import Path
 import pandas as pd
 
 from ..data.cleaning import SUSPECTS_SHOWN, CleaningReport
-from .labels import check_lang, label
+from .labels import LABELS, check_lang, label
 from .localise import localise
 
 
@@ -100,7 +100,7 @@ def suspect_reason(why: str, lang: str = "en") -> str:
     """Why a code may not be a product (``report.suspect_codes["why"]``) in ``lang``.
 
     >>> suspect_reason("name: adjustment/manual; code shape A", "zh")
-    '名称含 调整/手工录入; 代码形状少见 (A)'
+    '名称含 调整/手工录入; 代码形状少见: A'
     >>> suspect_reason("name: postage/carriage")
     'name: postage/carriage'
     """
@@ -300,5 +300,5 @@ def figures_table(figures: pd.Series, lang: str = "en") -> pd.Series:
             return f"{value:,.2f}"
         return str(value)
 
-    return pd.Series([shown(v) for v in figures], index=[label(f"dp_{k}", lang) for k in figures.index],
+    return pd.Series([shown(v) for v in figures], index=[label(f"dp_{k}" if f"dp_{k}" in LABELS else k, lang) for k in figures.index],
                      dtype=object)

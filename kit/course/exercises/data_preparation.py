@@ -22,9 +22,9 @@ def _top_reason(report) -> Exercise:
     if len(steps):
         top = steps.sort_values(ascending=False, kind="stable").index[0]
         return Exercise(
-            {"en": "Of the cleaning *steps* (the rules `steps=` can switch off, not the checks every row must pass), "
+            {"en": "Of the cleaning steps (the rules steps= can switch off, not the checks every row must pass), "
                    "which one set aside the most rows? Give its key (e.g. 'duplicate') or its name in the report.",
-             "zh": "在各个清洗*步骤*中 (即可以用 `steps=` 关闭的规则, 而不是每一行都必须通过的检查), 哪一个剔除的行最多? "
+             "zh": "在各个清洗步骤中 (即可以用 steps= 关闭的规则, 而不是每一行都必须通过的检查), 哪一个剔除的行最多? "
                    "写出它的键 (如 'duplicate') 或报告中显示的名称。"},
             expected=top, accept=_reason_answers(top),
             hint_text={"en": "report.steps lists the steps that ran; missing values, unparseable numbers and dates and "

@@ -22,7 +22,7 @@ TEXTS: dict[str, dict[str, str]] = {
                                 "zh": "…… 另有 {n:,} 个, 见 report.suspect_codes"},
     "dp_why": {"en": "why", "zh": "原因"},
     "dp_why_name": {"en": "name: {word}", "zh": "名称含 {word}"},
-    "dp_why_shape": {"en": "code shape {shape}", "zh": "代码形状少见 ({shape})"},
+    "dp_why_shape": {"en": "code shape {shape}", "zh": "代码形状少见: {shape}"},
     "dp_word_postage/carriage": {"en": "postage/carriage", "zh": "运费"},
     "dp_word_fee/charge/commission": {"en": "fee/charge/commission", "zh": "手续费/佣金"},
     "dp_word_adjustment/manual": {"en": "adjustment/manual", "zh": "调整/手工录入"},
