@@ -81,6 +81,8 @@ def test_cohort_ages_not_reached_are_blank_and_left_out_of_the_average():
     assert cohorts.loc[pd.Period("2024-03", "M")].isna().tolist() == [False, True, True]
     assert cohorts[1].mean() == pytest.approx((0.5 + 1.0) / 2)  # January and February only, not March
     assert cohorts[2].mean() == 0.0 and cohorts[2].count() == 1
+    complete = clv.cohort_retention(tx, "M", drop_partial=True)  # the data end on 15 March
+    assert complete[1].count() == 1 and complete[2].count() == 0 and complete[0].tolist() == [1.0, 1.0, 1.0]
 
 
 def test_validation_tables(fitted, cdnow_calibration):

@@ -161,7 +161,8 @@ def retention_rate(tx: pd.DataFrame, period: str = "Q") -> pd.DataFrame:
     return pd.DataFrame(rows, columns=["period", "customers", "retained", "retention"]).set_index("period")
 
 
-def cohort_retention(tx: pd.DataFrame, period: str = "M", max_age: int | None = 12) -> pd.DataFrame:
+def cohort_retention(tx: pd.DataFrame, period: str = "M", max_age: int | None = 12,
+                     drop_partial: bool = False) -> pd.DataFrame:
     """Cohort table: rows = period of first purchase, columns = periods since, values = share of the cohort
     buying in that period (column 0 is 1.0 by definition).
 
@@ -177,6 +178,9 @@ def cohort_retention(tx: pd.DataFrame, period: str = "M", max_age: int | None = 
         A pandas period alias.
     max_age : int, optional
         Last column kept (periods since the first purchase); ``None`` keeps all.
+    drop_partial : bool
+        Count the last period as not reached when the data end before it does (data ending on 9 December leave
+        December's shares too low); age 0 stays 1.0.
 
     Returns
     -------
@@ -193,6 +197,8 @@ def cohort_retention(tx: pd.DataFrame, period: str = "M", max_age: int | None = 
     ([1.0, 0.0, 0.5], [1.0, nan, nan])
     >>> table.mean().tolist()  # the March cohort has not reached ages 1 and 2
     [1.0, 0.0, 0.5]
+    >>> cohort_retention(tx, "M", drop_partial=True).mean().tolist()  # March is observed to the 9th only
+    [1.0, 0.0, nan]
     """
     active = tx.dropna(subset=["customer_id"]).assign(period=lambda d: d["order_date"].dt.to_period(period))
     first = active.groupby("customer_id")["period"].min().rename("cohort")
@@ -204,7 +210,9 @@ def cohort_retention(tx: pd.DataFrame, period: str = "M", max_age: int | None = 
     ages = range(int(reach.max()) + 1)
     counts = counts.reindex(columns=ages, fill_value=0)
     table = counts.div(counts[0], axis=0)
-    table = table.mask(pd.DataFrame({age: reach < age for age in ages}, index=counts.index))
+    partial = drop_partial and active["order_date"].max().normalize() < last.end_time.normalize()
+    table = table.mask(pd.DataFrame({age: (reach < age) | (partial & (reach == age) & (age > 0)) for age in ages},
+                                    index=counts.index))
     table.columns.name = "age"
     if max_age is not None:
         table = table.loc[:, [c for c in table.columns if c <= max_age]]
