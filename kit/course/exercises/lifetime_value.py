@@ -25,15 +25,14 @@ def lifetime_value(summary: pd.DataFrame, valued: pd.DataFrame, bgnbd, lang: str
     -------
     dict of str -> Exercise
         ``q1`` (a discounted CLV with the margin at the end of each year), ``q2`` (the share of customer equity
-        from the top tenth of customers), ``q3`` (the frequent buyer least likely to be alive).
+        from the top tenth of customers), ``q3`` (the share of repeat buyers probably gone).
     """
     from ...clv import discounted_clv
 
     top_tenth = valued["clv"].nlargest(max(len(valued) // 10, 1))
     share = round(float(top_tenth.sum() / valued["clv"].sum()), 2)
     p_alive = bgnbd.probability_alive(summary)
-    frequent = p_alive[summary["frequency"] >= 5]
-    at_risk = str(frequent.idxmin()) if len(frequent) else ""
+    gone_share = round(float((p_alive[summary["frequency"] > 0] < 0.5).mean()), 2)
     exercises = {
         "q1": Exercise(
             {"en": "A customer brings a margin of 200 a year, stays each year with probability 0.75, and money is "
@@ -56,16 +55,17 @@ def lifetime_value(summary: pd.DataFrame, valued: pd.DataFrame, bgnbd, lang: str
             solution_code="top = valued['clv'].nlargest(len(valued) // 10)\n"
                           "round(top.sum() / valued['clv'].sum(), 2)"),
         "q3": Exercise(
-            {"en": "Among the customers with at least 5 repeat purchases in the calibration period, which one does "
-                   "BG/NBD think least likely to be still alive? Give the customer id as text.",
-             "zh": "在校准期内重复购买至少 5 次的客户中, BG/NBD 认为哪一位仍活跃的可能性最低? 请以文本形式给出客户编号。"},
-            expected=at_risk,
-            hint_text={"en": "bgnbd.probability_alive(calibration) gives P(alive) per customer; keep the rows with "
-                             "calibration['frequency'] >= 5 and take idxmin()",
+            {"en": "What share of the repeat buyers (at least one repeat purchase in calibration) does BG/NBD consider "
+                   "probably gone, with P(alive) below 0.5? Give a share between 0 and 1 (2 decimals).",
+             "zh": "在重复购买客户 (校准期内至少重复购买一次) 中, BG/NBD 认为多半已经流失 (仍活跃概率低于 0.5) 的占多大比例? "
+                   "请给出 0 到 1 之间的比例 (保留 2 位小数)。"},
+            expected=gone_share, tolerance=0.005,
+            hint_text={"en": "bgnbd.probability_alive(calibration) gives P(alive) per customer; keep the customers with "
+                             "calibration['frequency'] > 0 and take the mean of (P(alive) < 0.5)",
                        "zh": "bgnbd.probability_alive(calibration) 给出每位客户的仍活跃概率; 只保留 "
-                             "calibration['frequency'] >= 5 的行, 再用 idxmin()"},
+                             "calibration['frequency'] > 0 的客户, 再求 (仍活跃概率 < 0.5) 的平均值"},
             solution_code="p_alive = bgnbd.probability_alive(calibration)\n"
-                          "p_alive[calibration['frequency'] >= 5].idxmin()"),
+                          "round((p_alive[calibration['frequency'] > 0] < 0.5).mean(), 2)"),
     }
     for exercise in exercises.values():
         exercise.lang = lang
