@@ -71,6 +71,20 @@ def test_retention_and_cohorts():
     assert cohorts.loc[pd.Period("2024-01", "M")].tolist()[:4] == [1.0, 0.5, 0.0, 0.5]
 
 
+def test_cohort_ages_not_reached_are_blank_and_left_out_of_the_average():
+    tx = pd.DataFrame({"customer_id": ["a", "b", "a", "c", "d", "c"],
+                       "order_date": pd.to_datetime(["2024-01-05", "2024-01-20", "2024-02-03", "2024-02-10",
+                                                     "2024-03-01", "2024-03-15"]), "amount": 1.0})
+    cohorts = clv.cohort_retention(tx, "M")
+    assert cohorts.loc[pd.Period("2024-01", "M")].tolist() == [1.0, 0.5, 0.0]  # reached, nobody bought: 0
+    assert pd.isna(cohorts.loc[pd.Period("2024-02", "M"), 2])  # the data end one month after February
+    assert cohorts.loc[pd.Period("2024-03", "M")].isna().tolist() == [False, True, True]
+    assert cohorts[1].mean() == pytest.approx((0.5 + 1.0) / 2)  # January and February only, not March
+    assert cohorts[2].mean() == 0.0 and cohorts[2].count() == 1
+    complete = clv.cohort_retention(tx, "M", drop_partial=True)  # the data end on 15 March
+    assert complete[1].count() == 1 and complete[2].count() == 0 and complete[0].tolist() == [1.0, 1.0, 1.0]
+
+
 def test_validation_tables(fitted, cdnow_calibration):
     model, _ = fitted
     table = clv.holdout_by_frequency(model, cdnow_calibration)

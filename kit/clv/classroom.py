@@ -161,9 +161,14 @@ def retention_rate(tx: pd.DataFrame, period: str = "Q") -> pd.DataFrame:
     return pd.DataFrame(rows, columns=["period", "customers", "retained", "retention"]).set_index("period")
 
 
-def cohort_retention(tx: pd.DataFrame, period: str = "M", max_age: int | None = 12) -> pd.DataFrame:
+def cohort_retention(tx: pd.DataFrame, period: str = "M", max_age: int | None = 12,
+                     drop_partial: bool = False) -> pd.DataFrame:
     """Cohort table: rows = period of first purchase, columns = periods since, values = share of the cohort
     buying in that period (column 0 is 1.0 by definition).
+
+    A cohort *reaches* an age when the data go on that long after its first period: a reached age without
+    purchases is 0, an age the data do not reach yet is blank (``NaN``), so that ``table.mean()`` -- the average
+    retention by age -- averages only the cohorts observed at each age.
 
     Parameters
     ----------
@@ -173,26 +178,42 @@ def cohort_retention(tx: pd.DataFrame, period: str = "M", max_age: int | None = 
         A pandas period alias.
     max_age : int, optional
         Last column kept (periods since the first purchase); ``None`` keeps all.
+    drop_partial : bool
+        Count the last period as not reached when the data end before it does (data ending on 9 December leave
+        December's shares too low); age 0 stays 1.0.
 
     Returns
     -------
     DataFrame
-        Index ``cohort``, columns ``age`` 0, 1, …; shares rounded to 4 decimals.
+        Index ``cohort``, columns ``age`` 0, 1, … up to the oldest cohort's reach; shares rounded to 4 decimals,
+        ``NaN`` where a cohort has not reached the age.
 
     Examples
     --------
-    >>> tx = pd.DataFrame({"customer_id": ["a", "b", "a"], "amount": 1.0,
-    ...                    "order_date": pd.to_datetime(["2024-01-05", "2024-01-20", "2024-03-03"])})
-    >>> cohort_retention(tx, "M").loc[pd.Period("2024-01", "M")].tolist()
+    >>> tx = pd.DataFrame({"customer_id": ["a", "b", "a", "c"], "amount": 1.0,
+    ...                    "order_date": pd.to_datetime(["2024-01-05", "2024-01-20", "2024-03-03", "2024-03-09"])})
+    >>> table = cohort_retention(tx, "M")
+    >>> table.loc[pd.Period("2024-01", "M")].tolist(), table.loc[pd.Period("2024-03", "M")].tolist()
+    ([1.0, 0.0, 0.5], [1.0, nan, nan])
+    >>> table.mean().tolist()  # the March cohort has not reached ages 1 and 2
     [1.0, 0.0, 0.5]
+    >>> cohort_retention(tx, "M", drop_partial=True).mean().tolist()  # March is observed to the 9th only
+    [1.0, 0.0, nan]
     """
     active = tx.dropna(subset=["customer_id"]).assign(period=lambda d: d["order_date"].dt.to_period(period))
     first = active.groupby("customer_id")["period"].min().rename("cohort")
     active = active.join(first, on="customer_id")
     active["age"] = (active["period"] - active["cohort"]).apply(lambda offset: offset.n)
     counts = active.groupby(["cohort", "age"])["customer_id"].nunique().unstack(fill_value=0)
-    counts = counts.reindex(columns=range(int(counts.columns.max()) + 1), fill_value=0)
+    last = active["period"].max()
+    reach = pd.Series([(last - cohort).n for cohort in counts.index], index=counts.index)
+    ages = range(int(reach.max()) + 1)
+    counts = counts.reindex(columns=ages, fill_value=0)
     table = counts.div(counts[0], axis=0)
+    partial = drop_partial and active["order_date"].max().normalize() < last.end_time.normalize()
+    table = table.mask(pd.DataFrame({age: (reach < age) | (partial & (reach == age) & (age > 0)) for age in ages},
+                                    index=counts.index))
+    table.columns.name = "age"
     if max_age is not None:
         table = table.loc[:, [c for c in table.columns if c <= max_age]]
     return table.round(4)

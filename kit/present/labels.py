@@ -297,7 +297,7 @@ LABELS: dict[str, dict[str, str]] = {
     "failed": {"zh": "运行失败", "en": "failed"},
     "cleaning_report": {"zh": "数据清洗报告", "en": "Data cleaning report"},
     "top20_share": {"zh": "前 20% 客户的收入占比", "en": "revenue share of the top 20 % of customers"},
-    "customer_equity": {"zh": "客户资产 (预测终身价值之和)", "en": "customer equity (sum of predicted CLV)"},
+    "customer_equity": {"zh": "客户资产", "en": "customer equity"},
     "segment_sizes": {"zh": "各分群客户数", "en": "customers per RFM segment"},
     "strongest_pairs": {"zh": "最强的商品组合", "en": "strongest product pairs"},
     "action_list": {"zh": "客户行动清单", "en": "customer action list"},

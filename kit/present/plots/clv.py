@@ -1,4 +1,5 @@
-"""Plots of lifetime value (notebook 04): the holdout check by frequency, profit by tenure, the largest values.
+"""Plots of lifetime value (notebook 04): profit by tenure, cohort retention, P(alive), the holdout check by
+frequency, the largest values.
 """
 
 from __future__ import annotations
@@ -7,7 +8,7 @@ import pandas as pd
 import seaborn as sns
 
 from ..labels import label
-from .common import plot_language, _axes
+from .common import _axes, plot_language, plot_matrix_heatmap
 
 
 def plot_holdout_by_frequency(table: pd.DataFrame, lang: str = "en", ax=None):
@@ -36,6 +37,7 @@ def plot_holdout_by_frequency(table: pd.DataFrame, lang: str = "en", ax=None):
     ax.plot(table.index, table["predicted"], marker="s", linestyle="--", label=label("predicted", lang))
     ax.set_xlabel(label("calibration_frequency", lang))
     ax.set_ylabel(label("holdout_purchases", lang))
+    ax.set_title(label("clv_holdout_title", lang))
     ax.legend()
     return ax
 
@@ -64,6 +66,7 @@ def plot_profit_by_tenure(profit: pd.Series, lang: str = "en", ax=None):
     ax.bar(profit.index.astype(str), profit.values, color=sns.color_palette()[2])
     ax.set_xlabel(label("relationship_year", lang))
     ax.set_ylabel(label("profit_per_customer", lang))
+    ax.set_title(label("clv_profit_by_tenure_title", lang))
     return ax
 
 
@@ -94,4 +97,64 @@ def plot_top_values(values: pd.Series, n: int = 15, key: str = "clv", lang: str 
     ax = _axes(ax, (6, 0.3 * len(top) + 1))
     ax.barh(top.index.astype(str), top.values, color=sns.color_palette()[4])
     ax.set_xlabel(label(key, lang))
+    ax.set_title(label("clv_top_title", lang).format(n=len(top)))
+    return ax
+
+
+def plot_cohort_retention(cohorts: pd.DataFrame, lang: str = "en", ax=None):
+    """Heat map of a monthly cohort table: share of each cohort buying again, blank where not yet reached.
+
+    Parameters
+    ----------
+    cohorts : DataFrame
+        From :func:`kit.clv.cohort_retention` with ``period="M"`` (index: cohort periods, columns: ages).
+    lang : {"en", "zh"}
+    ax : matplotlib Axes, optional
+
+    Returns
+    -------
+    matplotlib Axes
+
+    Examples
+    --------
+    >>> table = pd.DataFrame([[1.0, 0.5], [1.0, None]], index=pd.PeriodIndex(["2024-01", "2024-02"], freq="M"))
+    >>> plot_cohort_retention(table).get_ylabel()
+    'cohort (month of first purchase)'
+    """
+    lang = plot_language(lang)
+    shown = cohorts.copy()
+    shown.index = shown.index.astype(str)
+    ax = plot_matrix_heatmap(shown, label("cohort_retention", lang), ax=ax, cmap="Blues", percent=True)
+    ax.set_xlabel(label("clv_months_since_first", lang))
+    ax.set_ylabel(label("clv_cohort", lang))
+    return ax
+
+
+def plot_p_alive(matrix: pd.DataFrame, time_unit: str = "W", lang: str = "en", ax=None):
+    """Heat map of P(alive) by repeat purchases (rows) and time of the last purchase (columns).
+
+    Parameters
+    ----------
+    matrix : DataFrame
+        From :func:`kit.clv.p_alive_matrix` (the last column is the observation time T).
+    time_unit : {"D", "W", "M"}
+    lang : {"en", "zh"}
+    ax : matplotlib Axes, optional
+
+    Returns
+    -------
+    matplotlib Axes
+
+    Examples
+    --------
+    >>> m = pd.DataFrame([[1.0, 1.0], [0.15, 0.75]], index=[0, 1], columns=[0.0, 39.0])
+    >>> plot_p_alive(m).get_title()
+    'P(alive) by repeat purchases and recency (T = 39 weeks)'
+    """
+    lang = plot_language(lang)
+    unit = label(f"clv_unit_{time_unit}", lang)
+    title = label("clv_p_alive_title", lang).format(T=float(matrix.columns.max()), unit=unit)
+    ax = plot_matrix_heatmap(matrix, title, ax=ax, cmap="RdYlGn")
+    ax.set_xlabel(label("clv_recency_axis", lang).format(unit=unit))
+    ax.set_ylabel(label("clv_frequency_axis", lang))
     return ax
