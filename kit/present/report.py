@@ -113,10 +113,12 @@ def write_index(result, lang: str = "en") -> Path:
     for r in result.results:
         title = html.escape(notebook_title(r.name, lang))
         if r.skipped:
-            parts.append(f"<li class='skipped'>{title}: {label('skipped', lang)} — {html.escape(r.skipped)}</li>")
+            parts.append(f"<li class='skipped'>{title}: {label('skipped', lang)} — "
+                         f"{html.escape(getattr(r, 'message', '') or r.skipped)}</li>")
         elif not r.ok:
             link = f"<a href='{html.escape(r.name)}.html'>{title}</a>" if getattr(r, "html", None) else title
-            parts.append(f"<li class='failed'>{link}: {label('failed', lang)} — {html.escape(r.error)}</li>")
+            parts.append(f"<li class='failed'>{link}: {label('failed', lang)} — "
+                         f"{html.escape(getattr(r, 'message', '') or r.error)}</li>")
         else:
             seconds = label("run_seconds", lang).format(seconds=r.seconds)
             parts.append(f"<li><a href='{html.escape(r.name)}.html'>{title}</a> ({seconds})</li>")

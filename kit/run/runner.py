@@ -210,6 +210,9 @@ class NotebookResult:
     html: Path | None = None
     error: str = ""
     skipped: str = ""
+    #: why it was skipped or failed in the run's language, for the front page (``skipped`` and ``error`` are the
+    #: kit's console and ``run_summary.tsv`` texts, in English)
+    message: str = ""
 
     @property
     def status(self) -> str:
@@ -377,16 +380,18 @@ def run_notebooks(data: str | None = None, columns: str | None = None, encoding:
     result = RunResult(out, report=report, memory_limit=memory_limit)
     try:
         for i, nb in enumerate(notebooks, 1):
-            reason = unmet(notebook_requirements(nb), report, bundled=not data, lang=lang)
+            needs = notebook_requirements(nb)
+            reason = unmet(needs, report, bundled=not data)
             if reason:
                 log(f"[{i}/{len(notebooks)}] {nb.stem}: skipped ({reason})")
-                result.results.append(NotebookResult(nb.stem, True, 0.0, skipped=reason))
+                result.results.append(NotebookResult(nb.stem, True, 0.0, skipped=reason,
+                                                     message=unmet(needs, report, bundled=not data, lang=lang)))
                 continue
             log(f"[{i}/{len(notebooks)}] {nb.stem}")
             target = out / nb.name
             start = time.perf_counter()
             deadline = time.monotonic() + timeout if timeout else None
-            error = ""
+            error = message = ""
             messages.write(f"--- {nb.name}\n")
             messages.flush()
             try:
@@ -395,20 +400,23 @@ def run_notebooks(data: str | None = None, columns: str | None = None, encoding:
                     progress_bar=progress, language="python", kernel_manager_class=manager,
                     timeout_func=(lambda cell: max(1, int(deadline - time.monotonic()))) if deadline else None)
             except KeyboardInterrupt:
-                error = label("fail_interrupted", lang).format(cell=_cell_of(target, lang))
+                error, message = (label("fail_interrupted", language).format(cell=_cell_of(target, language))
+                                  for language in ("en", lang))
                 result.interrupted = True
             except Exception as err:  # noqa: BLE001 - any failure of one notebook is reported, the run goes on
-                error = _failure(err, target, manager.processes[-1] if manager.processes else None, timeout,
-                                 lang)
+                process = manager.processes[-1] if manager.processes else None
+                error, message = (_failure(err, target, process, timeout, language) for language in ("en", lang))
             finally:
                 _stop_kernels(manager)
             seconds = time.perf_counter() - start
             html = _render_html(target, lang, nb.parent)
             if error:
-                result.results.append(NotebookResult(nb.stem, False, seconds, target, html, error=error))
+                result.results.append(NotebookResult(nb.stem, False, seconds, target, html, error=error,
+                                                     message=message))
                 log(f"  FAILED {nb.stem}: {error}")
                 if result.interrupted:
-                    result.results += [NotebookResult(rest.stem, True, 0.0, skipped=label("skip_interrupted", lang))
+                    result.results += [NotebookResult(rest.stem, True, 0.0, skipped=label("skip_interrupted"),
+                                       message=label("skip_interrupted", lang))
                                        for rest in notebooks[i:]]
                     break
                 continue
@@ -417,7 +425,8 @@ def run_notebooks(data: str | None = None, columns: str | None = None, encoding:
     except KeyboardInterrupt:  # between notebooks (skipping, rendering): what ran is kept
         result.interrupted = True
         done = {r.name for r in result.results}
-        result.results += [NotebookResult(nb.stem, True, 0.0, skipped=label("skip_interrupted", lang))
+        result.results += [NotebookResult(nb.stem, True, 0.0, skipped=label("skip_interrupted"),
+                                       message=label("skip_interrupted", lang))
                            for nb in notebooks if nb.stem not in done]
     finally:
         messages.close()
