@@ -524,6 +524,7 @@ REPORT_TEMPLATE = """{%- extends 'index.html.j2' -%}
 {%- block html_head_js_mermaidjs -%}{%- endblock html_head_js_mermaidjs -%}
 {%- block extra_css -%}<style type="text/css">
 body { font-family: system-ui, "Noto Sans CJK SC", "Microsoft YaHei", "PingFang SC", sans-serif; }
+math { font-family: "Cambria Math", "STIX Two Math", "Latin Modern Math", math; }
 math[display="block"] { display: block math; margin: .6em 0; overflow-x: auto; }
 </style>{%- endblock extra_css -%}
 """
@@ -601,6 +602,8 @@ def _render_html(notebook: Path, lang: str = "en", images: Path | None = None) -
         return None
     for key, mathml in formulas.items():
         body = body.replace(f"<p>{key}</p>", mathml).replace(key, mathml)
+    body = body.replace('alt="No description has been provided for this image"',  # nbconvert's, in English
+                        f'alt="{label("report_image", lang)}"')
     html = notebook.with_suffix(".html")
     html.write_text(body, encoding="utf-8")
     return html

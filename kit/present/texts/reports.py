@@ -29,6 +29,7 @@ TEXTS: dict[str, dict[str, str]] = {
     # the front page
     "run_seconds": {"en": "{seconds:.0f} s", "zh": "{seconds:.0f} 秒"},
     "min_support_raised": {"en": "min_support", "zh": "最小支持度 (min_support)"},
+    "report_image": {"en": "figure", "zh": "图"},
     "data_file": {"en": "Data file: {name}", "zh": "数据文件: {name}"},
     # the notebooks by number, as the front page lists them
     "notebook_00": {"en": "Data preparation", "zh": "数据准备"},
