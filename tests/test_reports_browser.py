@@ -214,7 +214,8 @@ def test_reports_open_offline_with_math_images_and_fonts(runs, page, lang, tmp_p
             assert any(CJK_FONT.search(f) for f in fonts), (name, seen["chinese"], fonts)
         page.evaluate("(document.querySelector('math[display=block]') || document.body).scrollIntoView()"
                       "; window.scrollBy(0, -300)")  # a formula in view, if there is one
-        page.screenshot(shots / (shot or f"{OWN}_{lang}.png"))
+        if shot:
+            page.screenshot(shots / shot)
     assert not [u for u in page.requests if not u.startswith(("file:", "data:", "about:"))], page.requests
 
 
@@ -237,3 +238,28 @@ def test_the_front_page_speaks_the_runs_language(runs):
     english = set(re.findall(r"[A-Za-z]{3,}", text))
     assert not english, english
     assert label("report_title", "en") in (runs["en"] / "index.html").read_text(encoding="utf-8")
+
+
+def test_skip_and_failure_reasons_follow_the_language(tmp_path):
+    from types import SimpleNamespace
+
+    from papermill.exceptions import PapermillExecutionError
+
+    from kit.present import label, report
+    from kit.run.runner import _failure, unmet
+
+    data = SimpleNamespace(columns=["customer_id", "amount"], available=("customers",))
+    assert unmet(["baskets"], data) == "needs orders with products, which the data lacks"
+    assert unmet(["baskets"], data, lang="zh") == label("skip_baskets", "zh") and CJK.search(label("skip_baskets", "zh"))
+    assert unmet(["customers"], data, lang="zh") == ""
+    err = PapermillExecutionError(3, 4, "raise x", "ValueError", "bad thing", [])
+    assert _failure(err, tmp_path / "none.ipynb", None, 10) == "cell 3 (execution count 4) raised ValueError: bad thing"
+    zh = _failure(err, tmp_path / "none.ipynb", None, 10, "zh")
+    assert zh.startswith("第 3 个单元格") and "ValueError: bad thing" in zh
+    result = SimpleNamespace(out=tmp_path, report=None, results=[
+        SimpleNamespace(name="02_market_basket", ok=True, seconds=0.0, skipped="needs orders with products",
+                        error="", message=label("skip_baskets", "zh")),
+        SimpleNamespace(name="03_value_grading", ok=True, seconds=5.0, skipped="", error="", message="")])
+    page = report.write_index(result, "zh").read_text(encoding="utf-8")
+    assert label("skip_baskets", "zh") in page and "needs orders" not in page
+    assert "02 · 购物篮关联分析" in page and "(5 秒)" in page

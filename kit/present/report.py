@@ -116,8 +116,7 @@ def write_index(result, lang: str = "en") -> Path:
             parts.append(f"<li class='skipped'>{title}: {label('skipped', lang)} — "
                          f"{html.escape(getattr(r, 'message', '') or r.skipped)}</li>")
         elif not r.ok:
-            link = f"<a href='{html.escape(r.name)}.html'>{title}</a>" if getattr(r, "html", None) else title
-            parts.append(f"<li class='failed'>{link}: {label('failed', lang)} — "
+            parts.append(f"<li class='failed'>{title}: {label('failed', lang)} — "
                          f"{html.escape(getattr(r, 'message', '') or r.error)}</li>")
         else:
             seconds = label("run_seconds", lang).format(seconds=r.seconds)
