@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed
 KERNEL := customer-value-kit
 OUT ?= outputs
 
-.PHONY: setup run test notebooks benchmark lab clean
+.PHONY: setup run test screenshots notebooks benchmark lab clean
 
 setup: $(STAMP)
 
@@ -24,6 +24,9 @@ run: setup
 
 test: setup
 	$(BIN)/python -m pytest -n 2 --dist loadfile
+
+screenshots: setup  ## the reports in headless Chromium (en and zh), screenshots into notebooks/images
+	KIT_REQUIRE_BROWSER=1 KIT_SCREENSHOTS=notebooks/images $(BIN)/python -m pytest -q tests/test_reports_browser.py
 
 notebooks: setup  ## re-execute the course notebooks in place (refreshes their committed outputs)
 	$(BIN)/kit refresh

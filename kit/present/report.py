@@ -78,7 +78,7 @@ def headline_figures(out_dir, lang: str = "en") -> tuple[list[tuple[str, str]], 
     basket = results.load_figures(out_dir, "basket") or {}
     requested = basket.get("min_support_requested")
     if requested is not None and basket.get("min_support", 0) > requested:
-        figures.append(("min_support", label("support_raised", lang).format(**basket)))
+        figures.append((label("min_support_raised", lang), label("support_raised", lang).format(**basket)))
     if basket.get("pairs") == 0 and {"min_support", "min_confidence"} <= set(basket):
         figures.append((label("product_pairs", lang), label("no_pairs_pass", lang).format(**basket)))
     placement = results.load_table(out_dir, "placement")
@@ -86,6 +86,16 @@ def headline_figures(out_dir, lang: str = "en") -> tuple[list[tuple[str, str]], 
         shown = placement.head(5)[["name_a", "name_b", "baskets", "lift"]].round(2)
         tables[label("strongest_pairs", lang)] = localise(shown, lang)
     return figures, tables
+
+
+def notebook_title(name: str, lang: str = "en") -> str:
+    """``"03 · 客户价值分级"``: a notebook's number and its title in ``lang`` (its file name if it has none).
+
+    >>> notebook_title("03_value_grading", "zh"), notebook_title("14_fine", "en")
+    ('03 · 客户价值分级', '14_fine')
+    """
+    key = f"notebook_{name[:2]}"
+    return f"{name[:2]} · {label(key, lang)}" if label(key, lang) != key else name
 
 
 def write_index(result, lang: str = "en") -> Path:
@@ -101,12 +111,16 @@ def write_index(result, lang: str = "en") -> Path:
             parts.append(f"<h3>{html.escape(title)}</h3>" + _table(frame))
     parts.append(f"<h2>{html.escape(label('notebooks_run', lang))}</h2><ul>")
     for r in result.results:
+        title = html.escape(notebook_title(r.name, lang))
         if r.skipped:
-            parts.append(f"<li class='skipped'>{html.escape(r.name)}: {label('skipped', lang)} — {html.escape(r.skipped)}</li>")
+            parts.append(f"<li class='skipped'>{title}: {label('skipped', lang)} — "
+                         f"{html.escape(getattr(r, 'message', '') or r.skipped)}</li>")
         elif not r.ok:
-            parts.append(f"<li class='failed'>{html.escape(r.name)}: {label('failed', lang)} — {html.escape(r.error)}</li>")
+            parts.append(f"<li class='failed'>{title}: {label('failed', lang)} — "
+                         f"{html.escape(getattr(r, 'message', '') or r.error)}</li>")
         else:
-            parts.append(f"<li><a href='{html.escape(r.name)}.html'>{html.escape(r.name)}</a> ({r.seconds:.0f} s)</li>")
+            seconds = label("run_seconds", lang).format(seconds=r.seconds)
+            parts.append(f"<li><a href='{html.escape(r.name)}.html'>{title}</a> ({seconds})</li>")
     parts.append("</ul>")
     actions = out / "customer_actions.csv"
     if actions.exists():
@@ -116,7 +130,7 @@ def write_index(result, lang: str = "en") -> Path:
         summary = result.report.summary().reset_index()
         summary = localise(summary[summary["rows"] > 0], lang)
         parts.append(f"<h2>{html.escape(label('cleaning_report', lang))}</h2>"
-                     f"<p>{html.escape(Path(result.report.source).name)}</p>" + _table(summary))
+                     f"<p>{html.escape(label('data_file', lang).format(name=Path(result.report.source).name))}</p>" + _table(summary))
     page = (f"<!DOCTYPE html><html lang='{'zh-CN' if lang == 'zh' else 'en'}'><head><meta charset='utf-8'>"
             f"<title>{html.escape(label('report_title', lang))}</title><style>{STYLE}</style></head><body>"
             + "\n".join(parts) + "</body></html>")

@@ -10,23 +10,25 @@ import os
 import re
 import sys
 import time
+import zlib
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
 
 from ..errors import KitError
-from ..present import results
+from ..present import label, results
 from .params import Parameter, check, coerce, notebook_parameters
 from .tracks import LANGUAGES, build_track, source_dir, track_dir
 from ..course.widgets import HEADLESS
 
 KERNEL = "customer-value-kit"
-#: What a notebook can declare in its metadata (``metadata.kit.requires``) and how the data must provide it.
+#: What a notebook can declare in its metadata (``metadata.kit.requires``) -> the label of the reason it is skipped
+#: when the data cannot provide it (:mod:`kit.present.texts.reports`).
 REQUIREMENTS = {
-    "customers": "needs customer ids with dates and amounts, which the data lacks",
-    "baskets": "needs orders with products, which the data lacks",
-    "dated": "needs order dates, which the data lacks",
-    "bundled": "is about the bundled course data, not this data set",
+    "customers": "skip_customers",
+    "baskets": "skip_baskets",
+    "dated": "skip_dated",
+    "bundled": "skip_bundled",
 }
 
 
@@ -103,15 +105,13 @@ def notebook_requirements(path: Path) -> list[str]:
     return list(nbformat.read(path, as_version=4).metadata.get("kit", {}).get("requires", []))
 
 
-def unmet(requirements, report, bundled: bool = True) -> str:
-    """Why ``report``'s data cannot serve a notebook with ``requirements`` ('' when it can)."""
+def unmet(requirements, report, bundled: bool = True, lang: str = "en") -> str:
+    """Why ``report``'s data cannot serve a notebook with ``requirements``, in ``lang`` ('' when it can)."""
     for requirement in requirements:
-        if requirement == "bundled" and not bundled:
-            return REQUIREMENTS["bundled"]
-        if requirement == "dated" and "order_date" not in report.columns:
-            return REQUIREMENTS["dated"]
-        if requirement in ("customers", "baskets") and requirement not in report.available:
-            return REQUIREMENTS[requirement]
+        if ((requirement == "bundled" and not bundled)
+                or (requirement == "dated" and "order_date" not in report.columns)
+                or (requirement in ("customers", "baskets") and requirement not in report.available)):
+            return label(REQUIREMENTS[requirement], lang)
     return ""
 
 
@@ -210,6 +210,9 @@ class NotebookResult:
     html: Path | None = None
     error: str = ""
     skipped: str = ""
+    #: why it was skipped or failed in the run's language, for the front page (``skipped`` and ``error`` are the
+    #: kit's console and ``run_summary.tsv`` texts, in English)
+    message: str = ""
 
     @property
     def status(self) -> str:
@@ -377,16 +380,18 @@ def run_notebooks(data: str | None = None, columns: str | None = None, encoding:
     result = RunResult(out, report=report, memory_limit=memory_limit)
     try:
         for i, nb in enumerate(notebooks, 1):
-            reason = unmet(notebook_requirements(nb), report, bundled=not data)
+            needs = notebook_requirements(nb)
+            reason = unmet(needs, report, bundled=not data)
             if reason:
                 log(f"[{i}/{len(notebooks)}] {nb.stem}: skipped ({reason})")
-                result.results.append(NotebookResult(nb.stem, True, 0.0, skipped=reason))
+                result.results.append(NotebookResult(nb.stem, True, 0.0, skipped=reason,
+                                                     message=unmet(needs, report, bundled=not data, lang=lang)))
                 continue
             log(f"[{i}/{len(notebooks)}] {nb.stem}")
             target = out / nb.name
             start = time.perf_counter()
             deadline = time.monotonic() + timeout if timeout else None
-            error = ""
+            error = message = ""
             messages.write(f"--- {nb.name}\n")
             messages.flush()
             try:
@@ -395,19 +400,23 @@ def run_notebooks(data: str | None = None, columns: str | None = None, encoding:
                     progress_bar=progress, language="python", kernel_manager_class=manager,
                     timeout_func=(lambda cell: max(1, int(deadline - time.monotonic()))) if deadline else None)
             except KeyboardInterrupt:
-                error = "interrupted (Ctrl-C)" + _cell_of(target)
+                error, message = (label("fail_interrupted", language).format(cell=_cell_of(target, language))
+                                  for language in ("en", lang))
                 result.interrupted = True
             except Exception as err:  # noqa: BLE001 - any failure of one notebook is reported, the run goes on
-                error = _failure(err, target, manager.processes[-1] if manager.processes else None, timeout)
+                process = manager.processes[-1] if manager.processes else None
+                error, message = (_failure(err, target, process, timeout, language) for language in ("en", lang))
             finally:
                 _stop_kernels(manager)
             seconds = time.perf_counter() - start
-            html = _render_html(target)
+            html = _render_html(target, lang, nb.parent)
             if error:
-                result.results.append(NotebookResult(nb.stem, False, seconds, target, html, error=error))
+                result.results.append(NotebookResult(nb.stem, False, seconds, target, html, error=error,
+                                                     message=message))
                 log(f"  FAILED {nb.stem}: {error}")
                 if result.interrupted:
-                    result.results += [NotebookResult(rest.stem, True, 0.0, skipped="not run: the run was interrupted")
+                    result.results += [NotebookResult(rest.stem, True, 0.0, skipped=label("skip_interrupted"),
+                                       message=label("skip_interrupted", lang))
                                        for rest in notebooks[i:]]
                     break
                 continue
@@ -416,7 +425,8 @@ def run_notebooks(data: str | None = None, columns: str | None = None, encoding:
     except KeyboardInterrupt:  # between notebooks (skipping, rendering): what ran is kept
         result.interrupted = True
         done = {r.name for r in result.results}
-        result.results += [NotebookResult(nb.stem, True, 0.0, skipped="not run: the run was interrupted")
+        result.results += [NotebookResult(nb.stem, True, 0.0, skipped=label("skip_interrupted"),
+                                       message=label("skip_interrupted", lang))
                            for nb in notebooks if nb.stem not in done]
     finally:
         messages.close()
@@ -444,8 +454,9 @@ def _size(limit: int | None) -> str:
     return "none" if not limit else f"{limit / 1024**3:.1f} GB"
 
 
-def _cell_of(notebook: Path) -> str:
-    """`` in cell N``: the last cell papermill started in its output ``notebook`` ('' if none or unreadable)."""
+def _cell_of(notebook: Path, lang: str = "en") -> str:
+    """`` in cell N`` (in ``lang``): the last cell papermill started in its output ``notebook`` ('' if none or
+    unreadable)."""
     import nbformat
 
     try:
@@ -453,32 +464,34 @@ def _cell_of(notebook: Path) -> str:
     except Exception:  # noqa: BLE001 - the output notebook may not exist yet or be half written
         return ""
     started = [i for i, cell in enumerate(cells) if cell.get("metadata", {}).get("papermill", {}).get("start_time")]
-    return f" in cell {started[-1]}" if started else ""
+    return label("fail_in_cell", lang).format(cell=started[-1]) if started else ""
 
 
-def _failure(err: Exception, target: Path, process, timeout) -> str:
-    """Why a notebook failed, in a few lines: the cell and the error, or how its kernel ended."""
+def _failure(err: Exception, target: Path, process, timeout, lang: str = "en") -> str:
+    """Why a notebook failed, in a few lines in ``lang``: the cell and the error, or how its kernel ended."""
     import signal
 
     from nbclient.exceptions import CellTimeoutError, DeadKernelError
     from papermill.exceptions import PapermillExecutionError
 
+    cell = _cell_of(target, lang)
     if isinstance(err, PapermillExecutionError):
-        return f"cell {err.cell_index} (execution count {err.exec_count}) raised {err.ename}: " \
-               f"{_first_lines(err.evalue)}"
+        return label("fail_raised", lang).format(cell=err.cell_index, count=err.exec_count, ename=err.ename,
+                                                 evalue=_first_lines(err.evalue))
     if isinstance(err, CellTimeoutError) or (isinstance(err, TimeoutError) and timeout):
-        return f"timed out after {timeout:.0f} s (--timeout){_cell_of(target)}"
+        return label("fail_timeout", lang).format(seconds=timeout, cell=cell)
     if isinstance(err, DeadKernelError):
         code = process.poll() if process is not None else None
         if code is not None and code < 0:
             name = signal.Signals(-code).name
-            how = f"killed by {name}" + (" (the system kills the largest process when memory runs out; lower "
-                                         "--memory-limit to get a MemoryError instead)" if name == "SIGKILL" else "")
+            how = label("kernel_killed", lang).format(signal=name) + (
+                label("kernel_out_of_memory", lang) if name == "SIGKILL" else "")
         else:
-            how = f"exited with status {code}" if code is not None else "stopped responding"
-            how += f" (its messages are in {KERNEL_MESSAGES})"
-        return f"the kernel died{_cell_of(target)}: {how}"
-    return f"{type(err).__name__}{_cell_of(target)}: {_first_lines(err)}"
+            how = (label("kernel_exited", lang).format(code=code) if code is not None
+                   else label("kernel_unresponsive", lang))
+            how += label("kernel_messages_in", lang).format(file=KERNEL_MESSAGES)
+        return label("fail_kernel_died", lang).format(cell=cell, how=how)
+    return f"{type(err).__name__}{cell}: {_first_lines(err)}"
 
 
 def _stop_kernels(manager) -> None:
@@ -494,18 +507,103 @@ def _first_lines(text, n: int = 6) -> str:
     return "\n    ".join(lines[:n]) + (" ..." if len(lines) > n else "")
 
 
-def _render_html(notebook: Path) -> Path | None:
-    """Write ``notebook`` as HTML beside it, without code cells or prompts (``None`` if it cannot be read)."""
+#: Cells tagged so are for learners in JupyterLab (exercise prompts and checks, sliders): reports leave them out.
+COURSE_ONLY = "course-only"
+#: Math in markdown: ``$$...$$`` (display) and ``$...$`` (inline, opening after a non-space, closing before one and
+#: not followed by a digit); code spans and fenced code are left alone and ``\$`` is a currency sign.
+MATH = re.compile(r"""(?P<code>```.*?```|~~~.*?~~~|(?P<ticks>`+).*?(?P=ticks))
+                      |(?P<escaped>\\\$)
+                      |\$\$(?P<display>.+?)\$\$
+                      |\$(?P<inline>[^\s$](?:[^$\n]|\n(?![ \t]*\n))*?)(?<![\s\\])\$(?!\d)""", re.S | re.X)
+#: The HTML report's template: JupyterLab's without scripts from the network (MathJax, require.js, mermaid,
+#: widgets); the page works offline, its math is MathML (rendered by the browser) and its text in the run's language.
+REPORT_TEMPLATE = """{%- extends 'index.html.j2' -%}
+{%- block html_head_js -%}{%- endblock html_head_js -%}
+{%- block jupyter_widgets -%}{%- endblock jupyter_widgets -%}
+{%- block html_head_js_mathjax -%}{%- endblock html_head_js_mathjax -%}
+{%- block html_head_js_mermaidjs -%}{%- endblock html_head_js_mermaidjs -%}
+{%- block extra_css -%}<style type="text/css">
+body { font-family: system-ui, "Noto Sans CJK SC", "Microsoft YaHei", "PingFang SC", sans-serif; }
+math { font-family: "Cambria Math", "STIX Two Math", "Latin Modern Math", math; }
+math[display="block"] { display: block math; margin: .6em 0; overflow-x: auto; }
+</style>{%- endblock extra_css -%}
+"""
+
+
+def latex_to_mathml(markdown: str) -> tuple[str, dict[str, str]]:
+    """``markdown`` with each formula replaced by a placeholder word, and the MathML of each placeholder.
+
+    The placeholders pass through the markdown renderer untouched; :func:`_render_html` puts the MathML back in the
+    HTML it renders. A formula ``latex2mathml`` cannot convert is shown as its LaTeX in a code span.
+
+    >>> text, math = latex_to_mathml(r"costs \\$5 and $x^2$ `$not math$`")
+    >>> text.startswith(r"costs \\$5 and kitmath") and text.endswith("`$not math$`"), len(math)
+    (True, 1)
+    >>> next(iter(math.values()))[:50]
+    '<math xmlns="http://www.w3.org/1998/Math/MathML" d'
+    """
+    from latex2mathml.converter import convert
+
+    formulas: dict[str, str] = {}
+
+    def replace(match: re.Match) -> str:
+        latex, display = (match["display"], "block") if match["display"] is not None else (match["inline"], "inline")
+        if latex is None:
+            return match[0]
+        try:
+            mathml = convert(latex.strip(), display=display)
+        except Exception:  # noqa: BLE001 - an unsupported command: show the formula as code rather than fail
+            import html
+
+            mathml = f"<code class='math'>{html.escape(latex.strip())}</code>"
+        key = f"kitmath{len(formulas)}x{zlib.crc32(markdown.encode())}q"
+        formulas[key] = mathml
+        return key
+
+    return MATH.sub(replace, markdown), formulas
+
+
+def report_notebook(nb):
+    """What a report shows of the executed notebook ``nb``: the cells not tagged :data:`COURSE_ONLY`, formulas in
+    markdown as placeholders (:func:`latex_to_mathml`); returns ``(nb, {placeholder: MathML})``."""
+    nb.cells = [c for c in nb.cells if COURSE_ONLY not in c.metadata.get("tags", [])]
+    formulas: dict[str, str] = {}
+    for cell in nb.cells:
+        if cell.cell_type == "markdown":
+            cell.source, found = latex_to_mathml(cell.source)
+            formulas.update(found)
+        for output in cell.get("outputs", []):
+            if "text/markdown" in output.get("data", {}):
+                output["data"]["text/markdown"], found = latex_to_mathml(output["data"]["text/markdown"])
+                formulas.update(found)
+    nb.metadata.pop("widgets", None)
+    return nb, formulas
+
+
+def _render_html(notebook: Path, lang: str = "en", images: Path | None = None) -> Path | None:
+    """Write ``notebook`` as HTML beside it for people: no code, prompts or course-only cells, math as MathML,
+    nothing loaded from the network (``None`` if it cannot be read). ``images``: the folder markdown image links
+    are relative to (they are embedded)."""
     import nbformat
+    from jinja2 import DictLoader
     from nbconvert import HTMLExporter
 
     if not notebook.exists():
         return None
-    exporter = HTMLExporter(exclude_input=True, exclude_input_prompt=True, exclude_output_prompt=True)
+    exporter = HTMLExporter(exclude_input=True, exclude_input_prompt=True, exclude_output_prompt=True,
+                            embed_images=True, language_code=lang,
+                            extra_loaders=[DictLoader({"kit_report.html.j2": REPORT_TEMPLATE})],
+                            template_file="kit_report.html.j2")
     try:
-        body, _ = exporter.from_notebook_node(nbformat.read(notebook, as_version=4))
+        nb, formulas = report_notebook(nbformat.read(notebook, as_version=4))
+        body, _ = exporter.from_notebook_node(nb, resources={"metadata": {
+            "name": notebook.stem, "path": str(images or notebook.parent)}})
     except Exception:  # noqa: BLE001 - a notebook cut short may be half written
         return None
+    for key, mathml in formulas.items():
+        body = body.replace(f"<p>{key}</p>", mathml).replace(key, mathml)
+    body = body.replace('alt="No description has been provided for this image"',  # nbconvert's, in English
+                        f'alt="{label("report_image", lang)}"')
     html = notebook.with_suffix(".html")
     html.write_text(body, encoding="utf-8")
     return html
