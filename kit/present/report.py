@@ -10,7 +10,7 @@ import pandas as pd
 
 from ..grading.abc import top_share
 from . import results
-from .clv import problem_texts
+from .clv import equity_label, problem_texts
 from .labels import check_lang, label
 from .localise import localise
 from .numbers import sig
@@ -74,7 +74,10 @@ def headline_figures(out_dir, lang: str = "en") -> tuple[list[tuple[str, str]], 
         figures.append((label("clv_model", lang), label("model_failed_codes", lang).format(
             codes=", ".join(check.get("codes", []))) + (f" ({problems[0]})" if problems else "")))
     elif clv is not None:  # a model's output: 4 significant figures
-        figures.append((label("customer_equity", lang), sig(clv["clv"].sum())))
+        window = (check or {}).get("window") or {}
+        named = equity_label(window, lang) if {"horizon", "time_unit", "margin", "discount_rate"} <= set(window) \
+            else label("customer_equity", lang)
+        figures.append((named, sig(clv["clv"].sum())))
     basket = results.load_figures(out_dir, "basket") or {}
     requested = basket.get("min_support_requested")
     if requested is not None and basket.get("min_support", 0) > requested:
