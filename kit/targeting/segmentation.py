@@ -8,12 +8,14 @@ or ``lapsed``. The words for them are in the label table.
 
 from __future__ import annotations
 
+import warnings
 from dataclasses import dataclass, field
 
 import numpy as np
 import pandas as pd
 from sklearn.cluster import KMeans
 from sklearn.decomposition import PCA, FactorAnalysis
+from sklearn.exceptions import ConvergenceWarning
 from sklearn.metrics import silhouette_score
 
 from ..customers.features import Features, numeric_features
@@ -83,7 +85,9 @@ class Segmentation:
     dropped : list of str
         Constant features left out.
     loadings : DataFrame or None
-        Factor loadings (``method="factor"``).
+        Factor loadings (``method="factor"``): one row per scaled feature, one column per factor (``factor_1``
+        explains the most variance); a loading near ±1 means the feature moves with the factor, near 0 that it
+        does not.
     """
 
     labels: pd.Series
@@ -126,7 +130,9 @@ def segment_customers(features: pd.DataFrame, k: int | None = None, method: str 
         Number of segments; default the best silhouette over ``k_range`` (the silhouette and inertia of every k
         in ``k_range`` are reported either way, for the elbow picture).
     method : {"kmeans", "factor"}
-        ``"factor"`` first extracts ``n_factors`` factors by factor analysis and clusters the factor scores.
+        ``"factor"`` first extracts ``n_factors`` factors by factor analysis (因子分析: a few unobserved factors
+        that explain the correlations between the features; varimax rotation, so that each feature loads mainly
+        on one factor) and clusters the customers' factor scores.
     random_state : int
     columns : iterable of str, optional
         The feature columns (default: the numeric features the table has).
@@ -149,6 +155,8 @@ def segment_customers(features: pd.DataFrame, k: int | None = None, method: str 
     >>> result = segment_customers(features, k=2)
     >>> result.labels.tolist(), result.names.tolist()
     ([1, 1, 1, 0, 0, 0], ['high_frequency+high_monetary', 'low_frequency+low_monetary'])
+    >>> bool(segment_customers(features, k=2, method="factor", n_factors=1).loadings["factor_1"].gt(0).all())
+    True
     """
     if method not in ("kmeans", "factor"):
         raise KitError(f"unknown method {method!r}", hint="use 'kmeans' or 'factor'")
@@ -159,10 +167,7 @@ def segment_customers(features: pd.DataFrame, k: int | None = None, method: str 
     loadings = None
     data = X.to_numpy()
     if method == "factor":
-        factors = FactorAnalysis(n_components=min(n_factors, X.shape[1]), random_state=random_state).fit(data)
-        loadings = pd.DataFrame(factors.components_.T, index=X.columns,
-                                columns=[f"factor_{i + 1}" for i in range(factors.components_.shape[0])]).round(3)
-        data = factors.transform(data)
+        loadings, data = _factor_scores(X, n_factors, random_state)
     candidates = sorted({c for c in k_range if 2 <= c < n} | ({k} if k else set()))
     if k is not None and (k < 2 or k >= n):
         raise KitError(f"k = {k} needs between 2 and {n - 1} segments for {n} customers",
@@ -189,6 +194,26 @@ def segment_customers(features: pd.DataFrame, k: int | None = None, method: str 
     names = _names(X, labels, _unnamed_features(features, as_of))
     return Segmentation(labels, best, profile, names, coordinates.round(4),
                         tuple(np.round(pca_model.explained_variance_ratio_, 4)), scores, dropped, loadings)
+
+
+def _factor_scores(X: pd.DataFrame, n_factors: int, random_state: int) -> tuple[pd.DataFrame, np.ndarray]:
+    """Varimax-rotated factor loadings (``factor_1`` .. ``factor_n``) and each customer's factor scores.
+
+    Each factor is turned so that its largest loading is positive, and the factors are numbered by the variance
+    they explain (sum of squared loadings), largest first: the same data give the same table.
+    """
+    n = min(n_factors, X.shape[1])
+    with warnings.catch_warnings():  # a feature explained almost entirely (Heywood case) slows convergence only
+        warnings.simplefilter("ignore", ConvergenceWarning)
+        model = FactorAnalysis(n_components=n, rotation="varimax" if n > 1 else None, svd_method="lapack",
+                               max_iter=200, random_state=random_state).fit(X.to_numpy())
+    components = model.components_
+    signs = np.sign(components[np.arange(n), np.abs(components).argmax(axis=1)])
+    order = np.argsort(-((components * signs[:, None]) ** 2).sum(axis=1), kind="stable")
+    components = (components * signs[:, None])[order]
+    scores = (model.transform(X.to_numpy()) * signs)[:, order]
+    loadings = pd.DataFrame(components.T, index=X.columns, columns=[f"factor_{i + 1}" for i in range(n)]).round(3)
+    return loadings, scores
 
 
 def _profile(features, X, labels) -> pd.DataFrame:

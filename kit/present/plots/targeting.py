@@ -48,6 +48,8 @@ def plot_value_terms(value: pd.DataFrame, customers, lang: str = "en", ax=None):
     ax.plot(x, rows["relationship_value"], "D", color="black", label=label("relationship_value", lang))
     ax.axhline(0, color="grey", linewidth=0.8)
     ax.set_xticks(x, [str(c) for c in rows.index], rotation=45)
+    ax.set_xlabel(label("customer_id", lang))
+    ax.set_title(label("ct_value_terms_title", lang), fontsize=10)
     ax.legend(fontsize=7, ncol=3)
     return ax
 
@@ -57,8 +59,9 @@ def plot_segment_choice(scores: pd.DataFrame, lang: str = "en", ax=None):
     lang = plot_language(lang)
     ax = _axes(ax, (6, 3.5))
     ax.plot(scores.index, scores["silhouette"], marker="o", color=sns.color_palette()[0])
-    ax.set_xlabel("k")
+    ax.set_xlabel(label("ct_k", lang))
     ax.set_ylabel(label("silhouette", lang), color=sns.color_palette()[0])
+    ax.set_title(label("ct_choice_title", lang), fontsize=10)
     other = ax.twinx()
     other.plot(scores.index, scores["inertia"], marker="s", color=sns.color_palette()[1])
     other.set_ylabel(label("inertia", lang), color=sns.color_palette()[1])
@@ -76,20 +79,25 @@ def plot_segments_pca(segmentation, lang: str = "en", ax=None, sample: int = 300
     for segment, group in points.groupby("segment"):
         ax.scatter(group["PC1"], group["PC2"], s=6, alpha=0.6,
                    label=f"{segment}: {label(segmentation.names.get(segment, ''), lang)}")
-    ax.set_xlabel(f"PC1 ({segmentation.explained_variance[0]:.0%})")
-    ax.set_ylabel(f"PC2 ({segmentation.explained_variance[1]:.0%})")
+    ax.set_xlabel(label("ct_pc_axis", lang).format(n=1, share=segmentation.explained_variance[0]))
+    ax.set_ylabel(label("ct_pc_axis", lang).format(n=2, share=segmentation.explained_variance[1]))
+    ax.set_title(label("ct_pca_title", lang), fontsize=10)
     ax.legend(fontsize=7, markerscale=2)
     return ax
 
 
-def plot_segment_profile(profile: pd.DataFrame, lang: str = "en", ax=None):
-    """Heat map of each segment's feature means relative to the overall mean (1 = average)."""
+def plot_segment_profile(profile: pd.DataFrame, lang: str = "en", ax=None, names=None):
+    """Heat map of each segment's feature means relative to the overall mean (1 = average); with ``names`` (the
+    name key of each segment id, :attr:`kit.targeting.Segmentation.names`) the rows are named in ``lang``."""
     lang = plot_language(lang)
     features = profile.drop(columns="customers").rename(columns=lambda c: label(c, lang))
     ratio = features.drop(index="overall") / features.loc["overall"].replace(0, np.nan)
-    ax = _axes(ax, (0.9 * ratio.shape[1] + 2, 0.5 * ratio.shape[0] + 1.5))
+    if names is not None:
+        ratio.index = [f"{i}: {label(names.get(i, ''), lang)}" for i in ratio.index]
+    ax = _axes(ax, (0.9 * ratio.shape[1] + 2 + (2 if names is not None else 0), 0.5 * ratio.shape[0] + 1.5))
     sns.heatmap(ratio.astype(float), annot=True, fmt=".2f", cmap="RdBu_r", center=1.0, ax=ax, cbar=False)
     ax.set_ylabel(label("segment", lang))
+    ax.set_title(label("ct_profile_title", lang), fontsize=10)
     return ax
 
 
@@ -102,5 +110,7 @@ def plot_gain(gain: pd.DataFrame, lang: str = "en", ax=None):
     ax.xaxis.set_major_formatter(matplotlib.ticker.PercentFormatter(1.0))
     ax.yaxis.set_major_formatter(matplotlib.ticker.PercentFormatter(1.0))
     ax.set_xlabel(label("customer_share", lang))
+    ax.set_ylabel(label("seed_share_found", lang))
+    ax.set_title(label("ct_gain_title", lang), fontsize=10)
     ax.legend()
     return ax
