@@ -346,6 +346,7 @@ def run_notebooks(data: str | None = None, columns: str | None = None, encoding:
                                  "out_dir": None if out is None else str(out)}, parameters)
     data, columns, encoding = options["data_path"], options["columns"], options["encoding"]
     lang, out = options["lang"] or "en", Path(options["out_dir"] or "outputs").resolve()
+    check(lang=lang)  # the language chooses the track, so it is checked before the notebooks are listed
     notebooks = list_notebooks(only, lang)
     if not notebooks:
         raise KitError(f"no notebooks found in {notebooks_dir(lang)}", hint="run kit from the project folder")
