@@ -131,7 +131,8 @@ def write_index(result, lang: str = "en") -> Path:
                      f"(<a href='customer_actions.xlsx'>xlsx</a>)</p>")
     if result.report is not None:
         summary = result.report.summary().reset_index()
-        summary = localise(summary[summary["rows"] > 0], lang)
+        summary = summary[summary["rows"] > 0].assign(share=lambda t: t["share"].map("{:.1%}".format))
+        summary = localise(summary, lang)
         parts.append(f"<h2>{html.escape(label('cleaning_report', lang))}</h2>"
                      f"<p>{html.escape(label('data_file', lang).format(name=Path(result.report.source).name))}</p>" + _table(summary))
     page = (f"<!DOCTYPE html><html lang='{'zh-CN' if lang == 'zh' else 'en'}'><head><meta charset='utf-8'>"
