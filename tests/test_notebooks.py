@@ -28,7 +28,7 @@ def test_parameters_cell_is_first_and_fully_documented(path):
     assert set(SHARED) <= set(declared)
 
 
-@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.stem)
+@pytest.mark.parametrize("path", NOTEBOOKS + SOURCES, ids=lambda p: f"{p.parent.name}/{p.stem}")
 def test_outputs_are_committed_executed_in_order(path):
     nb = nbformat.read(path, as_version=4)
     counts = [c.execution_count for c in nb.cells if c.cell_type == "code"]

@@ -18,7 +18,7 @@ from pathlib import Path
 from ..errors import KitError
 from ..present import label, results
 from .params import Parameter, check, coerce, notebook_parameters
-from .tracks import LANGUAGES, build_track, source_dir, track_dir
+from .tracks import LANGUAGES, build_track, track_dir
 from ..course.widgets import HEADLESS
 
 KERNEL = "customer-value-kit"
@@ -619,27 +619,27 @@ def _write_summary(result: RunResult) -> None:
 
 
 def refresh_notebooks(only=None, log=print, languages=LANGUAGES) -> None:
-    """Build both language tracks from the bilingual sources (:mod:`kit.run.tracks`) and execute them in place
-    with their default parameters: their committed outputs."""
+    """Build both language tracks from the bilingual sources (:mod:`kit.run.tracks`) and execute the tracks and
+    the sources in place with their default parameters: their committed outputs."""
     import nbformat
     from nbclient import NotebookClient
 
     kernel = ensure_kernel()
     os.environ[HEADLESS] = "1"
-    sources = sorted(source_dir().glob("[0-9][0-9]_*.ipynb"))
-    chosen = {p.name for p in list_notebooks(only, "source")} if only else {p.name for p in sources}
-    for source_path in sources:
-        if source_path.name not in chosen:
-            continue
+
+    def execute(nb, path: Path) -> None:
+        log(f"refreshing {path.parent.name}/{path.name}")
+        NotebookClient(nb, kernel_name=kernel, timeout=900,
+                       resources={"metadata": {"path": str(path.parent)}}).execute()
+        nb.metadata["kernelspec"] = {"name": kernel, "display_name": "Python (customer value kit)",
+                                     "language": "python"}
+        nb.metadata.pop("widgets", None)
+        nbformat.write(nb, path)
+
+    for source_path in list_notebooks(only, "source"):
         source = nbformat.read(source_path, as_version=4)
         for lang in languages:
             path = track_dir(lang) / source_path.name
             path.parent.mkdir(parents=True, exist_ok=True)
-            log(f"refreshing {lang}/{path.name}")
-            nb = build_track(source, lang)
-            NotebookClient(nb, kernel_name=kernel, timeout=900,
-                           resources={"metadata": {"path": str(path.parent)}}).execute()
-            nb.metadata["kernelspec"] = {"name": kernel, "display_name": "Python (customer value kit)",
-                                         "language": "python"}
-            nb.metadata.pop("widgets", None)
-            nbformat.write(nb, path)
+            execute(build_track(source, lang), path)
+        execute(source, source_path)
