@@ -72,6 +72,7 @@ RARE_SHAPE_SHARE = 0.02
 #: Order dates before this, or more than :data:`FUTURE_DAYS` days after the day of loading, are implausible.
 EARLIEST_DATE = pd.Timestamp("1990-01-01")
 FUTURE_DAYS = 365
+SUSPECT_COLUMNS = ["product_id", "product_name", "lines", "amount", "why"]
 #: How many possible non-product codes the text and HTML report show (all are in ``report.suspect_codes``).
 SUSPECTS_SHOWN = 10
 
@@ -280,19 +281,77 @@ def suspect_product_codes(table: pd.DataFrame, kept: pd.Series, non_product_code
     >>> suspect_product_codes(t, pd.Series(True, index=t.index))[["product_id", "why"]].values.tolist()
     [['ADJ', 'name: adjustment/manual; code shape A'], ['77', 'name: postage/carriage']]
     """
-    columns = ["product_id", "product_name", "lines", "amount", "why"]
     lines = table.loc[kept.to_numpy(dtype=bool) & table["product_id"].notna().to_numpy()]
     if lines.empty:
-        return pd.DataFrame(columns=columns)
-    codes = lines["product_id"].astype(str)
-    per_code = pd.DataFrame({"lines": codes.value_counts(sort=False)})
-    per_code["amount"] = lines["amount"].groupby(codes).sum()
-    if "product_name" in lines:  # each code's most frequent name; ties: the first in sort order
-        named = pd.DataFrame({"code": codes, "name": lines["product_name"].astype("string")}).dropna()
-        top = named.value_counts().reset_index(name="n").sort_values(["n", "name"], ascending=[False, True])
-        per_code["product_name"] = top.drop_duplicates("code").set_index("code")["name"]
-    else:
-        per_code["product_name"] = pd.NA
+        return pd.DataFrame(columns=SUSPECT_COLUMNS)
+    names = lines["product_name"].astype("string") if "product_name" in lines else pd.Series(pd.NA, index=lines.index,
+                                                                                             dtype="string")
+    per_name = pd.DataFrame({"code": lines["product_id"].astype(str), "name": names, "amount": lines["amount"]})
+    per_name = per_name.groupby(["code", "name"], dropna=False, sort=False)["amount"].agg(["size", "sum"])
+    per_name = per_name.reset_index().rename(columns={"size": "n", "sum": "amount"})
+    return suspects_from_summary(per_code_from_names(per_name), non_product_codes, non_product_pattern, shapes)
+
+
+def per_code_from_names(per_name: pd.DataFrame) -> pd.DataFrame:
+    """Lines, amount and most frequent name per product code, from counts per (code, name).
+
+    Parameters
+    ----------
+    per_name : DataFrame
+        Columns ``code``, ``name`` (missing allowed), ``n`` (lines) and ``amount`` (their sum): one row per code and
+        name, as a ``GROUP BY code, name`` gives them.
+
+    Returns
+    -------
+    DataFrame
+        Indexed by code: ``lines``, ``amount`` and ``product_name``, the most frequent name (ties: the first in sort
+        order; missing when the code has no name).
+
+    Examples
+    --------
+    >>> per_name = pd.DataFrame({"code": ["a", "a", "b"], "name": ["mug", "cup", None], "n": [2, 2, 1],
+    ...                          "amount": [4.0, 2.0, 1.0]})
+    >>> per_code_from_names(per_name)
+       lines  amount product_name
+    a      4     6.0          cup
+    b      1     1.0         <NA>
+    """
+    per_name = per_name.assign(code=per_name["code"].astype(str))
+    per_code = per_name.groupby("code", sort=False).agg(lines=("n", "sum"), amount=("amount", "sum"))
+    named = per_name[per_name["name"].notna()].assign(name=lambda f: f["name"].astype("string"))
+    top = named.sort_values(["n", "name"], ascending=[False, True]).drop_duplicates("code").set_index("code")["name"]
+    per_code["lines"] = per_code["lines"].astype(int)
+    per_code["product_name"] = top.reindex(per_code.index).astype("string")
+    per_code.index.name = None
+    return per_code
+
+
+def suspects_from_summary(per_code: pd.DataFrame, non_product_codes: Iterable[str] = (),
+                          non_product_pattern: str | None = None, shapes: bool = True) -> pd.DataFrame:
+    """:func:`suspect_product_codes` from the per-code summary of :func:`per_code_from_names`.
+
+    Parameters
+    ----------
+    per_code : DataFrame
+        Indexed by code: ``lines``, ``amount``, ``product_name``.
+    non_product_codes, non_product_pattern, shapes
+        As :func:`suspect_product_codes`.
+
+    Returns
+    -------
+    DataFrame
+        ``product_id``, ``product_name``, ``lines``, ``amount``, ``why``; largest absolute amount first.
+
+    Examples
+    --------
+    >>> per_code = pd.DataFrame({"lines": [3, 1], "amount": [6.0, -2.0], "product_name": ["mug", "Postage"]},
+    ...                         index=["22423", "P1"])
+    >>> suspects_from_summary(per_code)[["product_id", "why"]].values.tolist()
+    [['P1', 'name: postage/carriage']]
+    """
+    if per_code.empty:
+        return pd.DataFrame(columns=SUSPECT_COLUMNS)
+    per_code = per_code.copy()
     code = per_code.index.to_series()
     text = code + " " + per_code["product_name"].fillna("")
     word = pd.Series("", index=code.index)
@@ -309,7 +368,7 @@ def suspect_product_codes(table: pd.DataFrame, kept: pd.Series, non_product_code
     found = per_code[(per_code["why"] != "") & ~listed].reset_index(names="product_id")
     found = found.assign(size=found["amount"].abs().fillna(0)).sort_values(["size", "product_id"],
                                                                            ascending=[False, True])
-    return found[columns].reset_index(drop=True)
+    return found[SUSPECT_COLUMNS].reset_index(drop=True)
 
 
 def implausible_dates(dates: pd.Series, today: pd.Timestamp | None = None) -> list[str]:

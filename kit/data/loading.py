@@ -6,7 +6,8 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from . import cleaning, parsing, schema
+from . import cleaning, engines, parsing, schema
+from .engine_loading import load_in_engine
 from ..errors import KitError, examples
 from .readers import read_raw
 
@@ -22,7 +23,7 @@ def load_transactions(source, columns=None, encoding: str | None = None, *, anal
                       non_product_pattern: str | None = cleaning.NON_PRODUCT_PATTERN,
                       cancellation_pattern: str | None = cleaning.CANCELLATION_PATTERN,
                       sheet=None, delimiter: str | None = None, header: bool | int | None = None,
-                      skip_rows: int | None = None):
+                      skip_rows: int | None = None, engine: str | None = "pandas"):
     """Read a transaction file, map its columns, parse, clean; return ``(tx, report)``.
 
     Parameters
@@ -55,6 +56,10 @@ def load_transactions(source, columns=None, encoding: str | None = None, *, anal
     sheet, header, skip_rows, delimiter : optional
         How to read the file (:func:`kit.data.readers.read_raw`): the Excel sheet (default: every sheet whose header
         matches the first), the 1-based line of the header (or ``False`` for none), lines to skip above it.
+    engine : {"pandas", "duckdb", "spark", "auto"}
+        Where reading and cleaning run (:mod:`kit.data.engines`). ``duckdb`` and ``spark`` read CSV and Parquet
+        themselves (``source`` may be a glob such as ``"sales/*.parquet"``), prove each column's reading from its
+        distinct values and clean in SQL (:mod:`kit.data.engine_loading`), with the same result as ``pandas``.
 
     Returns
     -------
@@ -91,9 +96,21 @@ def load_transactions(source, columns=None, encoding: str | None = None, *, anal
     non_product_pattern = options.get("non_product_pattern", non_product_pattern)
     cancellation_pattern = options.get("cancellation_pattern", cancellation_pattern)
 
-    raw = read_raw(source, options.get("encoding"), options.get("sheet"), options.get("delimiter"),
-                   options.get("header", True), options.get("layout", "table"), options.get("skip_rows", 0),
-                   expected_columns=[c for c in mapping.values() if c])
+    def read():
+        return read_raw(source, options.get("encoding"), options.get("sheet"), options.get("delimiter"),
+                        options.get("header", True), options.get("layout", "table"), options.get("skip_rows", 0),
+                        expected_columns=[c for c in mapping.values() if c])
+
+    engine = engines.choose_engine(engine, source)
+    if engine != "pandas":
+        def finish(resolved, found, name):
+            available = tuple(a for a in schema.ANALYSES if _missing_for(a, resolved) == [])
+            chosen = _choose_analysis(options.get("analysis"), resolved, available, name, found)
+            return (chosen, available, cleaning.resolve_steps(options.get("steps")), options, cancellation_pattern,
+                    non_product_codes, non_product_pattern)
+
+        return load_in_engine(engines.connect(engine), source, mapping, options, read, finish)
+    raw = read()
     where = f"{raw.source}: "
     found = [str(c) for c in raw.frame.columns]
     column_notes: list[str] = []

@@ -1,0 +1,306 @@
+"""Where the heavy steps run: ``pandas`` (in this process), ``duckdb`` (embedded, larger than memory) or ``spark``.
+
+An :class:`Engine` runs SQL over named tables and hands small results back as pandas DataFrames. The SQL the kit
+sends is written once and runs unchanged on DuckDB and Spark SQL (``CASE``, window functions, ``GROUP BY``,
+``date_trunc``, ``IS NOT DISTINCT FROM``); the pandas engine runs the kit's own pandas code instead, and the parity
+tests hold the two to the same answers on the bundled data.
+
+Which engine, by a documented rule (:func:`choose_engine`): ``"auto"`` is ``pandas`` for inputs up to
+:data:`AUTO_DUCKDB_BYTES` on disk and ``duckdb`` above, when DuckDB is installed. Spark is never chosen
+automatically: it needs a Java runtime and, for more than one machine, a cluster (``KIT_SPARK_MASTER``).
+
+    >>> choose_engine("auto", None)
+    'pandas'
+"""
+
+from __future__ import annotations
+
+import glob
+import os
+import tempfile
+from pathlib import Path
+
+import pandas as pd
+
+from ..errors import KitError
+
+ENGINES = ("pandas", "duckdb", "spark")
+#: ``engine="auto"`` chooses DuckDB above this many bytes of input: 256 MiB of CSV is about 3 M lines, which pandas
+#: holds in about 2.5 GB while reading and cleaning (a 579 MiB file of 7 M lines peaked at 9.4 GB).
+AUTO_DUCKDB_BYTES = 256 * 2**20
+#: The Spark master when ``KIT_SPARK_MASTER`` is not set: all cores of this machine.
+SPARK_MASTER = "local[*]"
+#: Spark's JVM threads need a deeper stack than the default for FP-growth and long query plans.
+SPARK_STACK = "-Xss64m"
+
+
+def input_paths(source) -> list[Path]:
+    """The files a source names: one path, or every file a glob pattern (``sales/*.parquet``) matches, sorted.
+
+    Parameters
+    ----------
+    source : str or Path
+
+    Returns
+    -------
+    list of Path
+
+    Examples
+    --------
+    >>> input_paths("no/such/*.csv")
+    []
+    """
+    text = str(source)
+    if any(char in text for char in "*?["):
+        return [Path(p) for p in sorted(glob.glob(text))]
+    return [Path(text)] if Path(text).exists() else []
+
+
+def choose_engine(engine: str | None, source) -> str:
+    """The engine to use: ``engine`` itself, or for ``"auto"`` (and ``None``) the rule of the module docstring.
+
+    Parameters
+    ----------
+    engine : {"auto", "pandas", "duckdb", "spark"} or None
+    source : path, glob pattern, DataFrame or None
+        The input; a DataFrame or nothing (the bundled data) is small.
+
+    Returns
+    -------
+    str
+        One of :data:`ENGINES`.
+
+    Examples
+    --------
+    >>> choose_engine("duckdb", None), choose_engine(None, pd.DataFrame())
+    ('duckdb', 'pandas')
+    """
+    if engine not in (None, "", "auto", *ENGINES):
+        raise KitError(f"unknown engine {engine!r}", hint=f"use auto or one of {', '.join(ENGINES)}")
+    if engine not in (None, "", "auto"):
+        return engine
+    if source is None or isinstance(source, pd.DataFrame) or source == "":
+        return "pandas"
+    size = sum(p.stat().st_size for p in input_paths(source))
+    if size > AUTO_DUCKDB_BYTES and _installed("duckdb"):
+        return "duckdb"
+    return "pandas"
+
+
+def _installed(module: str) -> bool:
+    import importlib.util
+
+    return importlib.util.find_spec(module) is not None
+
+
+class Engine:
+    """SQL over named tables in DuckDB or Spark; results come back as pandas DataFrames.
+
+    Attributes
+    ----------
+    name : str
+        ``"duckdb"`` or ``"spark"``.
+
+    Examples
+    --------
+    >>> engine = connect("duckdb")
+    >>> engine.register("t", pd.DataFrame({"a": [1, 2, 2]}))
+    >>> engine.query("SELECT a, count(*) AS n FROM t GROUP BY a ORDER BY a")["n"].tolist()
+    [1, 2]
+    """
+
+    name = ""
+
+    def register(self, name: str, frame: pd.DataFrame) -> None:
+        """Make a pandas DataFrame a table called ``name``."""
+        raise NotImplementedError
+
+    def view(self, name: str, sql: str) -> None:
+        """Name the result of ``sql`` (computed again where it is used)."""
+        raise NotImplementedError
+
+    def table(self, name: str, sql: str) -> None:
+        """Compute ``sql`` once and keep it as the table ``name`` (spilling to disk when large)."""
+        raise NotImplementedError
+
+    def query(self, sql: str) -> pd.DataFrame:
+        """Run ``sql`` and return its result as a pandas DataFrame."""
+        raise NotImplementedError
+
+    def read(self, name: str, paths: list[Path], kind: str, delimiter: str = ",") -> None:
+        """Make the files ``paths`` (``kind`` ``"csv"``, all columns as text, or ``"parquet"``) the table ``name``
+        with a ``_row`` column: the line's position in the input (files in order), from 0."""
+        raise NotImplementedError
+
+    def columns(self, name: str) -> list[str]:
+        """The column names of table ``name``."""
+        return list(self.query(f"SELECT * FROM {name} LIMIT 0").columns)
+
+    def drop(self, *names: str) -> None:
+        """Forget tables and views."""
+
+    def write_parquet(self, sql: str, path: Path) -> None:
+        """Write the result of ``sql`` to one Parquet file."""
+        raise NotImplementedError
+
+
+class DuckDBEngine(Engine):
+    """An embedded DuckDB database in memory that spills to a temporary folder when the data outgrow memory."""
+
+    name = "duckdb"
+
+    def __init__(self, memory_limit: str | None = None):
+        import duckdb
+
+        self.con = duckdb.connect(config={"preserve_insertion_order": True})
+        self.spill = tempfile.mkdtemp(prefix="kit-duckdb-")
+        self.con.execute(f"SET temp_directory = '{self.spill}'")
+        if memory_limit:
+            self.con.execute(f"SET memory_limit = '{memory_limit}'")
+
+    def register(self, name, frame):
+        self.con.register(name, frame)
+
+    def view(self, name, sql):
+        self.con.execute(f"CREATE OR REPLACE TEMP VIEW {name} AS {sql}")
+
+    def table(self, name, sql):
+        self.con.execute(f"CREATE OR REPLACE TEMP TABLE {name} AS {sql}")
+
+    def query(self, sql):
+        return self.con.execute(sql).df()
+
+    def read(self, name, paths, kind, delimiter=","):
+        files = "[" + ", ".join(_quoted(p) for p in paths) + "]"
+        if kind == "parquet":
+            source = f"read_parquet({files}, filename = true, file_row_number = true)"
+            order = "filename, file_row_number"
+            drop = "EXCLUDE (filename, file_row_number)"
+        else:
+            source = (f"read_csv({files}, all_varchar = true, header = true, delim = {_quoted(delimiter)}, "
+                      "quote = '\"', escape = '\"', filename = true)")
+            order, drop = None, "EXCLUDE (filename)"
+        if order:
+            self.table(name, f"SELECT row_number() OVER (ORDER BY {order}) - 1 AS _row, * {drop} FROM {source}")
+        else:  # CSV lines keep their order (preserve_insertion_order)
+            self.table(name, f"SELECT row_number() OVER () - 1 AS _row, * {drop} FROM {source}")
+
+    def drop(self, *names):
+        import duckdb
+
+        for name in names:
+            for kind in ("VIEW", "TABLE"):
+                try:
+                    self.con.execute(f"DROP {kind} IF EXISTS {name}")
+                except duckdb.CatalogException:  # the other kind
+                    pass
+
+    def write_parquet(self, sql, path):
+        self.con.execute(f"COPY ({sql}) TO {_quoted(path)} (FORMAT parquet)")
+
+
+class SparkEngine(Engine):
+    """A Spark session: ``local[*]`` by default, or the cluster named by ``KIT_SPARK_MASTER``."""
+
+    name = "spark"
+
+    def __init__(self, master: str | None = None):
+        try:
+            from pyspark.sql import SparkSession
+        except ImportError:
+            raise KitError("the spark engine needs pyspark, which is not installed",
+                           hint='pip install ".[spark]" (and a Java runtime 17 or newer), or use engine duckdb') \
+                from None
+        master = master or os.environ.get("KIT_SPARK_MASTER") or SPARK_MASTER
+        builder = (SparkSession.builder.master(master).appName("customer-value-kit")
+                   .config("spark.driver.extraJavaOptions", SPARK_STACK)
+                   .config("spark.executor.extraJavaOptions", SPARK_STACK)
+                   .config("spark.sql.execution.arrow.pyspark.enabled", "true")
+                   .config("spark.sql.session.timeZone", "UTC")
+                   .config("spark.sql.shuffle.partitions", os.environ.get("KIT_SPARK_PARTITIONS", "8"))
+                   .config("spark.ui.enabled", "false"))
+        try:
+            self.spark = builder.getOrCreate()
+        except Exception as err:  # noqa: BLE001 - no Java, no cluster: say what to do
+            raise KitError(f"the spark engine could not start ({str(err).splitlines()[0][:200]})",
+                           hint="install a Java runtime 17 or newer (e.g. apt install default-jre-headless), set "
+                                "KIT_SPARK_MASTER for a cluster, or use engine duckdb") from None
+        self.spark.sparkContext.setLogLevel("ERROR")
+
+    def register(self, name, frame):
+        self.spark.createDataFrame(_spark_ready(frame)).createOrReplaceTempView(name)
+
+    def view(self, name, sql):
+        self.spark.sql(sql).createOrReplaceTempView(name)
+
+    def table(self, name, sql):
+        self.spark.sql(sql).cache().createOrReplaceTempView(name)
+
+    def query(self, sql):
+        return self.spark.sql(sql).toPandas()
+
+    def read(self, name, paths, kind, delimiter=","):
+        from pyspark.sql import functions as F
+
+        files = [str(p) for p in paths]
+        reader = self.spark.read
+        frame = (reader.parquet(*files) if kind == "parquet"
+                 else reader.csv(files, header=True, sep=delimiter, quote='"', escape='"', inferSchema=False))
+        # the line's position: files in order, lines in order within a file
+        frame = frame.withColumn("_file", F.input_file_name()).withColumn("_id", F.monotonically_increasing_id())
+        frame.createOrReplaceTempView(f"{name}_read")
+        columns = ", ".join(f"`{c}`" for c in frame.columns if c not in ("_file", "_id"))
+        self.table(name, f"SELECT row_number() OVER (ORDER BY _file, _id) - 1 AS _row, {columns} FROM {name}_read")
+
+    def columns(self, name):
+        return list(self.spark.table(name).columns)
+
+    def drop(self, *names):
+        for name in names:
+            self.spark.catalog.dropTempView(name)
+
+    def write_parquet(self, sql, path):
+        frame = self.query(sql)
+        frame.to_parquet(path, index=False)
+
+
+def _spark_ready(frame: pd.DataFrame) -> pd.DataFrame:
+    """Object columns as text (Spark infers one type per column; mixed cells would fail)."""
+    frame = frame.copy()
+    for column in frame.columns:
+        if frame[column].dtype == object:
+            frame[column] = frame[column].map(lambda v: v if v is None or isinstance(v, str) else
+                                              (None if pd.isna(v) else str(v)))
+    return frame
+
+
+def _quoted(text) -> str:
+    return "'" + str(text).replace("'", "''") + "'"
+
+
+_SESSIONS: dict[str, Engine] = {}
+
+
+def connect(engine: str) -> Engine:
+    """The process's :class:`Engine` called ``engine`` (``"duckdb"`` or ``"spark"``), started on first use.
+
+    Parameters
+    ----------
+    engine : {"duckdb", "spark"}
+
+    Returns
+    -------
+    Engine
+
+    Examples
+    --------
+    >>> connect("duckdb").name
+    'duckdb'
+    """
+    if engine not in ("duckdb", "spark"):
+        raise KitError(f"engine {engine!r} runs no SQL", hint="use duckdb or spark")
+    if engine not in _SESSIONS:
+        if engine == "duckdb" and not _installed("duckdb"):
+            raise KitError("the duckdb engine needs duckdb, which is not installed", hint="pip install duckdb")
+        _SESSIONS[engine] = DuckDBEngine() if engine == "duckdb" else SparkEngine()
+    return _SESSIONS[engine]
