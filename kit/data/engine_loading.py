@@ -39,7 +39,8 @@ def engine_source(source, options: dict) -> tuple[list, str, str | None, str | N
     with its header on the first line and no reading options; ``None`` when the pandas reader must read it."""
     if isinstance(source, pd.DataFrame):
         return None
-    if any(options.get(o) not in (None, True, 0, "table") for o in ("sheet", "header", "skip_rows", "layout")):
+    if (options.get("sheet") is not None or options.get("layout", "table") != "table"
+            or options.get("skip_rows") not in (None, 0) or options.get("header", True) is not True):
         return None
     paths = input_paths(source)
     if not paths or any(not p.is_file() for p in paths):
@@ -59,6 +60,8 @@ def engine_source(source, options: dict) -> tuple[list, str, str | None, str | N
         return None  # DuckDB reads UTF-8; the pandas reader reads the rest
     lines = text.splitlines()[:-1] or text.splitlines()
     delimiter = options.get("delimiter") or sniff_delimiter("\n".join(lines[:50]))
+    if len(delimiter) != 1 or delimiter.isspace() and delimiter != "\t":
+        return None  # runs of blanks between columns: the pandas reader
     return paths, "csv", encoding, delimiter
 
 
@@ -192,7 +195,7 @@ def _load(engine: Engine, raw: RawTable, mapping: dict, finish):
                      "counted")
     order = [*schema.CANONICAL, *[c for c in schema.OPTIONAL if c in resolved]]
     tx = engine.query(f"SELECT {', '.join(order)} FROM kit_reasons WHERE reason IS NULL ORDER BY _row")
-    tx = _canonical_types(tx)
+    tx = _canonical_types(tx, {*resolved, *derived})
     columns_used = {c: resolved.get(c, derived.get(c)) for c in schema.ALL_COLUMNS if c in resolved or c in derived}
     report = cleaning.CleaningReport(
         source=raw.source, format=raw.format, n_rows=n, n_kept=n_kept, counts=counts,
@@ -404,10 +407,13 @@ def _per_code(engine: Engine) -> pd.DataFrame:
     return cleaning.per_code_from_names(per_name)
 
 
-def _canonical_types(tx: pd.DataFrame) -> pd.DataFrame:
-    """The pandas loader's dtypes: text as pandas text (NaN for missing), numbers as floats, dates in ns."""
+def _canonical_types(tx: pd.DataFrame, found) -> pd.DataFrame:
+    """The pandas loader's dtypes: text as pandas text (NaN for missing), numbers as floats, dates in ns; a column
+    the file lacks is all NaN (floats), or NaT for the date."""
     for column in tx.columns:
-        if column == "order_date":
+        if column not in found and column != "order_date":
+            tx[column] = np.nan
+        elif column == "order_date":
             tx[column] = pd.to_datetime(tx[column]).astype("datetime64[ns]")
         elif column in schema.NUMBER_COLUMNS:
             tx[column] = tx[column].astype(float)
