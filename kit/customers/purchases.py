@@ -50,7 +50,7 @@ def unit_days(time_unit: str) -> float:
     return UNIT_DAYS[time_unit]
 
 
-def daily_purchases(tx: pd.DataFrame) -> pd.DataFrame:
+def daily_purchases(tx: pd.DataFrame, engine: str = "pandas") -> pd.DataFrame:
     """One row per customer and purchase day with the day's spend.
 
     Parameters
@@ -58,6 +58,8 @@ def daily_purchases(tx: pd.DataFrame) -> pd.DataFrame:
     tx : DataFrame
         Canonical transactions with ``customer_id``, ``order_date`` and ``amount``; lines without a customer id are
         left out.
+    engine : {"pandas", "duckdb", "spark"}
+        Where the grouping runs (:data:`kit.customers.queries.DAILY_PURCHASES` in DuckDB or Spark).
 
     Returns
     -------
@@ -77,12 +79,20 @@ def daily_purchases(tx: pd.DataFrame) -> pd.DataFrame:
     if missing:
         raise KitError(f"the transaction table has no {', '.join(missing)} column",
                        hint="load it with kit.load_transactions")
+    if engine not in (None, "", "pandas"):
+        from .queries import DAILY_PURCHASES, run_query
+
+        days = run_query(DAILY_PURCHASES, tx, engine)
+        days = days.astype({"customer_id": tx["customer_id"].dtype, "amount": float})
+        days["day"] = pd.to_datetime(days["day"]).astype("datetime64[ns]")
+        return days.sort_values(["customer_id", "day"], kind="stable").reset_index(drop=True)
     tx = tx[tx["customer_id"].notna()]
     days = tx.assign(day=tx["order_date"].dt.normalize())
     return days.groupby(["customer_id", "day"], sort=True)["amount"].sum().reset_index()
 
 
-def summary(tx: pd.DataFrame, calibration_end=None, observation_end=None, time_unit: str = "W") -> pd.DataFrame:
+def summary(tx: pd.DataFrame, calibration_end=None, observation_end=None, time_unit: str = "W",
+            engine: str = "pandas") -> pd.DataFrame:
     """Calibration (and holdout) summary per customer, indexed by ``customer_id``; see the module docstring.
 
     With purchase days ``d_0 < d_1 < … < d_x`` of a customer up to the end of calibration ``e`` and ``u`` days
@@ -101,6 +111,8 @@ def summary(tx: pd.DataFrame, calibration_end=None, observation_end=None, time_u
     observation_end : date-like, optional
         Last day of the holdout period (inclusive); adds the holdout columns.
     time_unit : {"W", "D", "M"}
+    engine : {"pandas", "duckdb", "spark"}
+        Where the purchases are grouped by customer and day (:func:`daily_purchases`).
 
     Returns
     -------
@@ -122,7 +134,7 @@ def summary(tx: pd.DataFrame, calibration_end=None, observation_end=None, time_u
     >>> s.loc["a", ["frequency_holdout", "monetary_value_holdout", "duration_holdout"]].tolist()
     [1.0, 30.0, 2.0]
     """
-    days = daily_purchases(tx)
+    days = daily_purchases(tx, engine)
     if days.empty:
         raise KitError("no purchases with a customer id", hint="lifetime value needs customer ids and dates")
     scale = unit_days(time_unit)

@@ -101,7 +101,7 @@ def adjacent_changes(values: pd.Series) -> np.ndarray:
     return np.concatenate([[True], array[1:] != array[:-1]])
 
 
-def rfm_table(tx: pd.DataFrame, as_of=None) -> pd.DataFrame:
+def rfm_table(tx: pd.DataFrame, as_of=None, engine: str = "pandas") -> pd.DataFrame:
     """Recency, frequency and monetary value of each customer, indexed by ``customer_id``.
 
     Parameters
@@ -112,6 +112,9 @@ def rfm_table(tx: pd.DataFrame, as_of=None) -> pd.DataFrame:
         Reference date; default :func:`default_as_of` of the lines with a customer id. The table carries no
         date of its own: pass the same ``as_of`` (or :func:`kit.customers.periods.data_windows`) to whatever
         needs it.
+    engine : {"pandas", "duckdb", "spark"}
+        Where the aggregation runs: the kit's numpy code, or :data:`kit.customers.queries.CUSTOMER_AGGREGATES`
+        in DuckDB or Spark. The same table either way.
 
     Returns
     -------
@@ -142,11 +145,38 @@ def rfm_table(tx: pd.DataFrame, as_of=None) -> pd.DataFrame:
     if missing:
         raise KitError(f"the transaction table has no {', '.join(missing)} column",
                        hint="load it with kit.load_transactions, which returns the canonical columns")
-    tx = tx[tx["customer_id"].notna()]
-    if tx.empty:
+    with_id = tx["customer_id"].notna()
+    if not with_id.any():
         raise KitError("the transaction table has no rows with a customer id",
                        hint="customer analyses need a customer id on each line")
     as_of = table_as_of(tx, as_of)
+    if engine not in (None, "", "pandas"):
+        from .queries import CUSTOMER_AGGREGATES, run_query
+
+        found = run_query(CUSTOMER_AGGREGATES, tx, engine, as_of=f"{as_of:%Y-%m-%d %H:%M:%S.%f}")
+        if found.empty:
+            raise KitError(f"no transactions before as_of = {as_of.date()}", hint="choose a later as_of date")
+        found = found.sort_values("customer_id", kind="stable")
+        customers = pd.Index(found["customer_id"].astype(tx["customer_id"].dtype))
+        frequency, monetary = found["frequency"].to_numpy(dtype=np.int64), found["monetary"].to_numpy(dtype=float)
+        first = pd.to_datetime(found["first_order"]).to_numpy(dtype="datetime64[ns]")
+        last = pd.to_datetime(found["last_order"]).to_numpy(dtype="datetime64[ns]")
+    else:
+        customers, frequency, monetary, first, last = _aggregates(tx[with_id], as_of)
+    day = np.datetime64(as_of.normalize(), "D")
+    table = pd.DataFrame({
+        "recency": (day - last.astype("datetime64[D]")) // DAY,
+        "frequency": frequency,
+        "monetary": monetary.round(2),
+        "first_order": first,
+        "last_order": last,
+        "tenure_days": (day - first.astype("datetime64[D]")) // DAY,
+    }, index=pd.Index(customers, name="customer_id"))
+    return table
+
+
+def _aggregates(tx: pd.DataFrame, as_of: pd.Timestamp):
+    """Customers (sorted), orders, spend, first and last order before ``as_of``: the numpy path."""
     tx = tx[tx["order_date"] < as_of]
     if tx.empty:
         raise KitError(f"no transactions before as_of = {as_of.date()}", hint="choose a later as_of date")
@@ -175,13 +205,4 @@ def rfm_table(tx: pd.DataFrame, as_of=None) -> pd.DataFrame:
     monetary = np.bincount(customer, weights=amounts, minlength=n)
     first = pd.Series(low).groupby(customer).min().to_numpy().view("datetime64[ns]")
     last = pd.Series(high).groupby(customer).max().to_numpy().view("datetime64[ns]")
-    day = np.datetime64(as_of.normalize(), "D")
-    table = pd.DataFrame({
-        "recency": (day - last.astype("datetime64[D]")) // DAY,
-        "frequency": frequency,
-        "monetary": monetary.round(2),
-        "first_order": first,
-        "last_order": last,
-        "tenure_days": (day - first.astype("datetime64[D]")) // DAY,
-    }, index=pd.Index(customers, name="customer_id"))
-    return table
+    return customers, frequency, monetary, first, last
