@@ -1,0 +1,113 @@
+"""Engines: DuckDB (and Spark, where Java and pyspark are installed) give the pandas loader's and customer tables'
+answers exactly, on the bundled data and on variants of it.
+
+Spark tests run when pyspark and a Java runtime are present; ``KIT_REQUIRE_SPARK=1`` (CI) makes them fail instead
+of skipping when they are not.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+
+import pandas as pd
+import pytest
+
+import kit
+from kit.customers import purchases
+from kit.data import datasets, engines
+from kit.data.loading import load_transactions
+
+from zoo import VARIANTS, _raw
+
+
+def spark_ready() -> bool:
+    import importlib.util
+
+    return importlib.util.find_spec("pyspark") is not None and shutil.which("java") is not None
+
+
+SPARK = pytest.mark.skipif(not spark_ready() and not os.environ.get("KIT_REQUIRE_SPARK"),
+                           reason="pyspark and a Java runtime are needed (pip install '.[spark]')")
+
+
+def assert_same_load(expected, found):
+    """The same account, kept lines and suspects; set-aside rows by number and reason (their raw cells are as each
+    reader read them)."""
+    (tx0, r0), (tx1, r1) = expected, found
+    pd.testing.assert_frame_equal(r0.summary(), r1.summary())
+    pd.testing.assert_frame_equal(tx0, tx1)
+    pd.testing.assert_frame_equal(r0.suspect_codes, r1.suspect_codes)
+    pd.testing.assert_frame_equal(r0.set_aside[["row", "reason"]], r1.set_aside[["row", "reason"]],
+                                  check_dtype=False)
+    assert (r0.analysis, r0.available, r0.columns, r0.steps, r0.date_style) == \
+        (r1.analysis, r1.available, r1.columns, r1.steps, r1.date_style)
+
+
+@pytest.fixture(scope="module")
+def retail():
+    return datasets.path("online_retail"), datasets.column_map("online_retail")
+
+
+@pytest.mark.parametrize("analysis", ["customers", "baskets"])
+def test_duckdb_loads_online_retail_as_pandas(retail, analysis):
+    expected = load_transactions(*retail, analysis=analysis)
+    found = load_transactions(*retail, analysis=analysis, engine="duckdb")
+    assert_same_load(expected, found)
+    assert found[1].n_rows == 541_909
+
+
+@pytest.mark.parametrize("variant", ["one_month", "basket_only", "no_order_ids", "no_products", "shifted_8_years"])
+def test_duckdb_loads_csv_variants_as_pandas(tmp_path, variant):
+    path = tmp_path / f"{variant}.csv"
+    VARIANTS[variant](_raw()).to_csv(path, index=False)
+    assert engines.choose_engine("duckdb", path) == "duckdb"
+    assert_same_load(load_transactions(path), load_transactions(path, engine="duckdb"))
+
+
+def test_duckdb_reads_a_glob_of_files_in_order(tmp_path):
+    raw = VARIANTS["one_month"](_raw())
+    half = len(raw) // 2
+    raw.iloc[:half].to_parquet(tmp_path / "part_1.parquet")
+    raw.iloc[half:].to_parquet(tmp_path / "part_2.parquet")
+    raw.to_parquet(tmp_path / "all.parquet")
+    tx, report = load_transactions(tmp_path / "all.parquet", engine="duckdb")
+    tx_glob, report_glob = load_transactions(str(tmp_path / "part_*.parquet"), engine="duckdb")
+    pd.testing.assert_frame_equal(tx, tx_glob)
+    assert report_glob.n_rows == len(raw)
+
+
+def test_duckdb_falls_back_to_the_pandas_reader(tmp_path):
+    """CDNOW (blank-separated, no header) and a GBK file are read by pandas and cleaned in the engine."""
+    cdnow = datasets.path("cdnow_sample"), datasets.column_map("cdnow_sample")
+    assert_same_load(load_transactions(*cdnow), load_transactions(*cdnow, engine="duckdb"))
+    path = tmp_path / "gbk.csv"
+    frame = VARIANTS["one_week"](_raw()).assign(Country="英国")
+    path.write_bytes(frame.to_csv(index=False).encode("gbk"))
+    assert_same_load(load_transactions(path), load_transactions(path, engine="duckdb"))
+
+
+def test_duckdb_customer_tables_equal_pandas():
+    tx, _ = datasets.online_retail()
+    for as_of in (None, "2011-06-01"):
+        pd.testing.assert_frame_equal(kit.rfm_table(tx, as_of), kit.rfm_table(tx, as_of, engine="duckdb"))
+    pd.testing.assert_frame_equal(purchases.summary(tx, "2011-09-30", "2011-12-09"),
+                                  purchases.summary(tx, "2011-09-30", "2011-12-09", engine="duckdb"))
+
+
+def test_the_auto_rule():
+    assert engines.choose_engine("auto", datasets.path("online_retail")) == "pandas"  # 23 MB
+    assert engines.choose_engine(None, "") == "pandas"
+    with pytest.raises(kit.KitError, match="unknown engine 'polars'"):
+        engines.choose_engine("polars", None)
+
+
+@SPARK
+def test_spark_loads_and_aggregates_as_pandas(tmp_path):
+    path = tmp_path / "one_month.csv"
+    VARIANTS["one_month"](_raw()).to_csv(path, index=False)
+    expected = load_transactions(path)
+    assert_same_load(expected, load_transactions(path, engine="spark"))
+    tx = expected[0]
+    pd.testing.assert_frame_equal(kit.rfm_table(tx), kit.rfm_table(tx, engine="spark"))
+    pd.testing.assert_frame_equal(purchases.summary(tx), purchases.summary(tx, engine="spark"))
