@@ -2,7 +2,7 @@
 summaries the lifetime-value models read, and the periods and windows every method derives from the data.
 """
 
-from . import periods, purchases
+from . import periods, purchases, queries
 from .features import NUMERIC_FEATURES, Features, customer_features, numeric_features
 from .table import RFM_COLUMNS, default_as_of, rfm_table, table_as_of
 

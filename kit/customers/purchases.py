@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from ..data.engines import sql_engine
 from ..errors import KitError
 
 #: Days in one time unit of the summary.
@@ -79,7 +80,7 @@ def daily_purchases(tx: pd.DataFrame, engine: str = "pandas") -> pd.DataFrame:
     if missing:
         raise KitError(f"the transaction table has no {', '.join(missing)} column",
                        hint="load it with kit.load_transactions")
-    if engine not in (None, "", "pandas"):
+    if sql_engine(engine):
         from .queries import DAILY_PURCHASES, run_query
 
         days = run_query(DAILY_PURCHASES, tx, engine)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from ..data.engines import sql_engine
 from ..errors import KitError
 
 RFM_COLUMNS = ("recency", "frequency", "monetary", "first_order", "last_order", "tenure_days")
@@ -150,7 +151,7 @@ def rfm_table(tx: pd.DataFrame, as_of=None, engine: str = "pandas") -> pd.DataFr
         raise KitError("the transaction table has no rows with a customer id",
                        hint="customer analyses need a customer id on each line")
     as_of = table_as_of(tx, as_of)
-    if engine not in (None, "", "pandas"):
+    if sql_engine(engine):
         from .queries import CUSTOMER_AGGREGATES, run_query
 
         found = run_query(CUSTOMER_AGGREGATES, tx, engine, as_of=f"{as_of:%Y-%m-%d %H:%M:%S.%f}")

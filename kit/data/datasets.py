@@ -19,6 +19,7 @@ import numpy as np
 import pandas as pd
 
 from .loading import load_transactions
+from .prepared import read_prepared
 from .readers import read_basket_lines
 
 #: The bundled data sets: name -> (data file, column map).
@@ -87,7 +88,8 @@ def column_map(name: str) -> Path | None:
     return data_dir() / mapping if mapping else None
 
 
-def load(data_path: str = "", columns: str = "", encoding: str = "", **options):
+def load(data_path: str = "", columns: str = "", encoding: str = "", engine: str = "auto", prepared: str = "",
+         **options):
     """The notebooks' loader: ``data_path`` if given (with its column map and encoding), else Online Retail.
 
     Parameters
@@ -95,6 +97,11 @@ def load(data_path: str = "", columns: str = "", encoding: str = "", **options):
     data_path, columns, encoding : str
         As :func:`kit.load_transactions`'s ``source``, ``columns`` and ``encoding``; empty strings mean "not
         given", as in the notebooks' parameters cells.
+    engine : {"auto", "pandas", "duckdb", "spark"}
+        Where reading and cleaning run (:func:`kit.data.engines.choose_engine`).
+    prepared : str
+        A folder where ``kit run`` saved the loaded table (:mod:`kit.data.prepared`): read from there when it holds
+        the analysis asked for. Empty: load the data.
     **options
         Loader options (``analysis``, ``steps``, ...).
 
@@ -109,9 +116,13 @@ def load(data_path: str = "", columns: str = "", encoding: str = "", **options):
     >>> report.n_kept == len(tx) == 6_919
     True
     """
+    if prepared and set(options) <= {"analysis"}:
+        found = read_prepared(prepared, options.get("analysis"))
+        if found is not None:
+            return found
     if not data_path:
-        return online_retail(**options)
-    return load_transactions(data_path, columns or None, encoding or None, **options)
+        return online_retail(engine=engine, **options)
+    return load_transactions(data_path, columns or None, encoding or None, engine=engine, **options)
 
 
 def online_retail(**options):

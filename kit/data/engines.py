@@ -87,6 +87,27 @@ def choose_engine(engine: str | None, source) -> str:
     return "pandas"
 
 
+def sql_engine(engine: str | None) -> str | None:
+    """The SQL engine an aggregation over an in-memory table runs in: ``"duckdb"`` or ``"spark"``, or ``None`` for
+    the kit's pandas code (``"pandas"``, ``"auto"``, empty).
+
+    Parameters
+    ----------
+    engine : str or None
+
+    Returns
+    -------
+    str or None
+
+    Examples
+    --------
+    >>> sql_engine("auto"), sql_engine("duckdb")
+    (None, 'duckdb')
+    """
+    chosen = choose_engine(engine, None)
+    return None if chosen == "pandas" else chosen
+
+
 def _installed(module: str) -> bool:
     import importlib.util
 

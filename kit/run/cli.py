@@ -28,6 +28,9 @@ def _parser() -> argparse.ArgumentParser:
     run.add_argument("--lang", choices=["zh", "en"], help="language of labels (default en)")
     run.add_argument("--out", help="output folder (default outputs); the files of the previous run there are "
                                    "deleted first, other files are kept")
+    run.add_argument("--engine", choices=["auto", "pandas", "duckdb", "spark"], default=None,
+                     help="where loading and the customer aggregations run (default auto: pandas up to 256 MiB of "
+                          "input, DuckDB above; spark: a Spark session, KIT_SPARK_MASTER for a cluster)")
     run.add_argument("--only", nargs="+", metavar="NAME", help="run only these notebooks (e.g. 00 02)")
     run.add_argument("-p", "--parameter", nargs=2, action="append", default=[], metavar=("NAME", "VALUE"),
                      help="set a notebook parameter (see `kit params`)")
@@ -44,6 +47,8 @@ def _parser() -> argparse.ArgumentParser:
     validate.add_argument("--encoding", help="text encoding (default: detected)")
     validate.add_argument("--analysis", choices=["customers", "baskets"], help="what the data is for")
     validate.add_argument("--lang", default="en", choices=["zh", "en"])
+    validate.add_argument("--engine", choices=["auto", "pandas", "duckdb", "spark"], default="auto",
+                          help="where the file is read and cleaned (default auto: DuckDB above 256 MiB)")
 
     params = sub.add_parser("params", help="list the notebooks' parameters")
     params.add_argument("notebook", nargs="?", help="one notebook (e.g. 00)")
@@ -97,7 +102,8 @@ def _run(args) -> int:
     memory = "auto" if args.memory_limit == "auto" else parse_memory(args.memory_limit)
     timeout = TIMEOUT if args.timeout is None else (args.timeout or None)
     result = run_notebooks(data, columns, args.encoding, args.lang, args.out, args.only, extra,
-                           progress=not args.no_progress, memory_limit=memory, timeout=timeout)
+                           progress=not args.no_progress, memory_limit=memory, timeout=timeout,
+                           engine=args.engine)
     ran = [r for r in result.results if not r.skipped]
     print(f"{len(ran) - len(result.failed)} of {len(ran)} notebooks succeeded, {len(result.skipped)} skipped; "
           f"outputs in {result.out}")
@@ -115,7 +121,8 @@ def _validate(args) -> int:
     from ..data.loading import load_transactions
 
     try:
-        _, report = load_transactions(args.path, args.columns, args.encoding, analysis=args.analysis)
+        _, report = load_transactions(args.path, args.columns, args.encoding, analysis=args.analysis,
+                                      engine=args.engine)
     except (KitError, KeyboardInterrupt):
         raise
     except Exception as err:  # noqa: BLE001 - whatever a reader trips on, the user gets a message, not a traceback

@@ -13,6 +13,7 @@ runs, and ``kit params`` shows each parameter's allowed values with :func:`allow
 from __future__ import annotations
 
 import codecs
+import glob
 import math
 import numbers
 import re
@@ -29,7 +30,7 @@ from ..present.labels import LANGUAGES
 from ..targeting.value import STAGE_WEIGHTS
 
 #: Parameters every notebook shares; ``kit run`` fills them from its options.
-SHARED = ("data_path", "columns", "encoding", "lang", "out_dir")
+SHARED = ("data_path", "columns", "encoding", "lang", "out_dir", "engine", "prepared")
 
 
 class Constraint:
@@ -172,7 +173,11 @@ class ExistingFile(Constraint):
         self.what = what
 
     def is_satisfied_by(self, value) -> bool:
-        return isinstance(value, str) and bool(value) and Path(value).is_file()
+        if not isinstance(value, str) or not value:
+            return False
+        if glob.has_magic(value):  # a glob pattern: files it matches
+            return any(Path(p).is_file() for p in glob.glob(value))
+        return Path(value).is_file()
 
     def __str__(self) -> str:
         return f"the path of an existing {self.what}"
@@ -239,11 +244,13 @@ COST = [Interval(float, 0, None, closed="left")]
 #: Every notebook parameter's allowed values: a value is allowed when it satisfies one of the constraints.
 CONSTRAINTS: dict[str, list[Constraint]] = {
     # shared by every notebook (filled by kit run from --data, --columns, --encoding, --lang, --out)
-    "data_path": [Empty(), ExistingFile("CSV, Excel or Parquet file")],
+    "data_path": [Empty(), ExistingFile("CSV, Excel or Parquet file, or a glob of them")],
     "columns": [Empty(), ExistingFile("YAML column map")],
     "encoding": [Empty(), Encoding()],
     "lang": [Options(LANGUAGES)],
     "out_dir": [Text()],
+    "engine": [Options(["auto", "pandas", "duckdb", "spark"])],
+    "prepared": [Empty(), Text()],  # the run's folder of loaded tables (kit run fills it)
     # 00 data preparation, 02 market basket
     "top_n": [Interval(int, 1, 200)],
     # 01 customer targeting

@@ -5,9 +5,11 @@
 
 from __future__ import annotations
 
+import glob
 import json
 import os
 import re
+import shutil
 import sys
 import time
 import zlib
@@ -15,6 +17,7 @@ from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
 
+from ..data.engines import choose_engine
 from ..errors import KitError
 from ..present import label, results
 from .params import Parameter, check, coerce, notebook_parameters
@@ -242,7 +245,7 @@ class RunResult:
 
 
 def reconcile_options(options: dict, extra: dict) -> dict:
-    """Merge ``kit run``'s options (``data_path``, ``columns``, ``encoding``, ``lang``, ``out_dir``; ``None`` when
+    """Merge ``kit run``'s options (``data_path``, ``columns``, ``encoding``, ``lang``, ``out_dir``, ``engine``; ``None`` when
     not given) with the same names given as ``-p NAME VALUE`` in ``extra`` (which loses them).
 
     A ``-p`` value stands in for a missing option; an option and a ``-p`` value that differ raise :class:`KitError`.
@@ -251,7 +254,7 @@ def reconcile_options(options: dict, extra: dict) -> dict:
     {'lang': 'zh'}
     """
     flags = {"data_path": "--data", "columns": "--columns", "encoding": "--encoding", "lang": "--lang",
-             "out_dir": "--out"}
+             "out_dir": "--out", "engine": "--engine"}
     merged = dict(options)
     for name in [n for n in extra if n in flags]:
         value = extra.pop(name)
@@ -329,7 +332,7 @@ def write_manifest(out: Path, before: dict[Path, int], folders_before: set[Path]
 def run_notebooks(data: str | None = None, columns: str | None = None, encoding: str | None = None,
                   lang: str | None = None, out=None, only=None, parameters: dict | None = None,
                   progress: bool = True, log=print, memory_limit: int | None | str = "auto",
-                  timeout: float | None = TIMEOUT) -> RunResult:
+                  timeout: float | None = TIMEOUT, engine: str | None = None) -> RunResult:
     """Execute the notebooks in order with papermill into ``out``; render each to HTML without code.
 
     Before anything runs: the parameters are checked against :data:`kit.run.params.CONSTRAINTS`, ``out`` must be
@@ -343,35 +346,32 @@ def run_notebooks(data: str | None = None, columns: str | None = None, encoding:
 
     parameters = dict(parameters or {})
     options = reconcile_options({"data_path": data, "columns": columns, "encoding": encoding, "lang": lang,
-                                 "out_dir": None if out is None else str(out)}, parameters)
+                                 "out_dir": None if out is None else str(out), "engine": engine}, parameters)
     data, columns, encoding = options["data_path"], options["columns"], options["encoding"]
+    engine = choose_engine(options["engine"], data)
     lang, out = options["lang"] or "en", Path(options["out_dir"] or "outputs").resolve()
     check(lang=lang)  # the language chooses the track, so it is checked before the notebooks are listed
     notebooks = list_notebooks(only, lang)
     if not notebooks:
         raise KitError(f"no notebooks found in {notebooks_dir(lang)}", hint="run kit from the project folder")
-    shared = {"data_path": str(Path(data).resolve()) if data else None,
+    shared = {"data_path": str(Path(data).resolve()) if data and not glob.has_magic(data) else data,
               "columns": str(Path(columns).resolve()) if columns else None,
-              "encoding": encoding, "lang": lang, "out_dir": str(out)}
+              "encoding": encoding, "lang": lang, "out_dir": str(out), "engine": engine,
+              "prepared": str(out / PREPARED)}
     plan = resolve_parameters(notebooks, shared, parameters)
     check_parameters(plan)
     prepare_out(out)
     if memory_limit == "auto":
         memory_limit = memory_budget()
-    from ..data.loading import load_transactions
-
-    if data:
-        _, report = load_transactions(data, columns, encoding)
-    else:
-        from ..data.datasets import online_retail
-
-        _, report = online_retail()
-    log(f"data: {Path(report.source).name}: {report.n_rows:,} rows, {report.n_kept:,} kept "
-        f"({report.analysis}; possible: {', '.join(report.available)})")
+    staging = out / f".{PREPARED}-new"  # the previous run's files stay until the data have loaded
+    report = prepare_data(data, columns, encoding, engine, staging, log)
     kernel = ensure_kernel()
     folders_before = {p for p in out.rglob("*") if p.is_dir()}
     before = clear_previous_run(out)
     results.clear(out)  # the action list and front page must never read an earlier run's results
+    if (out / PREPARED).exists():
+        shutil.rmtree(out / PREPARED)
+    staging.rename(out / PREPARED)
     before = {p: t for p, t in before.items() if p.exists()}
     folders_before = {p for p in folders_before if p.exists()}
     messages = open(out / KERNEL_MESSAGES, "w", encoding="utf-8")  # noqa: SIM115 - closed when the run ends
@@ -433,6 +433,38 @@ def run_notebooks(data: str | None = None, columns: str | None = None, encoding:
         messages.close()
         _finish(result, lang, before, folders_before, log)
     return result
+
+
+#: The run folder's subfolder holding the loaded tables (:mod:`kit.data.prepared`), read by every notebook.
+PREPARED = "prepared"
+
+
+def prepare_data(data, columns, encoding, engine: str, folder: Path, log=print):
+    """Load the data once per analysis it allows (customers, baskets) with ``engine`` and save each into ``folder``
+    for the notebooks; return the report of the first (default) analysis.
+
+    The notebooks read the saved tables back (``prepared``) instead of loading the file again.
+    """
+    from ..data.datasets import load
+    from ..data.prepared import save_prepared
+
+    if folder.exists():
+        shutil.rmtree(folder)
+    start = time.perf_counter()
+    tx, report = load(data or "", columns or "", encoding or "", engine=engine)
+    save_prepared(folder, tx, report)
+    del tx
+    log(f"data: {Path(report.source).name}: {report.n_rows:,} rows, {report.n_kept:,} kept "
+        f"({report.analysis}; possible: {', '.join(report.available)}; engine {engine}, "
+        f"{time.perf_counter() - start:.1f} s)")
+    for analysis in report.available:
+        if analysis != report.analysis:
+            start = time.perf_counter()
+            other_tx, other = load(data or "", columns or "", encoding or "", engine=engine, analysis=analysis)
+            save_prepared(folder, other_tx, other)
+            del other_tx
+            log(f"data for {analysis} analyses: {other.n_kept:,} kept ({time.perf_counter() - start:.1f} s)")
+    return report
 
 
 def _finish(result: RunResult, lang: str, before: dict, folders_before: set, log) -> None:
