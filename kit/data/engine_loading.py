@@ -86,7 +86,7 @@ def load_in_engine(engine: Engine, source, mapping: dict, options: dict, read_ra
     try:
         return _load(engine, raw, mapping, finish)
     finally:
-        engine.drop("kit_raw", "kit_lines", "kit_reasons", "kit_matched")
+        engine.drop("kit_raw", "kit_lines", "kit_reasons", "kit_matched", "kit_duplicates")
 
 
 def _load(engine: Engine, raw: RawTable, mapping: dict, finish):
@@ -109,7 +109,9 @@ def _load(engine: Engine, raw: RawTable, mapping: dict, finish):
     readings, flags, date_style = _read_distinct(engine, resolved, analysis, options, where, raw.delimiter, notes)
     lookups = []
     for column, (source_column, frame) in readings.items():
-        engine.register(f"kit_map_{column}", frame)
+        engine.register(f"kit_map_{column}_frame", frame)
+        engine.table(f"kit_map_{column}", f"SELECT * FROM kit_map_{column}_frame")
+        engine.drop(f"kit_map_{column}_frame")
         lookups.append((column, source_column))
     joins = " ".join(f"LEFT JOIN kit_map_{c} ON r.{q(s)} = kit_map_{c}.v" for c, s in lookups)
     select = ["r._row AS _row"]
@@ -147,20 +149,17 @@ def _load(engine: Engine, raw: RawTable, mapping: dict, finish):
     cases = " ".join(f"WHEN {sql} THEN '{name}'" for name in cleaning.REASONS if name != "duplicate"
                      for sql in [checks.get(name) or steps.get(name)] if sql)
     reason = f"CASE {cases} ELSE NULL END" if cases else "CAST(NULL AS STRING)"
+    if "duplicate" in step_names:  # narrow: only row numbers and line hashes of the rows with no other reason
+        key = [*(c for c in (*schema.ID_COLUMNS, *schema.TEXT_COLUMNS, *schema.NUMBER_COLUMNS, "order_date")),
+               *(q("raw_" + c) for c in unread)]
+        engine.table("kit_duplicates", f"""
+            SELECT _row FROM (
+                SELECT _row, row_number() OVER (PARTITION BY line ORDER BY _row) AS copy
+                FROM (SELECT _row, {engine.hash_function}({', '.join(key)}) AS line
+                      FROM kit_lines WHERE ({reason}) IS NULL) lines) copies
+            WHERE copy > 1""")
+        reason = f"coalesce({reason}, CASE WHEN _row IN (SELECT _row FROM kit_duplicates) THEN 'duplicate' END)"
     engine.table("kit_reasons", f"SELECT l.*, {reason} AS reason FROM kit_lines l")
-    if "duplicate" in step_names:
-        key = ", ".join([*(c for c in (*schema.ID_COLUMNS, *schema.TEXT_COLUMNS, *schema.NUMBER_COLUMNS,
-                                       "order_date")), *(q("raw_" + c) for c in unread)])
-        kept_columns = ", ".join(q(c) for c in engine.columns("kit_reasons") if c != "reason")
-        engine.table("kit_reasons_d", f"""
-            SELECT {kept_columns},
-                   CASE WHEN reason IS NULL AND dup > 1 THEN 'duplicate' ELSE reason END AS reason
-            FROM (SELECT *, CASE WHEN reason IS NULL THEN row_number() OVER (
-                      PARTITION BY (reason IS NULL), {key} ORDER BY _row) END AS dup
-                  FROM kit_reasons) t""")
-        engine.drop("kit_reasons")
-        engine.table("kit_reasons", "SELECT * FROM kit_reasons_d")
-        engine.drop("kit_reasons_d")
 
     account = engine.query("SELECT reason, count(*) AS n, sum(amount) AS money FROM kit_reasons GROUP BY reason")
     account["reason"] = account["reason"].where(account["reason"].notna(), "kept")
@@ -188,14 +187,16 @@ def _load(engine: Engine, raw: RawTable, mapping: dict, finish):
     n_aside = n - n_kept
     raw_columns = ", ".join(f"r.{q(c)}" for c in found)
     set_aside = engine.query(
-        f"SELECT c._row AS row, c.reason AS reason, {raw_columns} FROM kit_reasons c JOIN kit_raw r ON c._row = r._row"
-        f" WHERE c.reason IS NOT NULL ORDER BY c._row LIMIT {SET_ASIDE_ROWS}")
+        f"SELECT c._row AS row, c.reason AS reason, {raw_columns} FROM kit_raw r JOIN (SELECT _row, reason FROM "
+        f"kit_reasons WHERE reason IS NOT NULL ORDER BY _row LIMIT {SET_ASIDE_ROWS}) c ON c._row = r._row "
+        "ORDER BY c._row")
     if n_aside > SET_ASIDE_ROWS:
         notes.append(f"the report keeps the first {SET_ASIDE_ROWS:,} of the {n_aside:,} rows set aside; all are "
                      "counted")
     order = [*schema.CANONICAL, *[c for c in schema.OPTIONAL if c in resolved]]
     tx = engine.query(f"SELECT {', '.join(order)} FROM kit_reasons WHERE reason IS NULL ORDER BY _row")
     tx = _canonical_types(tx, {*resolved, *derived})
+    engine.drop("kit_reasons", "kit_lines")
     columns_used = {c: resolved.get(c, derived.get(c)) for c in schema.ALL_COLUMNS if c in resolved or c in derived}
     report = cleaning.CleaningReport(
         source=raw.source, format=raw.format, n_rows=n, n_kept=n_kept, counts=counts,
@@ -292,15 +293,11 @@ def _derive_sql(engine: Engine, resolved: dict, notes: list) -> dict[str, str]:
     """The lines with the derived columns the pandas loader fills (:func:`kit.data.loading._derive`)."""
     derived: dict[str, str] = {}
     invalid = "(bad_quantity OR bad_unit_price OR bad_amount)"
-    amount, unit_price, order_id = "amount", "unit_price", "order_id"
+    amount, unit_price, order_id, filled = "amount", "unit_price", "order_id", ""
     if {"amount", "quantity", "unit_price"} <= set(resolved):
         amount = (f"CASE WHEN amount IS NULL AND quantity IS NOT NULL AND unit_price IS NOT NULL AND NOT {invalid} "
                   "THEN quantity * unit_price ELSE amount END")
-        filled = engine.query(f"SELECT count(*) AS n, min(_row) AS first FROM kit_parsed WHERE amount IS NULL "
-                              f"AND quantity IS NOT NULL AND unit_price IS NOT NULL AND NOT {invalid}")
-        if int(filled["n"].iloc[0]):
-            notes.append(f"{int(filled['n'].iloc[0]):,} empty amounts filled with quantity * unit_price "
-                         f"(e.g. row {int(filled['first'].iloc[0])})")
+        filled = (f"(amount IS NULL AND quantity IS NOT NULL AND unit_price IS NOT NULL AND NOT {invalid})")
     if "amount" not in resolved and {"quantity", "unit_price"} <= set(resolved):
         amount = "quantity * unit_price"
         derived["amount"] = "quantity * unit_price"
@@ -314,8 +311,13 @@ def _derive_sql(engine: Engine, resolved: dict, notes: list) -> dict[str, str]:
         notes.append("no order column: each customer's purchases on one day form one order")
     columns = [c for c in engine.columns("kit_parsed") if c not in ("amount", "unit_price", "order_id")]
     engine.table("kit_lines", f"SELECT {', '.join(columns)}, CAST({amount} AS DOUBLE) AS amount, "
-                              f"CAST({unit_price} AS DOUBLE) AS unit_price, CAST({order_id} AS STRING) AS order_id "
-                              f"FROM kit_parsed")
+                              f"CAST({unit_price} AS DOUBLE) AS unit_price, CAST({order_id} AS STRING) AS order_id, "
+                              f"{filled if filled else 'false'} AS filled_amount FROM kit_parsed")
+    if filled:
+        found = engine.query("SELECT count(*) AS n, min(_row) AS first FROM kit_lines WHERE filled_amount")
+        if int(found["n"].iloc[0]):
+            notes.append(f"{int(found['n'].iloc[0]):,} empty amounts filled with quantity * unit_price "
+                         f"(e.g. row {int(found['first'].iloc[0])})")
     return derived
 
 
@@ -417,9 +419,7 @@ def _canonical_types(tx: pd.DataFrame, found) -> pd.DataFrame:
             tx[column] = pd.to_datetime(tx[column]).astype("datetime64[ns]")
         elif column in schema.NUMBER_COLUMNS:
             tx[column] = tx[column].astype(float)
-        else:
-            tx[column] = tx[column].astype(object).where(tx[column].notna(), np.nan).astype("str")
+        elif tx[column].dtype == object:
+            tx[column] = tx[column].where(tx[column].notna(), np.nan).astype("str")
     return tx
 
-
-_ = re  # patterns are compiled by the cleaning functions

@@ -28,6 +28,9 @@ ENGINES = ("pandas", "duckdb", "spark")
 #: ``engine="auto"`` chooses DuckDB above this many bytes of input: 256 MiB of CSV is about 3 M lines, which pandas
 #: holds in about 2.5 GB while reading and cleaning (a 579 MiB file of 7 M lines peaked at 9.4 GB).
 AUTO_DUCKDB_BYTES = 256 * 2**20
+#: Memory DuckDB may use before it spills to disk (``KIT_DUCKDB_MEMORY`` overrides, e.g. ``"8GB"``): the kept lines
+#: come back to pandas beside it, and a run is meant to stay within 4 GB.
+DUCKDB_MEMORY = "2GB"
 #: The Spark master when ``KIT_SPARK_MASTER`` is not set: all cores of this machine.
 SPARK_MASTER = "local[*]"
 #: Spark's JVM threads need a deeper stack than the default for FP-growth and long query plans.
@@ -131,6 +134,8 @@ class Engine:
     """
 
     name = ""
+    #: A 64-bit hash of several columns (exact duplicates are lines with equal hashes, as pandas finds them).
+    hash_function = "hash"
 
     def register(self, name: str, frame: pd.DataFrame) -> None:
         """Make a pandas DataFrame a table called ``name``."""
@@ -176,8 +181,9 @@ class DuckDBEngine(Engine):
         self.con = duckdb.connect(config={"preserve_insertion_order": True})
         self.spill = tempfile.mkdtemp(prefix="kit-duckdb-")
         self.con.execute(f"SET temp_directory = '{self.spill}'")
-        if memory_limit:
-            self.con.execute(f"SET memory_limit = '{memory_limit}'")
+        self.con.execute("SET enable_progress_bar = false")
+        memory_limit = memory_limit or os.environ.get("KIT_DUCKDB_MEMORY") or DUCKDB_MEMORY
+        self.con.execute(f"SET memory_limit = {_quoted(memory_limit)}")
 
     def register(self, name, frame):
         self.con.register(name, frame)
@@ -224,6 +230,7 @@ class SparkEngine(Engine):
     """A Spark session: ``local[*]`` by default, or the cluster named by ``KIT_SPARK_MASTER``."""
 
     name = "spark"
+    hash_function = "xxhash64"
 
     def __init__(self, master: str | None = None):
         try:
