@@ -11,7 +11,6 @@ Small, exact formulas with the course's worked examples:
 
 from __future__ import annotations
 
-import math
 
 import pandas as pd
 
@@ -150,15 +149,18 @@ def retention_rate(tx: pd.DataFrame, period: str = "Q") -> pd.DataFrame:
     period
     2024-01          2         1        0.5
     """
-    active = tx.dropna(subset=["customer_id"]).assign(period=lambda d: d["order_date"].dt.to_period(period))
-    sets = active.groupby("period")["customer_id"].agg(set)
-    rows = []
-    for current, following in zip(sets.index[:-1], sets.index[1:]):
-        if following != current + 1:
-            continue
-        customers, retained = len(sets[current]), len(sets[current] & sets[following])
-        rows.append((current, customers, retained, retained / customers if customers else math.nan))
-    return pd.DataFrame(rows, columns=["period", "customers", "retained", "retention"]).set_index("period")
+    active = tx.loc[tx["customer_id"].notna(), ["customer_id", "order_date"]]
+    pairs = pd.DataFrame({"period": active["order_date"].dt.to_period(period).to_numpy(),
+                          "customer_id": active["customer_id"].to_numpy()}).drop_duplicates()
+    customers = pairs.groupby("period").size()
+    next_buyers = pairs.assign(period=pairs["period"] - 1)  # the customers of t + 1, listed under t
+    retained = pairs.merge(next_buyers, on=["period", "customer_id"]).groupby("period").size()
+    followed = [p for p in customers.index if p + 1 in customers.index]
+    table = pd.DataFrame({"customers": customers.reindex(followed),
+                          "retained": retained.reindex(followed, fill_value=0)})
+    table["retention"] = table["retained"] / table["customers"]
+    table.index.name = "period"
+    return table.astype({"customers": int, "retained": int})
 
 
 def cohort_retention(tx: pd.DataFrame, period: str = "M", max_age: int | None = 12,

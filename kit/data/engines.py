@@ -18,6 +18,7 @@ from __future__ import annotations
 import glob
 import os
 import tempfile
+import warnings
 from pathlib import Path
 
 import pandas as pd
@@ -246,7 +247,10 @@ class SparkEngine(Engine):
                    .config("spark.sql.execution.arrow.pyspark.enabled", "true")
                    .config("spark.sql.session.timeZone", "UTC")
                    .config("spark.sql.shuffle.partitions", os.environ.get("KIT_SPARK_PARTITIONS", "8"))
-                   .config("spark.ui.enabled", "false"))
+                   .config("spark.ui.enabled", "false")
+                   .config("spark.ui.showConsoleProgress", "false"))
+        # pyspark warns on every conversion that it was not yet tested with pandas 3; the parity tests are the check
+        warnings.filterwarnings("ignore", message="PySpark does not yet fully support pandas", category=FutureWarning)
         try:
             self.spark = builder.getOrCreate()
         except Exception as err:  # noqa: BLE001 - no Java, no cluster: say what to do
