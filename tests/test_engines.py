@@ -111,3 +111,40 @@ def test_spark_loads_and_aggregates_as_pandas(tmp_path):
     tx = expected[0]
     pd.testing.assert_frame_equal(kit.rfm_table(tx), kit.rfm_table(tx, engine="spark"))
     pd.testing.assert_frame_equal(purchases.summary(tx), purchases.summary(tx, engine="spark"))
+
+
+def _front_page(out):
+    from kit.present.report import headline_figures
+
+    figures, tables = headline_figures(out)
+    return figures, {title: table.to_dict() for title, table in tables.items()}
+
+
+@pytest.fixture(scope="module")
+def month_csv(tmp_path_factory):
+    path = tmp_path_factory.mktemp("engines") / "one_month.csv"
+    VARIANTS["one_month"](_raw()).to_csv(path, index=False)
+    return path
+
+
+def _run(engine, data, out):
+    from kit.run import cli
+
+    code = cli.main(["run", "--data", str(data), "--engine", engine, "--out", str(out), "--only", "03",
+                     "--no-progress"])
+    assert code == 0
+    return _front_page(out)
+
+
+@pytest.fixture(scope="module")
+def pandas_front_page(month_csv, tmp_path_factory):
+    out = tmp_path_factory.mktemp("pandas_run")
+    found = _run("pandas", month_csv, out)
+    assert (out / "prepared" / "customers.parquet").exists()  # loaded once, read back by the notebook
+    return found
+
+
+@pytest.mark.parametrize("engine", ["duckdb", pytest.param("spark", marks=SPARK)])
+def test_kit_run_gives_the_same_front_page_with_every_engine(month_csv, pandas_front_page, tmp_path, engine):
+    assert pandas_front_page[0]  # customers, revenue, top-20 share
+    assert _run(engine, month_csv, tmp_path / engine) == pandas_front_page
