@@ -148,3 +148,15 @@ def pandas_front_page(month_csv, tmp_path_factory):
 def test_kit_run_gives_the_same_front_page_with_every_engine(month_csv, pandas_front_page, tmp_path, engine):
     assert pandas_front_page[0]  # customers, revenue, top-20 share
     assert _run(engine, month_csv, tmp_path / engine) == pandas_front_page
+
+
+@SPARK
+def test_spark_fpgrowth_finds_the_kits_itemsets(month_csv):
+    from kit.basket.engines import spark_frequent_itemsets
+
+    tx, _ = load_transactions(month_csv, analysis="baskets")
+    ours = kit.frequent_itemsets(kit.baskets(tx), 0.03)
+    theirs = spark_frequent_itemsets(tx, 0.03)
+    assert len(ours) > 20
+    assert dict(zip(ours["itemsets"], ours["support"].round(12))) == \
+        dict(zip(theirs["itemsets"], theirs["support"].round(12)))
