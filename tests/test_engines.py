@@ -160,3 +160,16 @@ def test_spark_fpgrowth_finds_the_kits_itemsets(month_csv):
     assert len(ours) > 20
     assert dict(zip(ours["itemsets"], ours["support"].round(12))) == \
         dict(zip(theirs["itemsets"], theirs["support"].round(12)))
+
+
+def test_a_prepared_folder_is_read_instead_of_the_file(tmp_path, month_csv):
+    """What kit run saved is what the notebooks get, for each analysis; other loader options load the file."""
+    from kit.data.prepared import save_prepared
+
+    tx, report = load_transactions(month_csv)
+    save_prepared(tmp_path, tx.head(7), report)
+    found, found_report = datasets.load(str(month_csv), prepared=str(tmp_path), analysis="customers")
+    assert len(found) == 7 and found_report.summary().equals(report.summary())
+    assert len(datasets.load(str(month_csv), prepared=str(tmp_path))[0]) == 7  # the default analysis
+    assert len(datasets.load(str(month_csv), prepared=str(tmp_path), analysis="baskets")[0]) > 7  # not saved
+    assert len(datasets.load(str(month_csv), prepared=str(tmp_path), steps=[])[0]) > 7
