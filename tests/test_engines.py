@@ -173,3 +173,20 @@ def test_a_prepared_folder_is_read_instead_of_the_file(tmp_path, month_csv):
     assert len(datasets.load(str(month_csv), prepared=str(tmp_path))[0]) == 7  # the default analysis
     assert len(datasets.load(str(month_csv), prepared=str(tmp_path), analysis="baskets")[0]) > 7  # not saved
     assert len(datasets.load(str(month_csv), prepared=str(tmp_path), steps=[])[0]) > 7
+
+
+def test_duckdb_builds_the_kits_baskets():
+    from kit.basket.engines import engine_baskets, item_counts, pair_counts
+
+    tx, _ = datasets.online_retail(analysis="baskets")
+    expected, found = kit.baskets(tx), engine_baskets(tx, "duckdb")
+    assert (expected.matrix != found.matrix).nnz == 0
+    assert expected.items.equals(found.items) and expected.basket_ids.equals(found.basket_ids)
+    assert expected.names.equals(found.names)
+    assert item_counts(tx, "duckdb").sort_index().equals(expected.item_counts.sort_index())
+    pairs = pair_counts(tx, "duckdb", min_count=400)
+    itemsets = kit.frequent_itemsets(expected, 400 / expected.n_baskets, max_len=2)
+    two = itemsets[itemsets["itemsets"].map(len) == 2]
+    assert len(pairs) == len(two) > 10
+    assert {frozenset((a, b)): n for a, b, n in pairs.itertuples(index=False)} == \
+        {s: round(p * expected.n_baskets) for s, p in zip(two["itemsets"], two["support"])}

@@ -36,16 +36,17 @@ SELECT a.{item} AS item_a, b.{item} AS item_b, count(*) AS baskets
 FROM pairs a JOIN pairs b ON a.{by} = b.{by} AND a.{item} < b.{item}
 GROUP BY a.{item}, b.{item} HAVING count(*) >= {min_count}
 """
-#: Lines per (item, name), for naming each item by its most common name.
+#: Lines per (item, name) and the first line of each, for naming each item by its most common name.
 ITEM_NAMES = """
-SELECT {item}, {name} AS name, count(*) AS n FROM {table}
+SELECT {item}, {name} AS name, count(*) AS n, min(_line) AS first FROM {table}
 WHERE {item} IS NOT NULL AND {name} IS NOT NULL GROUP BY {item}, {name}
 """
 
 
 def _registered(tx: pd.DataFrame, engine: str, columns):
     session = connect(engine)
-    session.register("kit_basket_lines", tx[[c for c in columns if c in tx]])
+    lines = tx[[c for c in columns if c in tx]].reset_index(drop=True)
+    session.register("kit_basket_lines", lines.assign(_line=np.arange(len(lines))))
     return session
 
 
@@ -64,8 +65,8 @@ def engine_baskets(tx: pd.DataFrame, engine: str, by: str = "order_id", item: st
     Returns
     -------
     Baskets
-        The same baskets as ``kit.baskets(tx)``; each item named by its most common name (ties: the first in sort
-        order).
+        The same baskets as ``kit.baskets(tx)``; each item named by its most common name (ties: the name that
+        comes first in the table).
 
     Examples
     --------
@@ -99,7 +100,7 @@ def engine_baskets(tx: pd.DataFrame, engine: str, by: str = "order_id", item: st
     index = pd.Index(items.to_numpy(dtype=object), name=item).astype(tx[item].dtype)
     labels = pd.Series(index, index=index)
     if names is not None and len(names):
-        top = names.sort_values(["n", "name"], ascending=[False, True], kind="stable").drop_duplicates(item)
+        top = names.sort_values(["n", "first"], ascending=[False, True], kind="stable").drop_duplicates(item)
         common = top.set_index(item)["name"].reindex(index).astype(object)
         labels = common.where(common.notna(), labels)
     return Baskets(matrix, index, pd.Index(baskets_ids.to_numpy(dtype=object), name=by).astype(tx[by].dtype), labels)
@@ -150,3 +151,65 @@ def spark_frequent_itemsets(tx: pd.DataFrame, min_support: float, max_len: int |
         table = table[[len(s) <= max_len for s in table["itemsets"]]]
     order = np.lexsort(([len(s) for s in table["itemsets"]], -table["support"].to_numpy()))
     return table.iloc[order].reset_index(drop=True)
+
+
+def item_counts(tx: pd.DataFrame, engine: str, by: str = "order_id", item: str = "product_id") -> pd.Series:
+    """Baskets holding each item (:data:`ITEM_COUNTS` in ``engine``), most frequent first, ties by item.
+
+    Parameters
+    ----------
+    tx : DataFrame
+    engine : {"duckdb", "spark"}
+    by, item : str
+
+    Returns
+    -------
+    Series
+        Item -> number of baskets, named ``baskets``.
+
+    Examples
+    --------
+    >>> tx = pd.DataFrame({"order_id": ["1", "1", "2"], "product_id": ["a", "b", "a"]})
+    >>> item_counts(tx, "duckdb").to_dict()
+    {'a': 2, 'b': 1}
+    """
+    session = _registered(tx, engine, [by, item])
+    try:
+        found = session.query(ITEM_COUNTS.format(by=by, item=item, table="kit_basket_lines"))
+    finally:
+        session.drop("kit_basket_lines")
+    found = found.sort_values(["baskets", item], ascending=[False, True], kind="stable")
+    return found.set_index(item)["baskets"].astype(np.int64)
+
+
+def pair_counts(tx: pd.DataFrame, engine: str, min_count: int = 1, by: str = "order_id",
+                item: str = "product_id") -> pd.DataFrame:
+    """Baskets holding each pair of items, pairs in at least ``min_count`` baskets (:data:`PAIR_COUNTS`).
+
+    Parameters
+    ----------
+    tx : DataFrame
+    engine : {"duckdb", "spark"}
+    min_count : int
+    by, item : str
+
+    Returns
+    -------
+    DataFrame
+        ``item_a < item_b`` and ``baskets``, most frequent first.
+
+    Examples
+    --------
+    >>> tx = pd.DataFrame({"order_id": ["1", "1", "2", "2"], "product_id": ["a", "b", "a", "b"]})
+    >>> pair_counts(tx, "duckdb").to_dict("records")
+    [{'item_a': 'a', 'item_b': 'b', 'baskets': 2}]
+    """
+    session = _registered(tx, engine, [by, item])
+    try:
+        found = session.query(PAIR_COUNTS.format(by=by, item=item, table="kit_basket_lines",
+                                                 min_count=int(min_count)))
+    finally:
+        session.drop("kit_basket_lines")
+    found["baskets"] = found["baskets"].astype(np.int64)
+    return found.sort_values(["baskets", "item_a", "item_b"], ascending=[False, True, True],
+                             kind="stable").reset_index(drop=True)
