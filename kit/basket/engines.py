@@ -74,7 +74,7 @@ def engine_baskets(tx: pd.DataFrame, engine: str, by: str = "order_id", item: st
     ...                    "product_name": ["apple", "bread", "apple"]})
     >>> b = engine_baskets(tx, "duckdb")
     >>> b.matrix.toarray().tolist(), b.names.tolist()
-    [[True, True], [True, False]], ['apple', 'bread']
+    ([[True, True], [True, False]], ['apple', 'bread'])
     """
     for column in (by, item):
         if column not in tx:
