@@ -65,12 +65,12 @@ def engine_source(source, options: dict) -> tuple[list, str, str | None, str | N
     return paths, "csv", encoding, delimiter
 
 
-def load_in_engine(engine: Engine, source, mapping: dict, options: dict, read_raw, finish):
+def load_in_engine(engine: Engine, source, mapping: dict, options: dict, read_raw, finish, lines=True):
     """Read, map, parse and clean ``source`` in ``engine``; return ``(tx, report)`` like the pandas loader.
 
     ``read_raw`` reads a source the engine cannot (Excel, GBK, headers further down) into a ``RawTable``;
     ``finish(resolved, found, source, notes)`` chooses the analysis and steps as the pandas loader does and returns
-    ``(analysis, available, step_names, options)``.
+    ``(analysis, available, step_names, options)``. ``lines`` as :func:`kit.load_transactions`'s.
     """
     plan = engine_source(source, options)
     if plan is None:
@@ -84,12 +84,12 @@ def load_in_engine(engine: Engine, source, mapping: dict, options: dict, read_ra
         name = str(source) if len(paths) > 1 else str(paths[0])
         raw = RawTable(pd.DataFrame(), name, kind, encoding=encoding, delimiter=delimiter)
     try:
-        return _load(engine, raw, mapping, finish)
+        return _load(engine, raw, mapping, finish, lines)
     finally:
         engine.drop("kit_raw", "kit_lines", "kit_reasons", "kit_matched", "kit_duplicates")
 
 
-def _load(engine: Engine, raw: RawTable, mapping: dict, finish):
+def _load(engine: Engine, raw: RawTable, mapping: dict, finish, lines=True):
     q = _quote(engine)
     where = f"{raw.source}: "
     found = [c for c in engine.columns("kit_raw") if c != "_row"]
@@ -194,8 +194,15 @@ def _load(engine: Engine, raw: RawTable, mapping: dict, finish):
         notes.append(f"the report keeps the first {SET_ASIDE_ROWS:,} of the {n_aside:,} rows set aside; all are "
                      "counted")
     order = [*schema.CANONICAL, *[c for c in schema.OPTIONAL if c in resolved]]
-    tx = engine.query(f"SELECT {', '.join(order)} FROM kit_reasons WHERE reason IS NULL ORDER BY _row")
-    tx = _canonical_types(tx, {*resolved, *derived})
+    kept = f"SELECT {', '.join(order)} FROM kit_reasons WHERE reason IS NULL ORDER BY _row"
+    if lines is True:
+        tx = canonical_types(engine.query(kept), {*resolved, *derived})
+    else:  # written by the engine, or not wanted: the table's columns without rows
+        if lines is not False:
+            engine.write_parquet(kept, lines)
+        tx = canonical_types(engine.query(kept + " LIMIT 0"), {*resolved, *derived})
+    customers = engine.query("SELECT count(DISTINCT customer_id) AS n, min(customer_id) AS first "
+                             "FROM kit_reasons WHERE reason IS NULL")
     engine.drop("kit_reasons", "kit_lines")
     columns_used = {c: resolved.get(c, derived.get(c)) for c in schema.ALL_COLUMNS if c in resolved or c in derived}
     report = cleaning.CleaningReport(
@@ -203,8 +210,8 @@ def _load(engine: Engine, raw: RawTable, mapping: dict, finish):
         set_aside=set_aside.reset_index(drop=True), analysis=analysis, available=available,
         columns=columns_used, steps=step_names, encoding=raw.encoding, date_style=date_style, notes=notes,
         money=money, money_kept=money_kept, money_read=money_read, suspect_codes=suspects)
-    if analysis == "customers" and tx["customer_id"].nunique() == 1:
-        notes.append(f"only one customer ({tx['customer_id'].iloc[0]}): customer comparisons need more")
+    if analysis == "customers" and int(customers["n"].iloc[0]) == 1:
+        notes.append(f"only one customer ({customers['first'].iloc[0]}): customer comparisons need more")
     for column in readings:
         engine.drop(f"kit_map_{column}")
     engine.drop("kit_parsed")
@@ -409,7 +416,7 @@ def _per_code(engine: Engine) -> pd.DataFrame:
     return cleaning.per_code_from_names(per_name)
 
 
-def _canonical_types(tx: pd.DataFrame, found) -> pd.DataFrame:
+def canonical_types(tx: pd.DataFrame, found) -> pd.DataFrame:
     """The pandas loader's dtypes: text as pandas text (NaN for missing), numbers as floats, dates in ns; a column
     the file lacks is all NaN (floats), or NaT for the date."""
     for column in tx.columns:

@@ -23,7 +23,7 @@ def load_transactions(source, columns=None, encoding: str | None = None, *, anal
                       non_product_pattern: str | None = cleaning.NON_PRODUCT_PATTERN,
                       cancellation_pattern: str | None = cleaning.CANCELLATION_PATTERN,
                       sheet=None, delimiter: str | None = None, header: bool | int | None = None,
-                      skip_rows: int | None = None, engine: str | None = "pandas"):
+                      skip_rows: int | None = None, engine: str | None = "pandas", lines=True):
     """Read a transaction file, map its columns, parse, clean; return ``(tx, report)``.
 
     Parameters
@@ -60,6 +60,10 @@ def load_transactions(source, columns=None, encoding: str | None = None, *, anal
         Where reading and cleaning run (:mod:`kit.data.engines`). ``duckdb`` and ``spark`` read CSV and Parquet
         themselves (``source`` may be a glob such as ``"sales/*.parquet"``), prove each column's reading from its
         distinct values and clean in SQL (:mod:`kit.data.engine_loading`), with the same result as ``pandas``.
+    lines : bool or path
+        ``True``: return the kept lines. ``False``: return the table's columns without rows (``kit validate`` needs
+        only the report). A path: write the kept lines to that Parquet file (from the engine, without holding them
+        in this process) and return the columns without rows.
 
     Returns
     -------
@@ -109,7 +113,7 @@ def load_transactions(source, columns=None, encoding: str | None = None, *, anal
             return (chosen, available, cleaning.resolve_steps(options.get("steps")), options, cancellation_pattern,
                     non_product_codes, non_product_pattern)
 
-        return load_in_engine(engines.connect(engine), source, mapping, options, read, finish)
+        return load_in_engine(engines.connect(engine), source, mapping, options, read, finish, lines)
     raw = read()
     where = f"{raw.source}: "
     found = [str(c) for c in raw.frame.columns]
@@ -178,6 +182,10 @@ def load_transactions(source, columns=None, encoding: str | None = None, *, anal
     tx = table.loc[kept, order].reset_index(drop=True)
     if analysis == "customers" and tx["customer_id"].nunique() == 1:
         notes.append(f"only one customer ({tx['customer_id'].iloc[0]}): customer comparisons need more")
+    if lines is not True:
+        if lines is not False:
+            tx.to_parquet(lines, index=False)
+        tx = tx.iloc[:0]
     return tx, report
 
 

@@ -18,11 +18,12 @@ import numpy as np
 import pandas as pd
 
 from .cleaning import CleaningReport
+from .engine_loading import canonical_types
 
 DEFAULT = "default.json"
 
 
-def save_prepared(folder, tx: pd.DataFrame, report: CleaningReport) -> Path:
+def save_prepared(folder, tx: pd.DataFrame, report: CleaningReport, lines_file=None) -> Path:
     """Save ``tx`` and ``report`` under ``folder`` for ``report.analysis``; return the table's path.
 
     Parameters
@@ -31,6 +32,9 @@ def save_prepared(folder, tx: pd.DataFrame, report: CleaningReport) -> Path:
     tx : DataFrame
         The canonical table.
     report : CleaningReport
+    lines_file : path, optional
+        A Parquet file already holding the kept lines (``load_transactions(..., lines=path)``): moved into
+        ``folder`` instead of writing ``tx``.
 
     Returns
     -------
@@ -52,7 +56,10 @@ def save_prepared(folder, tx: pd.DataFrame, report: CleaningReport) -> Path:
     folder.mkdir(parents=True, exist_ok=True)
     name = report.analysis
     path = folder / f"{name}.parquet"
-    tx.to_parquet(path, index=False)
+    if lines_file is not None:
+        Path(lines_file).replace(path)
+    else:
+        tx.to_parquet(path, index=False)
     _text_safe(report.set_aside).to_parquet(folder / f"{name}.set_aside.parquet", index=False)
     report.suspect_codes.to_parquet(folder / f"{name}.suspects.parquet", index=False)
     figures = {
@@ -101,7 +108,8 @@ def read_prepared(folder, analysis: str | None = None) -> tuple[pd.DataFrame, Cl
         counts=counts, money=money, set_aside=pd.read_parquet(folder / f"{analysis}.set_aside.parquet"),
         suspect_codes=pd.read_parquet(folder / f"{analysis}.suspects.parquet"),
         available=tuple(figures.pop("available")), steps=tuple(figures.pop("steps")), **figures)
-    return pd.read_parquet(path), report
+    found = {c for c, source in report.columns.items() if source}
+    return canonical_types(pd.read_parquet(path), found), report
 
 
 def _text_safe(frame: pd.DataFrame) -> pd.DataFrame:

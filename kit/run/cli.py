@@ -122,7 +122,7 @@ def _validate(args) -> int:
 
     try:
         _, report = load_transactions(args.path, args.columns, args.encoding, analysis=args.analysis,
-                                      engine=args.engine)
+                                      engine=args.engine, lines=False)
     except (KitError, KeyboardInterrupt):
         raise
     except Exception as err:  # noqa: BLE001 - whatever a reader trips on, the user gets a message, not a traceback

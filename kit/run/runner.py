@@ -450,19 +450,20 @@ def prepare_data(data, columns, encoding, engine: str, folder: Path, log=print):
 
     if folder.exists():
         shutil.rmtree(folder)
+    folder.mkdir(parents=True)
     start = time.perf_counter()
-    tx, report = load(data or "", columns or "", encoding or "", engine=engine)
-    save_prepared(folder, tx, report)
-    del tx
+    lines = folder / "lines.parquet"  # written by the engine; the kept lines never pass through this process
+    tx, report = load(data or "", columns or "", encoding or "", engine=engine, lines=lines)
+    save_prepared(folder, tx, report, lines)
     log(f"data: {Path(report.source).name}: {report.n_rows:,} rows, {report.n_kept:,} kept "
         f"({report.analysis}; possible: {', '.join(report.available)}; engine {engine}, "
         f"{time.perf_counter() - start:.1f} s)")
     for analysis in report.available:
         if analysis != report.analysis:
             start = time.perf_counter()
-            other_tx, other = load(data or "", columns or "", encoding or "", engine=engine, analysis=analysis)
-            save_prepared(folder, other_tx, other)
-            del other_tx
+            other_tx, other = load(data or "", columns or "", encoding or "", engine=engine, analysis=analysis,
+                                   lines=lines)
+            save_prepared(folder, other_tx, other, lines)
             log(f"data for {analysis} analyses: {other.n_kept:,} kept ({time.perf_counter() - start:.1f} s)")
     return report
 
