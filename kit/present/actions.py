@@ -40,12 +40,12 @@ COLUMNS = ("customer_id", "segment_name", "rfm_segment", "abc_grade", "value_cla
 #: What the list is ranked by when the model failed, each named only when its column has values.
 RANK_BASIS = ("abc_grade", "monetary", "relationship_value")
 #: The most rows one sheet of ``customer_actions.xlsx`` holds; ``customer_actions.csv`` always holds every row.
-#: Rule: the largest round number for which writing the capped workbook (the list and up to five result sheets,
-#: all capped) takes a few seconds. openpyxl writes some 50,000-100,000 cells a second, so 20,000 rows take
-#: about 5-8 s (measured on a million-customer run: 7 s, against 11 min uncapped); 50,000 took 17 s. It is also
-#: well under Excel's limit of 1,048,576 rows a sheet. A capped sheet holds the table's first rows (the list's
-#: highest priorities) and the workbook then opens on a note that says so.
-XLSX_MAX_ROWS = 20_000
+#: Rule: a round number for which writing the capped workbook (the list and up to five result sheets, each
+#: capped: some 35 columns) takes a few seconds; openpyxl writes about 60,000 cells a second. Measured on a
+#: million-customer run (2 CPUs): 10,000 rows 6 s of CPU, 20,000 rows 12 s, 50,000 rows 35 s, the uncapped
+#: workbook about 12 minutes. A capped sheet holds the table's first rows (the list's highest priorities) and
+#: the workbook then opens on a note that says so.
+XLSX_MAX_ROWS = 10_000
 #: The file for people that holds every row of a result sheet, as the notebook that saved the result names it.
 FULL_FILES = {"grading": "grading_actions.csv", "clv": "clv.csv", "targets": "targets.csv",
               "cross_sell": "cross_sell.csv", "placement": "placement.csv"}
