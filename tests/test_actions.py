@@ -73,6 +73,44 @@ def test_action_list_files_are_safe_and_excel_ready(exports):
     assert len(sheets["客户行动清单"]) == 5
 
 
+def test_a_list_above_the_cap_gives_capped_sheets_and_a_note(exports):
+    export.write_csv(pd.DataFrame({"a": [1]}), exports / "clv.csv")  # the notebook's file for people, when it exists
+    actions.write_action_list(exports, lang="en", max_rows=3)
+    csv = pd.read_csv(exports / "customer_actions.csv", dtype=str)
+    assert csv["customer id"].tolist() == ["00001", "00003", "00004", "00002", "00005"]  # every row, in order
+    sheets = pd.read_excel(exports / "customer_actions.xlsx", sheet_name=None, dtype=str)
+    assert list(sheets) == ["note", "customer action list", "grading", "clv", "targets", "cross_sell"]
+    assert sheets["customer action list"]["customer id"].tolist() == ["00001", "00003", "00004"]  # highest priority
+    assert sheets["customer action list"].columns.tolist() == csv.columns.tolist()
+    assert sheets["grading"]["customer id"].tolist() == ["00001", "00002", "00003"]  # its own order
+    assert "recommended action" in sheets["grading"] and len(sheets["cross_sell"]) == 3  # localised; not capped
+    notes = sheets["note"]["note"].tolist()
+    assert notes[0] == kit.present.label("xlsx_capped_sheet", "en").format(
+        sheet="customer action list", shown=3, total=5, file="customer_actions.csv")
+    assert notes[1] == kit.present.label("xlsx_capped_order", "en")
+    assert "“clv” holds the first 3 of 4 rows; clv.csv holds" in notes[3]
+    assert "results/targets.parquet" in notes[4] and len(notes) == 5  # no CSV for people: the result file
+
+
+def test_the_cap_notes_are_in_chinese_too(exports):
+    actions.write_action_list(exports, lang="zh", max_rows=4)
+    sheets = pd.read_excel(exports / "customer_actions.xlsx", sheet_name=None, dtype=str)
+    assert list(sheets)[:2] == ["说明", "客户行动清单"] and len(sheets["客户行动清单"]) == 4
+    assert sheets["说明"]["说明"].tolist()[0] == "工作表“客户行动清单”只列出全部 5 行中的前 4 行; customer_actions.csv 包含全部行。"
+    assert len(pd.read_csv(exports / "customer_actions.csv")) == 5
+
+
+def test_a_list_under_the_cap_has_no_note(exports, monkeypatch):
+    monkeypatch.setattr(actions, "XLSX_MAX_ROWS", 5)  # the default cap; 5 rows are not above it
+    actions.write_action_list(exports, lang="en")
+    sheets = pd.read_excel(exports / "customer_actions.xlsx", sheet_name=None)
+    assert list(sheets) == ["customer action list", "grading", "clv", "targets", "cross_sell"]
+    assert len(sheets["customer action list"]) == 5 and len(sheets["grading"]) == 5
+    monkeypatch.setattr(actions, "XLSX_MAX_ROWS", 4)
+    actions.write_action_list(exports, lang="en")
+    assert list(pd.read_excel(exports / "customer_actions.xlsx", sheet_name=None))[0] == "note"
+
+
 def test_files_for_people_are_never_read_back(exports):
     # a stale or edited people's file (translated headers, other customers) changes nothing
     export.write_csv(pd.DataFrame({"客户编号": ["99999"], "预测终身价值": [1e9]}), exports / "clv.csv")

@@ -38,4 +38,12 @@ TEXTS: dict[str, dict[str, str]] = {
     "notebook_03": {"en": "Customer value grading", "zh": "客户价值分级"},
     "notebook_04": {"en": "Customer lifetime value", "zh": "客户终身价值"},
     "notebook_05": {"en": "Course quiz", "zh": "课程测验"},
+    # customer_actions.xlsx when a sheet holds fewer rows than its table (kit.present.actions.XLSX_MAX_ROWS)
+    "xlsx_note_sheet": {"en": "note", "zh": "说明"},
+    "xlsx_capped_sheet": {"en": "Sheet “{sheet}” holds the first {shown:,} of {total:,} rows; {file} holds "
+                                "all of them.",
+                          "zh": "工作表“{sheet}”只列出全部 {total:,} 行中的前 {shown:,} 行; {file} 包含全部行。"},
+    "xlsx_capped_order": {"en": "The action list is ranked by priority: its sheet holds the customers to act on "
+                                "first.",
+                          "zh": "客户行动清单按优先级排序: 工作表中列出的是最应优先处理的客户。"},
 }
