@@ -190,3 +190,24 @@ def test_duckdb_builds_the_kits_baskets():
     assert len(pairs) == len(two) > 10
     assert {frozenset((a, b)): n for a, b, n in pairs.itertuples(index=False)} == \
         {s: round(p * expected.n_baskets) for s, p in zip(two["itemsets"], two["support"])}
+
+
+@pytest.mark.parametrize("engine", ["pandas", "duckdb"])
+def test_lines_false_or_a_file(tmp_path, month_csv, engine):
+    """kit validate keeps no lines; kit run has the engine write them, read back with the same dtypes."""
+    tx, report = load_transactions(month_csv, engine=engine)
+    empty, same = load_transactions(month_csv, engine=engine, lines=False)
+    assert empty.empty and list(empty.columns) == list(tx.columns) and same.summary().equals(report.summary())
+    _, _ = load_transactions(month_csv, engine=engine, lines=tmp_path / "lines.parquet")
+    from kit.data.engine_loading import canonical_types
+
+    written = canonical_types(pd.read_parquet(tmp_path / "lines.parquet"), set(report.columns))
+    pd.testing.assert_frame_equal(written, tx)
+
+
+def test_a_glob_is_read_by_duckdb_and_refused_by_pandas(tmp_path):
+    VARIANTS["one_week"](_raw()).to_parquet(tmp_path / "a.parquet")
+    pattern = str(tmp_path / "*.parquet")
+    assert engines.choose_engine("auto", pattern) == "duckdb"
+    with pytest.raises(kit.KitError, match="read by the duckdb or spark engine"):
+        load_transactions(pattern, engine="pandas")

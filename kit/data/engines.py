@@ -6,7 +6,7 @@ sends is written once and runs unchanged on DuckDB and Spark SQL (``CASE``, wind
 tests hold the two to the same answers on the bundled data.
 
 Which engine, by a documented rule (:func:`choose_engine`): ``"auto"`` is ``pandas`` for inputs up to
-:data:`AUTO_DUCKDB_BYTES` on disk and ``duckdb`` above, when DuckDB is installed. Spark is never chosen
+:data:`AUTO_DUCKDB_BYTES` on disk and ``duckdb`` above, or for a glob of many files, when DuckDB is installed. Spark is never chosen
 automatically: it needs a Java runtime and, for more than one machine, a cluster (``KIT_SPARK_MASTER``).
 
     >>> choose_engine("auto", None)
@@ -85,6 +85,8 @@ def choose_engine(engine: str | None, source) -> str:
         return engine
     if source is None or isinstance(source, pd.DataFrame) or source == "":
         return "pandas"
+    if glob.has_magic(str(source)) and _installed("duckdb"):
+        return "duckdb"  # many files: DuckDB reads them as one table
     size = sum(p.stat().st_size for p in input_paths(source))
     if size > AUTO_DUCKDB_BYTES and _installed("duckdb"):
         return "duckdb"

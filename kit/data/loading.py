@@ -114,6 +114,9 @@ def load_transactions(source, columns=None, encoding: str | None = None, *, anal
                     non_product_codes, non_product_pattern)
 
         return load_in_engine(engines.connect(engine), source, mapping, options, read, finish, lines)
+    if not isinstance(source, pd.DataFrame) and engines.glob.has_magic(str(source)):
+        raise KitError(f"{source}: a pattern of many files is read by the duckdb or spark engine",
+                       hint="pass engine='duckdb' (kit run --engine duckdb), or one file")
     raw = read()
     where = f"{raw.source}: "
     found = [str(c) for c in raw.frame.columns]
