@@ -11,6 +11,7 @@ import pandas as pd
 
 from .table import rfm_table, table_as_of
 from ..data.parsing import parse_ids, parse_numbers
+from ..data.explore import most_common
 from ..errors import KitError
 
 NUMERIC_FEATURES = ("recency", "frequency", "monetary", "tenure_days", "average_order_value", "lines", "basket_breadth",
@@ -73,7 +74,7 @@ def customer_features(tx: pd.DataFrame, as_of=None, report=None) -> pd.DataFrame
         features["high_margin_share"] = (spend / rfm["monetary"]).reindex(rfm.index).fillna(0.0).round(4)
     for column in ("country", "channel"):
         if column in tx and tx[column].notna().any():
-            features[column] = tx.groupby("customer_id")[column].agg(lambda s: s.value_counts().index[0])
+            features[column] = most_common(tx["customer_id"], tx[column]).reindex(rfm.index)
     return features
 
 

@@ -3,6 +3,7 @@ top products. Each function computes a table of keys; the plots beside the label
 
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 
 
@@ -215,3 +216,36 @@ def distribution(values: pd.Series, quantiles=(0.25, 0.5, 0.75, 0.9, 0.99)) -> p
              "max": values.max()}
     return pd.Series(stats).round(2)
 
+
+
+def most_common(keys: pd.Series, values: pd.Series) -> pd.Series:
+    """The most frequent value for each key, ties to the value that comes first: ``value_counts().index[0]`` per
+    group, vectorised (one ``np.unique`` over the (key, value) pairs instead of a Python call per group).
+
+    Parameters
+    ----------
+    keys, values : Series
+        Aligned; rows where either is missing are left out.
+
+    Returns
+    -------
+    Series
+        Indexed by the distinct keys in sorted order, holding each key's most frequent value.
+
+    Examples
+    --------
+    >>> most_common(pd.Series(["a", "a", "a", "b", "b"]), pd.Series(["UK", "FR", "FR", "DE", "NL"])).to_dict()
+    {'a': 'FR', 'b': 'DE'}
+    """
+    known = keys.notna().to_numpy() & values.notna().to_numpy()
+    key_codes, key_values = pd.factorize(keys[known], sort=True)
+    value_codes, value_values = pd.factorize(values[known])
+    width = max(len(value_values), 1)
+    pairs, first_row, count = np.unique(key_codes.astype(np.int64) * width + value_codes, return_index=True,
+                                        return_counts=True)
+    order = np.lexsort((first_row, -count, pairs // width))
+    keys_sorted = pairs[order] // width
+    best = pairs[order[np.r_[True, keys_sorted[1:] != keys_sorted[:-1]]]]
+    return pd.Series(np.asarray(value_values, dtype=object)[best % width], index=pd.Index(key_values[best // width],
+                                                                                              name=keys.name),
+                     name=values.name)
