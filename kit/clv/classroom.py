@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from ..data.explore import period_of
 from ..errors import KitError
 
 #: Profit per customer by year of the relationship, from a survey of industrial goods (the source's example).
@@ -150,7 +151,7 @@ def retention_rate(tx: pd.DataFrame, period: str = "Q") -> pd.DataFrame:
     2024-01          2         1        0.5
     """
     active = tx.loc[tx["customer_id"].notna(), ["customer_id", "order_date"]]
-    pairs = pd.DataFrame({"period": active["order_date"].dt.to_period(period).to_numpy(),
+    pairs = pd.DataFrame({"period": period_of(active["order_date"], period).to_numpy(),
                           "customer_id": active["customer_id"].to_numpy()}).drop_duplicates()
     customers = pairs.groupby("period").size()
     next_buyers = pairs.assign(period=pairs["period"] - 1)  # the customers of t + 1, listed under t
@@ -202,17 +203,20 @@ def cohort_retention(tx: pd.DataFrame, period: str = "M", max_age: int | None = 
     >>> cohort_retention(tx, "M", drop_partial=True).mean().tolist()  # March is observed to the 9th only
     [1.0, 0.0, nan]
     """
-    active = tx.dropna(subset=["customer_id"]).assign(period=lambda d: d["order_date"].dt.to_period(period))
+    active = tx.loc[tx["customer_id"].notna(), ["customer_id", "order_date"]]
+    last_day = active["order_date"].max()
+    active = pd.DataFrame({"customer_id": active["customer_id"].to_numpy(),
+                           "period": period_of(active["order_date"], period).to_numpy()}).drop_duplicates()
     first = active.groupby("customer_id")["period"].min().rename("cohort")
     active = active.join(first, on="customer_id")
-    active["age"] = (active["period"] - active["cohort"]).apply(lambda offset: offset.n)
+    active["age"] = active["period"].array.asi8 - active["cohort"].array.asi8  # periods between, as ordinals
     counts = active.groupby(["cohort", "age"])["customer_id"].nunique().unstack(fill_value=0)
     last = active["period"].max()
     reach = pd.Series([(last - cohort).n for cohort in counts.index], index=counts.index)
     ages = range(int(reach.max()) + 1)
     counts = counts.reindex(columns=ages, fill_value=0)
     table = counts.div(counts[0], axis=0)
-    partial = drop_partial and active["order_date"].max().normalize() < last.end_time.normalize()
+    partial = drop_partial and last_day.normalize() < last.end_time.normalize()
     table = table.mask(pd.DataFrame({age: (reach < age) | (partial & (reach == age) & (age > 0)) for age in ages},
                                     index=counts.index))
     table.columns.name = "age"

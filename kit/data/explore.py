@@ -62,7 +62,7 @@ def monthly_sales(tx: pd.DataFrame) -> pd.DataFrame:
     month
     2024-01      5.0       2          2
     """
-    month = tx["order_date"].dt.to_period("M").rename("month")
+    month = period_of(tx["order_date"], "M").rename("month")
     grouped = tx.groupby(month)
     return pd.DataFrame({
         "revenue": grouped["amount"].sum().round(2),
@@ -249,3 +249,29 @@ def most_common(keys: pd.Series, values: pd.Series) -> pd.Series:
     return pd.Series(np.asarray(value_values, dtype=object)[best % width], index=pd.Index(key_values[best // width],
                                                                                               name=keys.name),
                      name=values.name)
+
+
+def period_of(dates: pd.Series, period: str) -> pd.Series:
+    """The period (``"M"``, ``"Q"``, ...) of each date, computed once per distinct day: ``dates.dt.to_period``
+    without its cost on millions of lines.
+
+    Parameters
+    ----------
+    dates : Series of datetime64
+    period : str
+        A pandas period alias.
+
+    Returns
+    -------
+    Series
+        Periods, indexed like ``dates``.
+
+    Examples
+    --------
+    >>> period_of(pd.Series(pd.to_datetime(["2024-01-05 10:00", "2024-03-31 23:59"])), "Q").astype(str).tolist()
+    ['2024Q1', '2024Q1']
+    """
+    days, unique_days = pd.factorize(dates.dt.normalize())
+    periods = pd.DatetimeIndex(unique_days).to_period(period)
+    found = pd.Series(pd.PeriodIndex(periods.take(np.where(days < 0, 0, days))), index=dates.index, name=dates.name)
+    return found.where(days >= 0)

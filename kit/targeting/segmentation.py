@@ -23,6 +23,10 @@ from ..customers.periods import table_windows
 from ..errors import KitError
 
 
+#: Above this many customers, each candidate k is fitted on a random sample of this size to choose k (and its
+#: silhouette and inertia, scaled to the whole table, are reported); the chosen k is then fitted on everyone.
+CHOOSE_K_CUSTOMERS = 20_000
+
 def prepare(features: pd.DataFrame, columns=None) -> tuple[pd.DataFrame, list[str]]:
     """Scaled feature matrix: skewed non-negative columns (skewness > 1) on a log(1 + x) scale, then every column
     standardised, z = (x − mean) / std; constant columns are dropped and reported.
@@ -175,16 +179,22 @@ def segment_customers(features: pd.DataFrame, k: int | None = None, method: str 
     if not candidates:
         raise KitError(f"{n} customers are too few to segment", hint="segmentation needs at least 3 customers")
     rows, fits = [], {}
-    sample = min(n, 5000)  # silhouette on a fixed sample keeps large data sets fast
     rng = np.random.default_rng(random_state)
-    idx = np.sort(rng.choice(n, size=sample, replace=False)) if sample < n else np.arange(n)
+    # k is chosen on at most CHOOSE_K_CUSTOMERS (the whole table below that), then fitted on everyone
+    fitted = np.sort(rng.choice(n, size=CHOOSE_K_CUSTOMERS, replace=False)) if n > CHOOSE_K_CUSTOMERS else np.arange(n)
+    sample = min(len(fitted), 5000)  # silhouette on a fixed sample keeps large data sets fast
+    idx = np.sort(rng.choice(len(fitted), size=sample, replace=False)) if sample < len(fitted) \
+        else np.arange(len(fitted))
     for c in candidates:
-        model = KMeans(n_clusters=c, n_init=10, random_state=random_state).fit(data)
+        model = KMeans(n_clusters=c, n_init=10, random_state=random_state).fit(data[fitted])
         fits[c] = model
-        silhouette = silhouette_score(data[idx], model.labels_[idx]) if len(set(model.labels_[idx])) > 1 else np.nan
-        rows.append((c, silhouette, model.inertia_))
+        silhouette = silhouette_score(data[fitted][idx], model.labels_[idx]) \
+            if len(set(model.labels_[idx])) > 1 else np.nan
+        rows.append((c, silhouette, model.inertia_ * n / len(fitted)))
     scores = pd.DataFrame(rows, columns=["k", "silhouette", "inertia"]).set_index("k").round(4)
     best = k or int(scores["silhouette"].idxmax())
+    if len(fitted) < n:
+        fits[best] = KMeans(n_clusters=best, n_init=10, random_state=random_state).fit(data)
     raw = pd.Series(fits[best].labels_, index=features.index)
     order = raw.value_counts().sort_index().sort_values(ascending=False, kind="stable").index
     labels = raw.map({old: new for new, old in enumerate(order)}).rename("segment")
