@@ -65,12 +65,13 @@ def engine_source(source, options: dict) -> tuple[list, str, str | None, str | N
     return paths, "csv", encoding, delimiter
 
 
-def load_in_engine(engine: Engine, source, mapping: dict, options: dict, read_raw, finish, lines=True):
+def load_in_engine(engine: Engine, source, options: dict, read_raw, decide, patterns, lines=True):
     """Read, map, parse and clean ``source`` in ``engine``; return ``(tx, report)`` like the pandas loader.
 
     ``read_raw`` reads a source the engine cannot (Excel, GBK, headers further down) into a ``RawTable``;
-    ``finish(resolved, found, source, notes)`` chooses the analysis and steps as the pandas loader does and returns
-    ``(analysis, available, step_names, options)``. ``lines`` as :func:`kit.load_transactions`'s.
+    ``decide(found, source, duplicates)`` maps the columns and chooses the analysis and steps as the pandas loader
+    does; ``patterns`` are the cancellation pattern, the non-product codes and pattern; ``lines`` as
+    :func:`kit.load_transactions`'s.
     """
     plan = engine_source(source, options)
     if plan is None:
@@ -84,23 +85,17 @@ def load_in_engine(engine: Engine, source, mapping: dict, options: dict, read_ra
         name = str(source) if len(paths) > 1 else str(paths[0])
         raw = RawTable(pd.DataFrame(), name, kind, encoding=encoding, delimiter=delimiter)
     try:
-        return _load(engine, raw, mapping, finish, lines)
+        return _load(engine, raw, options, decide, patterns, lines)
     finally:
         engine.drop("kit_raw", "kit_lines", "kit_reasons", "kit_matched", "kit_duplicates")
 
 
-def _load(engine: Engine, raw: RawTable, mapping: dict, finish, lines=True):
+def _load(engine: Engine, raw: RawTable, options: dict, decide, patterns, lines=True):
     q = _quote(engine)
     where = f"{raw.source}: "
     found = [c for c in engine.columns("kit_raw") if c != "_row"]
-    column_notes: list[str] = []
-    resolved = schema.resolve_columns(found, mapping, raw.source, raw.duplicates, column_notes)
-    if "product_id" not in resolved and "product_id" not in mapping and "product_name" in resolved:
-        resolved["product_id"] = resolved["product_name"]
-        column_notes.append(f"no product code column: products are identified by their name "
-                            f"({resolved['product_name']!r})")
-    analysis, available, step_names, options, cancellation_pattern, non_product_codes, non_product_pattern = \
-        finish(resolved, found, raw.source)
+    resolved, column_notes, analysis, available, step_names = decide(found, raw.source, raw.duplicates)
+    cancellation_pattern, non_product_codes, non_product_pattern = patterns
     notes: list[str] = raw.notes + column_notes
     options = {**options, "_cancellation_pattern": cancellation_pattern, "_non_product_codes": non_product_codes,
                "_non_product_pattern": non_product_pattern}

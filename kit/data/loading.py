@@ -105,30 +105,29 @@ def load_transactions(source, columns=None, encoding: str | None = None, *, anal
                         options.get("header", True), options.get("layout", "table"), options.get("skip_rows", 0),
                         expected_columns=[c for c in mapping.values() if c])
 
+    def decide(found, name, duplicates):
+        """The file column of each canonical column, notes, the analysis, the analyses possible and the steps."""
+        notes: list[str] = []
+        resolved = schema.resolve_columns(found, mapping, name, duplicates, notes)
+        if "product_id" not in resolved and "product_id" not in mapping and "product_name" in resolved:
+            resolved["product_id"] = resolved["product_name"]
+            notes.append(f"no product code column: products are identified by their name "
+                         f"({resolved['product_name']!r})")
+        available = tuple(a for a in schema.ANALYSES if _missing_for(a, resolved) == [])
+        chosen = _choose_analysis(options.get("analysis"), resolved, available, name, found)
+        return resolved, notes, chosen, available, cleaning.resolve_steps(options.get("steps"))
+
     engine = engines.choose_engine(engine, source)
     if engine != "pandas":
-        def finish(resolved, found, name):
-            available = tuple(a for a in schema.ANALYSES if _missing_for(a, resolved) == [])
-            chosen = _choose_analysis(options.get("analysis"), resolved, available, name, found)
-            return (chosen, available, cleaning.resolve_steps(options.get("steps")), options, cancellation_pattern,
-                    non_product_codes, non_product_pattern)
-
-        return load_in_engine(engines.connect(engine), source, mapping, options, read, finish, lines)
+        patterns = (cancellation_pattern, non_product_codes, non_product_pattern)
+        return load_in_engine(engines.connect(engine), source, options, read, decide, patterns, lines)
     if not isinstance(source, pd.DataFrame) and engines.glob.has_magic(str(source)):
         raise KitError(f"{source}: a pattern of many files is read by the duckdb or spark engine",
                        hint="pass engine='duckdb' (kit run --engine duckdb), or one file")
     raw = read()
     where = f"{raw.source}: "
     found = [str(c) for c in raw.frame.columns]
-    column_notes: list[str] = []
-    resolved = schema.resolve_columns(found, mapping, raw.source, raw.duplicates, column_notes)
-    if "product_id" not in resolved and "product_id" not in mapping and "product_name" in resolved:
-        resolved["product_id"] = resolved["product_name"]
-        column_notes.append(f"no product code column: products are identified by their name "
-                            f"({resolved['product_name']!r})")
-    available = tuple(a for a in schema.ANALYSES if _missing_for(a, resolved) == [])
-    analysis = _choose_analysis(options.get("analysis"), resolved, available, raw.source, found)
-    step_names = cleaning.resolve_steps(options.get("steps"))
+    resolved, column_notes, analysis, available, step_names = decide(found, raw.source, raw.duplicates)
 
     frame = raw.frame
     n = len(frame)
