@@ -190,8 +190,12 @@ def _load(engine: Engine, raw: RawTable, options: dict, decide, patterns, lines=
                      "counted")
     order = [*schema.CANONICAL, *[c for c in schema.OPTIONAL if c in resolved]]
     kept = f"SELECT {', '.join(order)} FROM kit_reasons WHERE reason IS NULL ORDER BY _row"
-    if lines is True:
-        tx = canonical_types(engine.query(kept), {*resolved, *derived})
+    if lines is True:  # fetched as stored, with the row numbers; sorted here only when the engine reordered them
+        tx = engine.query(f"SELECT _row, {', '.join(order)} FROM kit_reasons WHERE reason IS NULL")
+        rows = tx.pop("_row").to_numpy()
+        if len(rows) > 1 and not (rows[1:] > rows[:-1]).all():
+            tx = tx.take(np.argsort(rows, kind="stable"))
+        tx = canonical_types(tx.reset_index(drop=True), {*resolved, *derived})
     else:  # written by the engine, or not wanted: the table's columns without rows
         if lines is not False:
             engine.write_parquet(kept, lines)
