@@ -198,7 +198,8 @@ class DuckDBEngine(Engine):
         self.con.execute(f"CREATE OR REPLACE TEMP TABLE {name} AS {sql}")
 
     def query(self, sql):
-        return self.con.execute(sql).df()
+        # through Arrow, freeing each column as it is converted: one copy of a large result at a time, not two
+        return self.con.sql(sql).to_arrow_table().to_pandas(self_destruct=True, split_blocks=True)
 
     def read(self, name, paths, kind, delimiter=","):
         files = "[" + ", ".join(_quoted(p) for p in paths) + "]"
