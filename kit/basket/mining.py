@@ -36,8 +36,10 @@ wholesale baskets (one day of Online Retail, 108 baskets of up to 592 products, 
 
 from __future__ import annotations
 
+import gc
 import math
 import numbers
+import os
 from dataclasses import dataclass
 
 import numpy as np
@@ -221,6 +223,13 @@ def _mine(baskets, min_support, use_colnames, max_len, verbose, n_jobs, null_val
     if n == 0 or matrix.shape[1] == 0:
         found: list[tuple[tuple[int, ...], int]] = []
     else:
+        if algorithm in ("auto", "eclat") and _compiled() is not None:
+            try:
+                table = _compiled_table(matrix, threshold, max_len or matrix.shape[1], max_itemsets,
+                                        labels if use else None, verbose)
+            except _TooMany:
+                raise _too_many_error(max_itemsets, min_support, threshold, n, max_len) from None
+            return table, n, threshold
         miner = {"auto": _eclat, "eclat": _eclat, "apriori": _apriori, "fpgrowth": _fpgrowth}[algorithm]
         if algorithm in ("apriori", "fpgrowth"):  # the teaching miners: the cheap first pass before them
             first = _items_and_pairs(matrix, threshold, max_len or matrix.shape[1])
@@ -255,6 +264,110 @@ def _itemset_table(found: list, n: int, labels: list | None, verbose: int = 0) -
     if verbose:
         sizes = pd.Series([len(ids) for ids, _ in found], dtype=int).value_counts().sort_index()
         print(" | ".join(f"{count:,} itemsets of {size}" for size, count in sizes.items()) or "no itemsets")
+    return result
+
+
+_KERNELS: list = []
+
+
+def _compiled():
+    """The compiled kernels (:mod:`kit.basket.kernels`), or None when numba cannot be imported or the environment
+    variable ``KIT_NUMBA`` is ``0``; the default miner then runs the pure-numpy code (:func:`_eclat`)."""
+    if os.environ.get("KIT_NUMBA", "1") == "0":
+        return None
+    if not _KERNELS:
+        try:
+            from . import kernels
+        except ImportError:
+            kernels = None
+        _KERNELS.append(kernels)
+    return _KERNELS[0]
+
+
+def _compiled_table(matrix, threshold: int, max_len: int, cap: int, labels: list | None,
+                    verbose: int = 0) -> pd.DataFrame:
+    """:func:`_itemset_table` of :func:`_eclat`'s itemsets, mined by the compiled kernel (same itemsets, supports
+    and order); raises :class:`_TooMany` when more than ``cap`` itemsets are frequent."""
+    kernels = _compiled()
+    matrix = sparse.csr_matrix(matrix)
+    if not matrix.has_canonical_format:
+        matrix = matrix.copy()
+        matrix.sum_duplicates()
+    if matrix.nnz and not matrix.data.all():
+        matrix = matrix.copy()
+        matrix.eliminate_zeros()
+    order, counts = _frequent_items(matrix, threshold)
+    rank = np.full(matrix.shape[1], -1, dtype=np.int64)
+    rank[order] = np.arange(len(order))
+    prepared = kernels.prepare(matrix.indptr.astype(np.int64), matrix.indices.astype(np.int64), rank, len(order))
+    supports = counts[order].astype(np.int64)
+    itemsets = min(cap + 1, 1 << 16)
+    out_items, out_len, out_cnt = (np.empty(8 * itemsets, np.int32), np.empty(itemsets, np.int32),
+                                   np.empty(itemsets, np.int64))
+    slots = max(4 * len(order), 64)
+    bits = np.empty(1 << 18, np.uint64)
+    slot_item, slot_count, perm = np.empty(slots, np.int32), np.empty(slots, np.int64), np.empty(slots, np.int64)
+    root, n_out, n_items = 0, 0, 0
+    while True:  # a full buffer is enlarged and mining goes on from the root item where it stopped
+        status, root, n_out, n_items = kernels.eclat(*prepared, supports, threshold, max_len, cap, root, n_out,
+                                                     n_items, out_items, out_len, out_cnt, bits, slot_item,
+                                                     slot_count, perm)
+        if status == kernels.DONE:
+            break
+        if status == kernels.TOO_MANY:
+            raise _TooMany
+        if status == kernels.MORE_ITEMS:
+            out_items = _enlarged(out_items, n_items)
+        elif status == kernels.MORE_ITEMSETS:
+            out_len, out_cnt = _enlarged(out_len, n_out), _enlarged(out_cnt, n_out)
+        elif status == kernels.MORE_BITS:
+            bits = np.empty(2 * len(bits), np.uint64)
+        else:
+            slot_item, slot_count, perm = (np.empty(2 * len(a), a.dtype) for a in (slot_item, slot_count, perm))
+    if not n_out:
+        return _itemset_table([], matrix.shape[0], labels, verbose)
+    columns, sorted_counts, sizes = kernels.finish(out_items[:n_items], out_len[:n_out], out_cnt[:n_out],
+                                                   order.astype(np.int64), matrix.shape[1])
+    return _table_from_blocks(columns, sorted_counts, sizes, matrix.shape[0], labels, verbose)
+
+
+def _enlarged(array: np.ndarray, keep: int) -> np.ndarray:
+    """A buffer twice as long holding the first ``keep`` values of ``array``."""
+    bigger = np.empty(2 * len(array), array.dtype)
+    bigger[:keep] = array[:keep]
+    return bigger
+
+
+def _table_from_blocks(columns: np.ndarray, counts: np.ndarray, sizes: np.ndarray, n: int, labels: list | None,
+                       verbose: int = 0) -> pd.DataFrame:
+    """mlxtend's table from itemsets already in the kit's order, grouped by length: ``sizes[k]`` itemsets of k
+    items whose sorted column positions follow each other in ``columns``.
+
+    Each length is one ``(sizes[k], k)`` block, turned into lists of Python ints (or of labels, through an object
+    array of the labels) by ``tolist`` and into frozensets by ``map``, with the cyclic garbage collector paused: it
+    would otherwise scan the growing list of new containers again and again."""
+    lookup = None if labels is None else np.fromiter(labels, dtype=object, count=len(labels))
+    itemsets: list = []
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        start = 0
+        for k in range(1, len(sizes)):
+            rows = int(sizes[k])
+            if not rows:
+                continue
+            block = columns[start:start + rows * k].reshape(rows, k)
+            start += rows * k
+            itemsets.extend(map(frozenset, (block if lookup is None else lookup[block]).tolist()))
+        values = pd.Series(itemsets, dtype=object)
+    finally:
+        if collecting:
+            gc.enable()
+    result = pd.DataFrame({"support": counts / n, "itemsets": values},
+                          columns=["support", "itemsets"])
+    if verbose:
+        print(" | ".join(f"{int(count):,} itemsets of {size}" for size, count in enumerate(sizes) if count)
+              or "no itemsets")
     return result
 
 
