@@ -163,8 +163,27 @@ def _from_transactions(tx: pd.DataFrame, by: str, item: str, name: str | None) -
     index = pd.Index(items, name=item)
     names = pd.Series(index, index=index)
     if name and name in tx:
-        named = tx[[item, name]].dropna()
-        common = named.groupby(item)[name].agg(lambda s: s.value_counts().index[0])
-        common = common.reindex(index).astype(object)
-        names = common.where(common.notna(), names)
+        names = _most_common_names(tx[[item, name]].dropna(), item, name, index).where(lambda c: c.notna(), names)
     return Baskets(matrix, index, pd.Index(basket_ids, name=by), names)
+
+
+def _most_common_names(named: pd.DataFrame, item: str, name: str, index: pd.Index) -> pd.Series:
+    """The most common ``name`` of each item of ``index`` (object Series, NaN for an item without a name).
+
+    Ties go to the name that comes first in the table, as ``value_counts().index[0]`` does (its sort is stable
+    over the names in order of first appearance). Vectorised: every (item, name) pair is counted once with its
+    first row, the pairs are sorted by item, falling count and first row, and the first pair of each item is kept.
+    """
+    common = pd.Series(np.nan, index=index, dtype=object)
+    if named.empty:
+        return common
+    item_codes = index.get_indexer(named[item])
+    name_codes, values = pd.factorize(named[name])
+    known = item_codes >= 0
+    key = item_codes[known].astype(np.int64) * len(values) + name_codes[known]
+    pairs, first_row, count = np.unique(key, return_index=True, return_counts=True)
+    order = np.lexsort((first_row, -count, pairs // len(values)))
+    items_sorted = pairs[order] // len(values)
+    best = order[np.r_[True, items_sorted[1:] != items_sorted[:-1]]]
+    common.iloc[pairs[best] // len(values)] = np.asarray(values, dtype=object)[pairs[best] % len(values)]
+    return common

@@ -64,13 +64,17 @@ def prepare(indptr, indices, rank, m):
     col_ptr = np.zeros(m + 1, np.int64)
     for b in range(n):
         q = row_ptr[b]
+        lo = q
         for p in range(indptr[b], indptr[b + 1]):
             r = rank[indices[p]]
-            if r >= 0:
-                items[q] = r
+            if r >= 0:  # insertion into the sorted row
+                y = q - 1
+                while y >= lo and items[y] > r:
+                    items[y + 1] = items[y]
+                    y -= 1
+                items[y + 1] = r
                 q += 1
                 col_ptr[r + 1] += 1
-        items[row_ptr[b]:q].sort()
     for r in range(m):
         col_ptr[r + 1] += col_ptr[r]
     baskets = np.empty(row_ptr[n], np.int32)

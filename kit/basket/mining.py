@@ -290,16 +290,16 @@ def _compiled_table(matrix, threshold: int, max_len: int, cap: int, labels: list
     and order); raises :class:`_TooMany` when more than ``cap`` itemsets are frequent."""
     kernels = _compiled()
     matrix = sparse.csr_matrix(matrix)
-    if not matrix.has_canonical_format:
+    if not matrix.has_canonical_format or (matrix.nnz and not matrix.data.all()):
         matrix = matrix.copy()
         matrix.sum_duplicates()
-    if matrix.nnz and not matrix.data.all():
-        matrix = matrix.copy()
         matrix.eliminate_zeros()
-    order, counts = _frequent_items(matrix, threshold)
+    counts = np.bincount(matrix.indices, minlength=matrix.shape[1]).astype(np.int64)
+    frequent = np.flatnonzero(counts >= threshold)
+    order = frequent[np.argsort(counts[frequent], kind="stable")]  # as _frequent_items: rarest first
     rank = np.full(matrix.shape[1], -1, dtype=np.int64)
     rank[order] = np.arange(len(order))
-    prepared = kernels.prepare(matrix.indptr.astype(np.int64), matrix.indices.astype(np.int64), rank, len(order))
+    prepared = kernels.prepare(matrix.indptr, matrix.indices, rank, len(order))
     supports = counts[order].astype(np.int64)
     itemsets = min(cap + 1, 1 << 16)
     out_items, out_len, out_cnt = (np.empty(8 * itemsets, np.int32), np.empty(itemsets, np.int32),
