@@ -17,10 +17,12 @@ The support threshold is compared as a **count**: ``min_count = ceil(min_support
 ``min_support=0.28`` (exactly 7 / 25) floating point gives ``0.28 · 25 = 7.000000000000001``; a plain ``ceil``
 would demand 8 baskets and lose the itemsets seen exactly 7 times.
 
-The default miner (``"eclat"``) stores each frequent item's baskets as a bitset (one bit per basket, 64 to a
-word) and grows itemsets depth-first: the baskets of {A, B, C} are the bitwise AND of those of {A, B} and {A, C},
-and a support is a popcount. Pairs are counted at once with a sparse matrix product. No dense basket × item
-matrix is ever built.
+The default miner (``"eclat"``) stores baskets as bitsets (one bit per basket, 64 to a word) and grows itemsets
+depth-first: the baskets of {A, B, C} are the bitwise AND of those of {A, B} and {A, C}, and a support is a
+popcount. It runs compiled (numba, :mod:`kit.basket.kernels`: bitsets over the baskets of each first item only,
+perfect extensions, flat arrays turned into the table in one pass per itemset length); without numba, or with the
+environment variable ``KIT_NUMBA=0``, the same itemsets in the same order come from the pure-numpy version, which
+counts pairs with a sparse matrix product. No dense basket × item matrix is ever built.
 
 **A cap on the result.** The number of frequent itemsets grows exponentially with the size of the baskets: one
 wholesale order of 500 products holds 2^500 subsets, and a dozen such orders make every subset of their common
@@ -164,7 +166,8 @@ def frequent_itemsets(baskets, min_support: float = 0.5, use_colnames: bool | No
         The DataFrame may hold NaN (unknown) cells; supports are then mlxtend's missing-value-aware ones
         (see :func:`supports_with_missing`).
     algorithm : {"auto", "eclat", "apriori", "fpgrowth", "mlxtend-fpgrowth", "mlxtend-apriori", "mlxtend-hmine"}
-        ``"auto"`` is the vertical bitset miner; the ``mlxtend-`` ones run mlxtend itself.
+        ``"auto"`` is the vertical bitset miner (``"eclat"``, compiled when numba is installed); the ``mlxtend-``
+        ones run mlxtend itself.
     max_itemsets : int
         Stop with a :class:`KitError` as soon as more itemsets are found (default :data:`MAX_ITEMSETS`). The exact
         counts of frequent items and pairs are checked against it before any longer itemset is mined.
