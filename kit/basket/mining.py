@@ -42,6 +42,7 @@ import gc
 import math
 import numbers
 import os
+import warnings
 from dataclasses import dataclass
 
 import numpy as np
@@ -456,8 +457,10 @@ def hmine(df, min_support: float = 0.5, use_colnames: bool = False, max_len: int
 
 def fpmax(df, min_support: float = 0.5, null_values: bool = False, use_colnames: bool = False,
           max_len: int | None = None, verbose: int = 0, *, max_itemsets: int = MAX_ITEMSETS) -> pd.DataFrame:
-    """Maximal frequent itemsets (no frequent proper superset) of at most ``max_len`` items, as mlxtend's ``fpmax``
-    (which mines without the length limit and then drops the longer maximal itemsets), with its signature.
+    """Maximal frequent itemsets (no frequent proper superset), as mlxtend's ``fpmax``, with its signature.
+
+    With ``max_len``, mlxtend's own ``fpmax`` runs: its search stops growing an itemset at ``max_len`` items, so
+    some itemsets it reports have a longer frequent superset; the kit gives exactly what mlxtend gives.
 
     Parameters
     ----------
@@ -484,9 +487,15 @@ def fpmax(df, min_support: float = 0.5, null_values: bool = False, use_colnames:
                        hint="use kit.basket.fpgrowth(df, min_support, null_values=True) for all frequent itemsets, or "
                             "mlxtend's own fpmax")
     found = frequent_itemsets(df, min_support, use_colnames, None, verbose, max_itemsets=max_itemsets)
-    found = found[_maximal(found["itemsets"].tolist())]
     if max_len is not None:
-        found = found[found["itemsets"].map(len) <= max_len]
+        # mlxtend's search stops growing a conditional tree at max_len items, so which itemsets it reports as
+        # maximal depends on its tree; its own fpmax is run (on an input the kit has checked and can mine)
+        matrix, labels, use = _matrix(df, use_colnames)
+        with warnings.catch_warnings():  # mlxtend's advice on 0/1 input: the kit takes it as it is
+            warnings.simplefilter("ignore", DeprecationWarning)
+            found = _mlxtend(df, matrix, labels, _share(min_support), use, max_len, "mlxtend-fpmax")
+        return found if len(found) else found.astype(float)
+    found = found[_maximal(found["itemsets"].tolist())]
     found = found.reset_index(drop=True)
     return found if len(found) else found.astype(float)
 
