@@ -456,3 +456,25 @@ def test_basket_results_keep_keys_and_canonical_names(tmp_path):
     assert {"item_a", "item_b", "name_a", "name_b", "baskets", "lift", "leverage"} <= set(placement.columns)
     assert {"customer_id", "rank", "item", "name", "score", "rule"} <= set(offers.columns)
     assert offers.loc[offers["customer_id"] == "x", "rule"].tolist() == ["cup => plate"]
+
+
+def test_arules_vignette_redundant_rules():
+    """arules' vignette "Mining and pruning association rules" (Hahsler; CRAN arules, vignettes/
+    mining-and-pruning-rules): apriori(trans, support 0.25, confidence 0.6, maxlen 3, rhs butter or milk, the rest
+    on the left) gives 4 rules, {} => {butter} among them (arules' minlen 1); is.redundant flags 2 of them,
+    {bread} => {butter} and {bread, jam} => {butter}. (arules' is.redundant help page itself mines data("Income"),
+    which is not bundled.)"""
+    trans = [["bread", "butter", "milk"], ["bread", "butter"], ["bread", "milk"], ["bread", "butter", "jam"],
+             ["bread", "butter", "milk"], ["butter", "jam"], ["bread", "milk", "cereal"], ["bread", "butter", "jam"]]
+    mined = basket.mine_itemsets(trans, 0.25, max_len=3)
+    rules = kit.association_rules(mined, min_threshold=0.6, consequents="single", min_len=1)
+    right = {"butter", "milk"}
+    rules = rules[rules["consequents"].map(lambda c: c <= right) & rules["antecedents"].map(lambda a: not a & right)]
+    table = {(" ".join(sorted(a)), " ".join(c)): (s, round(conf, 7), round(lift, 6), flag) for a, c, s, conf, lift, flag
+             in zip(rules["antecedents"], rules["consequents"], rules["support"], rules["confidence"], rules["lift"],
+                    rules["is_redundant"])}
+    assert table == {("", "butter"): (0.75, 0.75, 1.0, False),
+                     ("jam", "butter"): (0.375, 1.0, 1.333333, False),
+                     ("bread", "butter"): (0.625, 0.7142857, 0.952381, True),
+                     ("bread jam", "butter"): (0.25, 1.0, 1.333333, True)}
+    assert (basket.is_redundant(rules, mined) == rules["is_redundant"]).all()

@@ -151,20 +151,48 @@ def _from_transactions(tx: pd.DataFrame, by: str, item: str, name: str | None) -
         if column not in tx:
             raise KitError(f"the transaction table has no {column!r} column",
                            hint="load it with kit.load_transactions(..., analysis='baskets')")
-    lines = tx[[by, item]].dropna()
-    if lines.empty:
+    has_basket = tx[by].notna().to_numpy()
+    all_codes, all_items = pd.factorize(tx[item], sort=True)  # once for every line: the names use it too
+    on_line = has_basket & (all_codes >= 0)
+    if not on_line.any():
         raise KitError("there are no lines with both an order and an item", hint="check the column map")
-    basket_codes, basket_ids = pd.factorize(lines[by], sort=True)
-    item_codes, items = pd.factorize(lines[item], sort=True)
-    matrix = sparse.csr_matrix((np.ones(len(lines), dtype=bool), (basket_codes, item_codes)),
+    basket_codes, basket_ids = pd.factorize(tx[by][on_line], sort=True)
+    present = np.zeros(len(all_items), dtype=bool)
+    present[all_codes[on_line]] = True
+    position = np.cumsum(present) - 1  # item code among the items of lines with an order
+    item_codes = position[all_codes[on_line]]
+    items = all_items[present]
+    matrix = sparse.csr_matrix((np.ones(len(item_codes), dtype=bool), (basket_codes, item_codes)),
                                shape=(len(basket_ids), len(items)))
     matrix.sum_duplicates()
     matrix.data[:] = True
     index = pd.Index(items, name=item)
     names = pd.Series(index, index=index)
     if name and name in tx:
-        named = tx[[item, name]].dropna()
-        common = named.groupby(item)[name].agg(lambda s: s.value_counts().index[0])
-        common = common.reindex(index).astype(object)
-        names = common.where(common.notna(), names)
+        named = (all_codes >= 0) & tx[name].notna().to_numpy()
+        codes = np.where(present[all_codes[named]], position[all_codes[named]], -1)
+        names = _most_common_names(codes, tx[name][named], index).where(lambda c: c.notna(), names)
     return Baskets(matrix, index, pd.Index(basket_ids, name=by), names)
+
+
+def _most_common_names(item_codes: np.ndarray, names: pd.Series, index: pd.Index) -> pd.Series:
+    """The most common of ``names`` for each item of ``index`` (``item_codes``: the item's position in ``index``
+    per line, -1 for none), as an object Series with NaN for an item without a name.
+
+    Ties go to the name that comes first in the table, as ``value_counts().index[0]`` does (its sort is stable
+    over the names in order of first appearance). Vectorised: every (item, name) pair is counted once with its
+    first line, the pairs are sorted by item, falling count and first line, and the first pair of each item is
+    kept.
+    """
+    common = pd.Series(np.nan, index=index, dtype=object)
+    if not len(names):
+        return common
+    name_codes, values = pd.factorize(names)
+    known = item_codes >= 0
+    key = item_codes[known].astype(np.int64) * len(values) + name_codes[known]
+    pairs, first_line, count = np.unique(key, return_index=True, return_counts=True)
+    order = np.lexsort((first_line, -count, pairs // len(values)))
+    items_sorted = pairs[order] // len(values)
+    best = order[np.r_[True, items_sorted[1:] != items_sorted[:-1]]]
+    common.iloc[pairs[best] // len(values)] = np.asarray(values, dtype=object)[pairs[best] % len(values)]
+    return common

@@ -17,10 +17,12 @@ The support threshold is compared as a **count**: ``min_count = ceil(min_support
 ``min_support=0.28`` (exactly 7 / 25) floating point gives ``0.28 · 25 = 7.000000000000001``; a plain ``ceil``
 would demand 8 baskets and lose the itemsets seen exactly 7 times.
 
-The default miner (``"eclat"``) stores each frequent item's baskets as a bitset (one bit per basket, 64 to a
-word) and grows itemsets depth-first: the baskets of {A, B, C} are the bitwise AND of those of {A, B} and {A, C},
-and a support is a popcount. Pairs are counted at once with a sparse matrix product. No dense basket × item
-matrix is ever built.
+The default miner (``"eclat"``) stores baskets as bitsets (one bit per basket, 64 to a word) and grows itemsets
+depth-first: the baskets of {A, B, C} are the bitwise AND of those of {A, B} and {A, C}, and a support is a
+popcount. It runs compiled (numba, :mod:`kit.basket.kernels`: bitsets over the baskets of each first item only,
+perfect extensions, flat arrays turned into the table in one pass per itemset length); without numba, or with the
+environment variable ``KIT_NUMBA=0``, the same itemsets in the same order come from the pure-numpy version, which
+counts pairs with a sparse matrix product. No dense basket × item matrix is ever built.
 
 **A cap on the result.** The number of frequent itemsets grows exponentially with the size of the baskets: one
 wholesale order of 500 products holds 2^500 subsets, and a dozen such orders make every subset of their common
@@ -36,8 +38,11 @@ wholesale baskets (one day of Online Retail, 108 baskets of up to 592 products, 
 
 from __future__ import annotations
 
+import gc
 import math
 import numbers
+import os
+import warnings
 from dataclasses import dataclass
 
 import numpy as np
@@ -162,7 +167,8 @@ def frequent_itemsets(baskets, min_support: float = 0.5, use_colnames: bool | No
         The DataFrame may hold NaN (unknown) cells; supports are then mlxtend's missing-value-aware ones
         (see :func:`supports_with_missing`).
     algorithm : {"auto", "eclat", "apriori", "fpgrowth", "mlxtend-fpgrowth", "mlxtend-apriori", "mlxtend-hmine"}
-        ``"auto"`` is the vertical bitset miner; the ``mlxtend-`` ones run mlxtend itself.
+        ``"auto"`` is the vertical bitset miner (``"eclat"``, compiled when numba is installed); the ``mlxtend-``
+        ones run mlxtend itself.
     max_itemsets : int
         Stop with a :class:`KitError` as soon as more itemsets are found (default :data:`MAX_ITEMSETS`). The exact
         counts of frequent items and pairs are checked against it before any longer itemset is mined.
@@ -221,6 +227,13 @@ def _mine(baskets, min_support, use_colnames, max_len, verbose, n_jobs, null_val
     if n == 0 or matrix.shape[1] == 0:
         found: list[tuple[tuple[int, ...], int]] = []
     else:
+        if algorithm in ("auto", "eclat") and _compiled() is not None:
+            try:
+                table = _compiled_table(matrix, threshold, max_len or matrix.shape[1], max_itemsets,
+                                        labels if use else None, verbose)
+            except _TooMany:
+                raise _too_many_error(max_itemsets, min_support, threshold, n, max_len) from None
+            return table, n, threshold
         miner = {"auto": _eclat, "eclat": _eclat, "apriori": _apriori, "fpgrowth": _fpgrowth}[algorithm]
         if algorithm in ("apriori", "fpgrowth"):  # the teaching miners: the cheap first pass before them
             first = _items_and_pairs(matrix, threshold, max_len or matrix.shape[1])
@@ -255,6 +268,110 @@ def _itemset_table(found: list, n: int, labels: list | None, verbose: int = 0) -
     if verbose:
         sizes = pd.Series([len(ids) for ids, _ in found], dtype=int).value_counts().sort_index()
         print(" | ".join(f"{count:,} itemsets of {size}" for size, count in sizes.items()) or "no itemsets")
+    return result
+
+
+_KERNELS: list = []
+
+
+def _compiled():
+    """The compiled kernels (:mod:`kit.basket.kernels`), or None when numba cannot be imported or the environment
+    variable ``KIT_NUMBA`` is ``0``; the default miner then runs the pure-numpy code (:func:`_eclat`)."""
+    if os.environ.get("KIT_NUMBA", "1") == "0":
+        return None
+    if not _KERNELS:
+        try:
+            from . import kernels
+        except ImportError:
+            kernels = None
+        _KERNELS.append(kernels)
+    return _KERNELS[0]
+
+
+def _compiled_table(matrix, threshold: int, max_len: int, cap: int, labels: list | None,
+                    verbose: int = 0) -> pd.DataFrame:
+    """:func:`_itemset_table` of :func:`_eclat`'s itemsets, mined by the compiled kernel (same itemsets, supports
+    and order); raises :class:`_TooMany` when more than ``cap`` itemsets are frequent."""
+    kernels = _compiled()
+    matrix = sparse.csr_matrix(matrix)
+    if not matrix.has_canonical_format or (matrix.nnz and not matrix.data.all()):
+        matrix = matrix.copy()
+        matrix.sum_duplicates()
+        matrix.eliminate_zeros()
+    counts = np.bincount(matrix.indices, minlength=matrix.shape[1]).astype(np.int64)
+    frequent = np.flatnonzero(counts >= threshold)
+    order = frequent[np.argsort(counts[frequent], kind="stable")]  # as _frequent_items: rarest first
+    rank = np.full(matrix.shape[1], -1, dtype=np.int64)
+    rank[order] = np.arange(len(order))
+    prepared = kernels.prepare(matrix.indptr, matrix.indices, rank, len(order))
+    supports = counts[order].astype(np.int64)
+    itemsets = min(cap + 1, 1 << 16)
+    out_items, out_len, out_cnt = (np.empty(8 * itemsets, np.int32), np.empty(itemsets, np.int32),
+                                   np.empty(itemsets, np.int64))
+    slots = max(4 * len(order), 64)
+    bits = np.empty(1 << 18, np.uint64)
+    slot_item, slot_count, perm = np.empty(slots, np.int32), np.empty(slots, np.int64), np.empty(slots, np.int64)
+    root, n_out, n_items = 0, 0, 0
+    while True:  # a full buffer is enlarged and mining goes on from the root item where it stopped
+        status, root, n_out, n_items = kernels.eclat(*prepared, supports, threshold, max_len, cap, root, n_out,
+                                                     n_items, out_items, out_len, out_cnt, bits, slot_item,
+                                                     slot_count, perm)
+        if status == kernels.DONE:
+            break
+        if status == kernels.TOO_MANY:
+            raise _TooMany
+        if status == kernels.MORE_ITEMS:
+            out_items = _enlarged(out_items, n_items)
+        elif status == kernels.MORE_ITEMSETS:
+            out_len, out_cnt = _enlarged(out_len, n_out), _enlarged(out_cnt, n_out)
+        elif status == kernels.MORE_BITS:
+            bits = np.empty(2 * len(bits), np.uint64)
+        else:
+            slot_item, slot_count, perm = (np.empty(2 * len(a), a.dtype) for a in (slot_item, slot_count, perm))
+    if not n_out:
+        return _itemset_table([], matrix.shape[0], labels, verbose)
+    columns, sorted_counts, sizes = kernels.finish(out_items[:n_items], out_len[:n_out], out_cnt[:n_out],
+                                                   order.astype(np.int64), matrix.shape[1])
+    return _table_from_blocks(columns, sorted_counts, sizes, matrix.shape[0], labels, verbose)
+
+
+def _enlarged(array: np.ndarray, keep: int) -> np.ndarray:
+    """A buffer twice as long holding the first ``keep`` values of ``array``."""
+    bigger = np.empty(2 * len(array), array.dtype)
+    bigger[:keep] = array[:keep]
+    return bigger
+
+
+def _table_from_blocks(columns: np.ndarray, counts: np.ndarray, sizes: np.ndarray, n: int, labels: list | None,
+                       verbose: int = 0) -> pd.DataFrame:
+    """mlxtend's table from itemsets already in the kit's order, grouped by length: ``sizes[k]`` itemsets of k
+    items whose sorted column positions follow each other in ``columns``.
+
+    Each length is one ``(sizes[k], k)`` block, turned into lists of Python ints (or of labels, through an object
+    array of the labels) by ``tolist`` and into frozensets by ``map``, with the cyclic garbage collector paused: it
+    would otherwise scan the growing list of new containers again and again."""
+    lookup = None if labels is None else np.fromiter(labels, dtype=object, count=len(labels))
+    itemsets: list = []
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        start = 0
+        for k in range(1, len(sizes)):
+            rows = int(sizes[k])
+            if not rows:
+                continue
+            block = columns[start:start + rows * k].reshape(rows, k)
+            start += rows * k
+            itemsets.extend(map(frozenset, (block if lookup is None else lookup[block]).tolist()))
+        values = pd.Series(itemsets, dtype=object)
+    finally:
+        if collecting:
+            gc.enable()
+    result = pd.DataFrame({"support": counts / n, "itemsets": values},
+                          columns=["support", "itemsets"])
+    if verbose:
+        print(" | ".join(f"{int(count):,} itemsets of {size}" for size, count in enumerate(sizes) if count)
+              or "no itemsets")
     return result
 
 
@@ -340,8 +457,10 @@ def hmine(df, min_support: float = 0.5, use_colnames: bool = False, max_len: int
 
 def fpmax(df, min_support: float = 0.5, null_values: bool = False, use_colnames: bool = False,
           max_len: int | None = None, verbose: int = 0, *, max_itemsets: int = MAX_ITEMSETS) -> pd.DataFrame:
-    """Maximal frequent itemsets (no frequent proper superset) of at most ``max_len`` items, as mlxtend's ``fpmax``
-    (which mines without the length limit and then drops the longer maximal itemsets), with its signature.
+    """Maximal frequent itemsets (no frequent proper superset), as mlxtend's ``fpmax``, with its signature.
+
+    With ``max_len``, mlxtend's own ``fpmax`` runs: its search stops growing an itemset at ``max_len`` items, so
+    some itemsets it reports have a longer frequent superset; the kit gives exactly what mlxtend gives.
 
     Parameters
     ----------
@@ -368,9 +487,15 @@ def fpmax(df, min_support: float = 0.5, null_values: bool = False, use_colnames:
                        hint="use kit.basket.fpgrowth(df, min_support, null_values=True) for all frequent itemsets, or "
                             "mlxtend's own fpmax")
     found = frequent_itemsets(df, min_support, use_colnames, None, verbose, max_itemsets=max_itemsets)
-    found = found[_maximal(found["itemsets"].tolist())]
     if max_len is not None:
-        found = found[found["itemsets"].map(len) <= max_len]
+        # mlxtend's search stops growing a conditional tree at max_len items, so which itemsets it reports as
+        # maximal depends on its tree; its own fpmax is run (on an input the kit has checked and can mine)
+        matrix, labels, use = _matrix(df, use_colnames)
+        with warnings.catch_warnings():  # mlxtend's advice on 0/1 input: the kit takes it as it is
+            warnings.simplefilter("ignore", DeprecationWarning)
+            found = _mlxtend(df, matrix, labels, _share(min_support), use, max_len, "mlxtend-fpmax")
+        return found if len(found) else found.astype(float)
+    found = found[_maximal(found["itemsets"].tolist())]
     found = found.reset_index(drop=True)
     return found if len(found) else found.astype(float)
 

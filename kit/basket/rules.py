@@ -46,7 +46,7 @@ from scipy import sparse
 from scipy.stats import hypergeom
 
 from ..errors import KitError, examples
-from .mining import MEMORY_BUDGET, MinedItemsets, _bitsets, _popcount
+from .mining import MEMORY_BUDGET, MinedItemsets, _bitsets, _compiled, _popcount
 
 #: Bytes per candidate rule: two frozensets, three supports, 15 measures (measured: ~560 kept, ~860 at peak).
 RULE_BYTES = 1024
@@ -85,7 +85,7 @@ def rule_metrics(s_ac, s_a, s_c, n=None, missing=None) -> dict[str, np.ndarray]:
     >>> rule_metrics([0.4], [0.5], [0.8])["lift"].round(6).tolist()
     [1.0]
     """
-    s_ac, s_a, s_c = (np.asarray(v, dtype=float) for v in (s_ac, s_a, s_c))
+    s_ac, s_a, s_c = (np.array(v, dtype=float) for v in (s_ac, s_a, s_c))  # None -> NaN
     with np.errstate(divide="ignore", invalid="ignore"):
         if missing is None:
             confidence, reverse = s_ac / s_a, s_ac / s_c
@@ -139,6 +139,10 @@ def fisher_p(count_ac, count_a, count_c, n) -> np.ndarray:
     [0.05]
     """
     triples = np.stack(np.broadcast_arrays(*(np.asarray(v, dtype=float) for v in (count_ac, count_a, count_c))))
+    kernels = _compiled()
+    if kernels is not None and triples.ndim == 2 and triples.shape[1]:
+        return kernels.hypergeom_sf(np.ascontiguousarray(triples[0]), float(n), np.ascontiguousarray(triples[1]),
+                                    np.ascontiguousarray(triples[2]))
     if triples.ndim == 1:
         return hypergeom.sf(triples[0] - 1, n, triples[1], triples[2])
     distinct, back = np.unique(triples, axis=1, return_inverse=True)
@@ -327,6 +331,7 @@ def association_rules(df: pd.DataFrame | MinedItemsets, num_itemsets: int | None
     support = _support_table(itemsets)
     antecedents, consequent_sets, s_ac, s_a, s_c = [], [], [], [], []
     empty_rules = min_len <= 1
+    lookup = support.get
     for itemset, sup in support.items():
         size = len(itemset)
         if empty_rules and size and (size == 1 or consequents == "any"):
@@ -337,20 +342,24 @@ def association_rules(df: pd.DataFrame | MinedItemsets, num_itemsets: int | None
             s_c.append(sup)
         if size < 2 or size < min_len:
             continue
-        sizes = [1] if consequents == "single" else range(1, size)
-        for right_size in sizes:
-            for right in combinations(sorted(itemset, key=str), right_size):
-                c = frozenset(right)
-                a = itemset - c
-                if not support_only and (a not in support or c not in support):
-                    raise KitError(f"the itemsets table lacks the support of {set(a) if a not in support else set(c)}",
-                                   hint="pass all frequent itemsets (no max_len cut below the rules' length), or "
-                                        "support_only=True")
-                antecedents.append(a)
-                consequent_sets.append(c)
-                s_ac.append(sup)
-                s_a.append(support.get(a, np.nan))
-                s_c.append(support.get(c, np.nan))
+        ordered = sorted(itemset, key=str)
+        if consequents == "single":
+            rights = [frozenset((i,)) for i in ordered]
+        else:
+            rights = [frozenset(right) for right_size in range(1, size) for right in combinations(ordered, right_size)]
+        lefts = [itemset - c for c in rights]
+        a_support = list(map(lookup, lefts))
+        c_support = list(map(lookup, rights))
+        if not support_only and (None in a_support or None in c_support):
+            a, c = next((a, c) for a, c, x, y in zip(lefts, rights, a_support, c_support) if x is None or y is None)
+            raise KitError(f"the itemsets table lacks the support of {set(a) if a not in support else set(c)}",
+                           hint="pass all frequent itemsets (no max_len cut below the rules' length), or "
+                                "support_only=True")
+        antecedents.extend(lefts)
+        consequent_sets.extend(rights)
+        s_ac.extend([sup] * len(rights))
+        s_a.extend(a_support)  # a missing support (support_only) is None, NaN as a float array
+        s_c.extend(c_support)
     columns = ["antecedents", "consequents", *return_metrics, "fisher_p", "fisher_p_adjusted", "is_redundant"]
     missing = _MissingCounts(df_orig, support, n) if null_values and antecedents else None
     counts = missing.of(antecedents, consequent_sets) if missing else None
