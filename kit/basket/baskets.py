@@ -14,8 +14,9 @@ import numpy as np
 import pandas as pd
 from scipy import sparse
 
-from ..errors import KitError
+from ..data.explore import most_common
 from ..data.readers import read_basket_lines
+from ..errors import KitError
 
 
 @dataclass
@@ -168,31 +169,7 @@ def _from_transactions(tx: pd.DataFrame, by: str, item: str, name: str | None) -
     matrix.data[:] = True
     index = pd.Index(items, name=item)
     names = pd.Series(index, index=index)
-    if name and name in tx:
-        named = (all_codes >= 0) & tx[name].notna().to_numpy()
-        codes = np.where(present[all_codes[named]], position[all_codes[named]], -1)
-        names = _most_common_names(codes, tx[name][named], index).where(lambda c: c.notna(), names)
+    if name and name in tx:  # ties: the name that comes first in the table, as value_counts().index[0]
+        common = most_common(tx[item], tx[name]).reindex(index).astype(object)
+        names = common.where(common.notna(), names)
     return Baskets(matrix, index, pd.Index(basket_ids, name=by), names)
-
-
-def _most_common_names(item_codes: np.ndarray, names: pd.Series, index: pd.Index) -> pd.Series:
-    """The most common of ``names`` for each item of ``index`` (``item_codes``: the item's position in ``index``
-    per line, -1 for none), as an object Series with NaN for an item without a name.
-
-    Ties go to the name that comes first in the table, as ``value_counts().index[0]`` does (its sort is stable
-    over the names in order of first appearance). Vectorised: every (item, name) pair is counted once with its
-    first line, the pairs are sorted by item, falling count and first line, and the first pair of each item is
-    kept.
-    """
-    common = pd.Series(np.nan, index=index, dtype=object)
-    if not len(names):
-        return common
-    name_codes, values = pd.factorize(names)
-    known = item_codes >= 0
-    key = item_codes[known].astype(np.int64) * len(values) + name_codes[known]
-    pairs, first_line, count = np.unique(key, return_index=True, return_counts=True)
-    order = np.lexsort((first_line, -count, pairs // len(values)))
-    items_sorted = pairs[order] // len(values)
-    best = order[np.r_[True, items_sorted[1:] != items_sorted[:-1]]]
-    common.iloc[pairs[best] // len(values)] = np.asarray(values, dtype=object)[pairs[best] % len(values)]
-    return common
