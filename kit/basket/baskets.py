@@ -14,6 +14,7 @@ import numpy as np
 import pandas as pd
 from scipy import sparse
 
+from ..data.engines import sql_engine
 from ..data.explore import most_common
 from ..data.readers import read_basket_lines
 from ..errors import KitError
@@ -83,7 +84,8 @@ class Baskets:
         return ", ".join(sorted(str(self.names.get(i, i)) for i in itemset))
 
 
-def baskets(data, by: str = "order_id", item: str = "product_id", name: str | None = "product_name") -> Baskets:
+def baskets(data, by: str = "order_id", item: str = "product_id", name: str | None = "product_name",
+            engine: str = "pandas") -> Baskets:
     """Build :class:`Baskets` from a transaction table, a list of baskets, or a basket-per-line file.
 
     - a canonical transaction DataFrame: one basket per ``by`` value, items from ``item`` (named by the most common
@@ -101,6 +103,9 @@ def baskets(data, by: str = "order_id", item: str = "product_id", name: str | No
         Column of the item.
     name : str or None
         Column of the item's display name; ``None`` for none.
+    engine : {"pandas", "duckdb", "spark"}
+        Where the order × item incidence of a transaction table is built (:func:`kit.basket.engines.engine_baskets`);
+        the same baskets either way.
 
     Returns
     -------
@@ -115,6 +120,10 @@ def baskets(data, by: str = "order_id", item: str = "product_id", name: str | No
     if isinstance(data, (str, Path)):
         return from_lists(read_basket_lines(data)[0])
     if isinstance(data, pd.DataFrame):
+        if sql_engine(engine):
+            from .engines import engine_baskets
+
+            return engine_baskets(data, sql_engine(engine), by, item, name)
         return _from_transactions(data, by, item, name)
     return from_lists(list(data))
 
