@@ -34,6 +34,9 @@ AUTO_DUCKDB_BYTES = 256 * 2**20
 DUCKDB_MEMORY = "2GB"
 #: The Spark master when ``KIT_SPARK_MASTER`` is not set: all cores of this machine.
 SPARK_MASTER = "local[*]"
+#: The Spark driver's memory (``KIT_SPARK_MEMORY`` overrides): with ``local[*]`` the driver does all the work, and
+#: Spark's default of 1 GB runs out of heap on 5 M lines.
+SPARK_MEMORY = "4g"
 #: Spark's JVM threads need a deeper stack than the default for FP-growth and long query plans.
 SPARK_STACK = "-Xss64m"
 
@@ -245,6 +248,7 @@ class SparkEngine(Engine):
                 from None
         master = master or os.environ.get("KIT_SPARK_MASTER") or SPARK_MASTER
         builder = (SparkSession.builder.master(master).appName("customer-value-kit")
+                   .config("spark.driver.memory", os.environ.get("KIT_SPARK_MEMORY") or SPARK_MEMORY)
                    .config("spark.driver.extraJavaOptions", SPARK_STACK)
                    .config("spark.executor.extraJavaOptions", SPARK_STACK)
                    .config("spark.sql.execution.arrow.pyspark.enabled", "true")
