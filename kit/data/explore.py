@@ -236,8 +236,12 @@ def most_common(keys: pd.Series, values: pd.Series) -> pd.Series:
     --------
     >>> most_common(pd.Series(["a", "a", "a", "b", "b"]), pd.Series(["UK", "FR", "FR", "DE", "NL"])).to_dict()
     {'a': 'FR', 'b': 'DE'}
+    >>> most_common(pd.Series(["a"]), pd.Series([None])).empty
+    True
     """
     known = keys.notna().to_numpy() & values.notna().to_numpy()
+    if not known.any():
+        return pd.Series([], index=pd.Index(keys.iloc[:0], name=keys.name), name=values.name, dtype=object)
     key_codes, key_values = pd.factorize(keys[known], sort=True)
     value_codes, value_values = pd.factorize(values[known])
     width = max(len(value_values), 1)
