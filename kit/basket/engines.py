@@ -14,7 +14,7 @@ import numpy as np
 import pandas as pd
 from scipy import sparse
 
-from ..data.engines import connect
+from ..data.engines import registered
 from ..errors import KitError
 from .baskets import Baskets
 
@@ -43,11 +43,10 @@ WHERE {item} IS NOT NULL AND {name} IS NOT NULL GROUP BY {item}, {name}
 """
 
 
-def _registered(tx: pd.DataFrame, engine: str, columns):
-    session = connect(engine)
+def _lines(tx: pd.DataFrame, columns) -> pd.DataFrame:
+    """The columns the queries read, and each line's position (``_line``) for ties broken by first appearance."""
     lines = tx[[c for c in columns if c in tx]].reset_index(drop=True)
-    session.register("kit_basket_lines", lines.assign(_line=np.arange(len(lines))))
-    return session
+    return lines.assign(_line=np.arange(len(lines)))
 
 
 def engine_baskets(tx: pd.DataFrame, engine: str, by: str = "order_id", item: str = "product_id",
@@ -80,8 +79,7 @@ def engine_baskets(tx: pd.DataFrame, engine: str, by: str = "order_id", item: st
         if column not in tx:
             raise KitError(f"the transaction table has no {column!r} column",
                            hint="load it with kit.load_transactions(..., analysis='baskets')")
-    session = _registered(tx, engine, [by, item, name])
-    try:
+    with registered(engine, _lines(tx, [by, item, name]), "kit_basket_lines") as session:
         fields = {"by": by, "item": item, "table": "kit_basket_lines"}
         codes = session.query(ORDER_ITEMS.format(**fields))
         if codes.empty:
@@ -93,8 +91,6 @@ def engine_baskets(tx: pd.DataFrame, engine: str, by: str = "order_id", item: st
         names = None
         if name and name in tx:
             names = session.query(ITEM_NAMES.format(name=name, **fields))
-    finally:
-        session.drop("kit_basket_lines")
     rows, cols = codes["basket"].to_numpy(dtype=np.int64), codes["item"].to_numpy(dtype=np.int64)
     matrix = sparse.csr_matrix((np.ones(len(rows), dtype=bool), (rows, cols)), shape=(len(baskets_ids), len(items)))
     index = pd.Index(items.to_numpy(dtype=object), name=item).astype(tx[item].dtype)
@@ -135,16 +131,13 @@ def spark_frequent_itemsets(tx: pd.DataFrame, min_support: float, max_len: int |
     """
     from pyspark.ml.fpm import FPGrowth
 
-    session = _registered(tx, "spark", [by, item])
-    try:
+    with registered("spark", _lines(tx, [by, item]), "kit_basket_lines") as session:
         baskets = session.spark.sql(f"SELECT {by}, collect_set({item}) AS items FROM kit_basket_lines "
                                     f"WHERE {by} IS NOT NULL AND {item} IS NOT NULL GROUP BY {by}").cache()
         n = baskets.count()
         model = FPGrowth(itemsCol="items", minSupport=float(min_support)).fit(baskets)
         found = model.freqItemsets.toPandas()
         baskets.unpersist()
-    finally:
-        session.drop("kit_basket_lines")
     itemsets = [frozenset(items) for items in found["items"]]
     table = pd.DataFrame({"support": found["freq"].to_numpy(dtype=float) / n, "itemsets": itemsets})
     if max_len:
@@ -173,11 +166,8 @@ def item_counts(tx: pd.DataFrame, engine: str, by: str = "order_id", item: str =
     >>> item_counts(tx, "duckdb").to_dict()
     {'a': 2, 'b': 1}
     """
-    session = _registered(tx, engine, [by, item])
-    try:
+    with registered(engine, _lines(tx, [by, item]), "kit_basket_lines") as session:
         found = session.query(ITEM_COUNTS.format(by=by, item=item, table="kit_basket_lines"))
-    finally:
-        session.drop("kit_basket_lines")
     found = found.sort_values(["baskets", item], ascending=[False, True], kind="stable")
     return found.set_index(item)["baskets"].astype(np.int64)
 
@@ -204,12 +194,9 @@ def pair_counts(tx: pd.DataFrame, engine: str, min_count: int = 1, by: str = "or
     >>> pair_counts(tx, "duckdb").to_dict("records")
     [{'item_a': 'a', 'item_b': 'b', 'baskets': 2}]
     """
-    session = _registered(tx, engine, [by, item])
-    try:
+    with registered(engine, _lines(tx, [by, item]), "kit_basket_lines") as session:
         found = session.query(PAIR_COUNTS.format(by=by, item=item, table="kit_basket_lines",
                                                  min_count=int(min_count)))
-    finally:
-        session.drop("kit_basket_lines")
     found["baskets"] = found["baskets"].astype(np.int64)
     return found.sort_values(["baskets", "item_a", "item_b"], ascending=[False, True, True],
                              kind="stable").reset_index(drop=True)

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from ..data.engines import connect
+from ..data.engines import registered
 
 #: One row per customer: orders, spend, first and last order before ``as_of`` (the customer table's aggregates).
 CUSTOMER_AGGREGATES = """
@@ -70,10 +70,6 @@ def run_query(query: str, tx: pd.DataFrame, engine: str, **values) -> pd.DataFra
       customer_id        day  amount
     0           a 2024-01-01     3.0
     """
-    session = connect(engine)
     columns = [c for c in ("customer_id", "order_id", "order_date", "amount") if c in tx]
-    session.register("kit_transactions", tx[columns])
-    try:
+    with registered(engine, tx[columns], "kit_transactions") as session:
         return session.query(query.format(table="kit_transactions", **values))
-    finally:
-        session.drop("kit_transactions")

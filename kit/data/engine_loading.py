@@ -76,9 +76,7 @@ def load_in_engine(engine: Engine, source, options: dict, read_raw, decide, patt
     plan = engine_source(source, options)
     if plan is None:
         raw = read_raw()
-        engine.register("kit_raw_frame", raw.frame.reset_index(drop=True).reset_index(names="_row"))
-        engine.table("kit_raw", "SELECT * FROM kit_raw_frame")
-        engine.drop("kit_raw_frame")
+        engine.table_from("kit_raw", raw.frame.reset_index(drop=True).reset_index(names="_row"))
     else:
         paths, kind, encoding, delimiter = plan
         engine.read("kit_raw", paths, kind, delimiter or ",")
@@ -104,9 +102,7 @@ def _load(engine: Engine, raw: RawTable, options: dict, decide, patterns, lines=
     readings, flags, date_style = _read_distinct(engine, resolved, analysis, options, where, raw.delimiter, notes)
     lookups = []
     for column, (source_column, frame) in readings.items():
-        engine.register(f"kit_map_{column}_frame", frame)
-        engine.table(f"kit_map_{column}", f"SELECT * FROM kit_map_{column}_frame")
-        engine.drop(f"kit_map_{column}_frame")
+        engine.table_from(f"kit_map_{column}", frame)
         lookups.append((column, source_column))
     joins = " ".join(f"LEFT JOIN kit_map_{c} ON r.{q(s)} = kit_map_{c}.v" for c, s in lookups)
     select = ["r._row AS _row"]
@@ -402,9 +398,7 @@ def _cancelled_orders(engine: Engine, checks: dict, cancellation: str) -> str:
     matched = cleaning.reversed_by_cancellation(lines.drop(columns=["is_cancel", "is_invalid"]), cancellation,
                                                invalid_mask)
     rows = pd.DataFrame({"_row": lines["_row"].to_numpy()[matched]}, dtype="int64")
-    engine.register("kit_matched_frame", rows)
-    engine.table("kit_matched", "SELECT _row FROM kit_matched_frame")
-    engine.drop("kit_matched_frame")
+    engine.table_from("kit_matched", rows)
     return "_row IN (SELECT _row FROM kit_matched)"
 
 

@@ -15,6 +15,7 @@ automatically: it needs a Java runtime and, for more than one machine, a cluster
 
 from __future__ import annotations
 
+import contextlib
 import glob
 import os
 import tempfile
@@ -158,6 +159,12 @@ class Engine:
     def query(self, sql: str) -> pd.DataFrame:
         """Run ``sql`` and return its result as a pandas DataFrame."""
         raise NotImplementedError
+
+    def table_from(self, name: str, frame: pd.DataFrame) -> None:
+        """Copy a pandas DataFrame into the engine as the table ``name`` (the frame is not referenced after)."""
+        self.register(f"{name}_frame", frame)
+        self.table(name, f"SELECT * FROM {name}_frame")
+        self.drop(f"{name}_frame")
 
     def read(self, name: str, paths: list[Path], kind: str, delimiter: str = ",") -> None:
         """Make the files ``paths`` (``kind`` ``"csv"``, all columns as text, or ``"parquet"``) the table ``name``
@@ -318,6 +325,35 @@ def _quoted(text) -> str:
 
 
 _SESSIONS: dict[str, Engine] = {}
+
+
+@contextlib.contextmanager
+def registered(engine: str, frame: pd.DataFrame, name: str = "kit_frame"):
+    """Within the block, ``frame`` is the table ``name`` in the process's ``engine``; it is dropped afterwards.
+
+    Parameters
+    ----------
+    engine : {"duckdb", "spark"}
+    frame : DataFrame
+        Only the columns the queries need (Spark copies what it is given).
+    name : str
+
+    Yields
+    ------
+    Engine
+
+    Examples
+    --------
+    >>> with registered("duckdb", pd.DataFrame({"a": [1, 2]}), "t") as session:
+    ...     int(session.query("SELECT sum(a) AS s FROM t")["s"].iloc[0])
+    3
+    """
+    session = connect(engine)
+    session.register(name, frame)
+    try:
+        yield session
+    finally:
+        session.drop(name)
 
 
 def connect(engine: str) -> Engine:
