@@ -25,7 +25,7 @@ import numpy as np
 import pandas as pd
 
 from . import cleaning, parsing, schema
-from ..errors import KitError, examples
+from ..errors import KitError
 from .engines import Engine, input_paths
 from .readers import RawTable, decode, sniff_delimiter
 
@@ -242,10 +242,8 @@ def _read_distinct(engine, resolved, analysis, options, where, delimiter, notes)
             v, _ = values[column]
             x = parsing.parse_text(v)
             readings[column] = (resolved[column], pd.DataFrame({"v": v, "x": x.astype(object).where(x.notna(), None)}))
-    proven = {} if options.get("decimal") else {
-        mark: resolved[c] for c in schema.NUMBER_COLUMNS if c in values
-        for mark in [parsing.proven_decimal(values[c][0])] if mark}
-    file_decimal = next(iter(proven.items())) if len(proven) == 1 else None
+    file_decimal = None if options.get("decimal") else parsing.file_decimal_mark(
+        {resolved[c]: values[c][0] for c in schema.NUMBER_COLUMNS if c in values})
     for column in schema.NUMBER_COLUMNS:
         if column not in values:
             continue
@@ -253,12 +251,8 @@ def _read_distinct(engine, resolved, analysis, options, where, delimiter, notes)
         x = parsing.parse_numbers(v, options.get("decimal"), options.get("thousands"), delimiter, where,
                                   resolved[column], notes, file_decimal)
         bad = parsing.bad_values(v, x).to_numpy(dtype=bool)
-        filled = int(counts.sum())
-        if filled and counts[bad].sum() > parsing.MIN_SHARE * filled:
-            raise KitError(f"{where}column {resolved[column]!r} (mapped to {column}): {int(counts[bad].sum()):,} of "
-                           f"{filled:,} values are not numbers; examples: {examples(v[bad].tolist())}",
-                           hint=f"check that the right column is mapped to {column}, or give the number style "
-                                "with the 'decimal' and 'thousands' options (e.g. decimal: ',')")
+        parsing.refuse_non_numbers(int(counts[bad].sum()), int(counts.sum()), v[bad].tolist(), where,
+                                   resolved[column], column)  # lines, not distinct values
         readings[column] = (resolved[column], pd.DataFrame({"v": v, "x": x.astype(float), "bad": bad}))
     date_style = None
     if "order_date" in values:

@@ -8,7 +8,7 @@ import pandas as pd
 
 from . import cleaning, engines, parsing, schema
 from .engine_loading import load_in_engine
-from ..errors import KitError, examples
+from ..errors import KitError
 from .readers import read_raw
 
 LOADER_OPTIONS = ("analysis", "steps", "date_format", "dayfirst", "decimal", "thousands", "non_product_codes",
@@ -210,10 +210,8 @@ def _parse(frame: pd.DataFrame, resolved: dict, analysis: str, options: dict, da
     table["product_name"] = table.get("product_name", np.nan)
 
     invalid = pd.Series(False, index=table.index)
-    proven = {} if options.get("decimal") else {
-        mark: resolved[column] for column in schema.NUMBER_COLUMNS if column in resolved
-        for mark in [parsing.proven_decimal(frame[resolved[column]])] if mark}
-    file_decimal = next(iter(proven.items())) if len(proven) == 1 else None
+    file_decimal = None if options.get("decimal") else parsing.file_decimal_mark(
+        {resolved[c]: frame[resolved[c]] for c in schema.NUMBER_COLUMNS if c in resolved})
     for column in schema.NUMBER_COLUMNS:
         if column not in resolved:
             continue
@@ -221,12 +219,8 @@ def _parse(frame: pd.DataFrame, resolved: dict, analysis: str, options: dict, da
         parsed = parsing.parse_numbers(values, options.get("decimal"), options.get("thousands"), delimiter, where,
                                        resolved[column], notes, file_decimal)
         bad = parsing.bad_values(values, parsed)
-        filled = int(values.notna().sum())
-        if filled and bad.sum() > parsing.MIN_SHARE * filled:
-            raise KitError(f"{where}column {resolved[column]!r} (mapped to {column}): {int(bad.sum()):,} of "
-                           f"{filled:,} values are not numbers; examples: {examples(values[bad].tolist())}",
-                           hint=f"check that the right column is mapped to {column}, or give the number style "
-                                "with the 'decimal' and 'thousands' options (e.g. decimal: ',')")
+        parsing.refuse_non_numbers(int(bad.sum()), int(values.notna().sum()), values[bad].tolist(), where,
+                                   resolved[column], column)
         invalid |= bad
         table[column] = parsed.to_numpy()
     checks["invalid_number"] = invalid

@@ -647,3 +647,27 @@ def day_month_order(text: pd.Series, first: pd.Series, second: pd.Series, dayfir
             hint="give dayfirst: true (day/month/year) or dayfirst: false (month/day/year), or a date_format "
                  "such as '%d/%m/%Y'")
     return "month-day-year"
+
+
+def file_decimal_mark(columns: dict) -> tuple[str, str] | None:
+    """``(mark, column)`` when exactly one decimal mark is proven by the file's number columns (``{name: values}``,
+    :func:`proven_decimal`); the other number columns then read with it. ``None`` otherwise.
+
+    >>> file_decimal_mark({"Price": pd.Series(["2,55"]), "Qty": pd.Series(["3"])})
+    (',', 'Price')
+    """
+    proven = {mark: name for name, values in columns.items() for mark in [proven_decimal(values)] if mark}
+    return next(iter(proven.items())) if len(proven) == 1 else None
+
+
+def refuse_non_numbers(n_bad: int, n_filled: int, bad_examples: list, where: str, source: str, column: str) -> None:
+    """Raise :class:`KitError` when more than :data:`MIN_SHARE` of a number column's filled values are not numbers:
+    the wrong column is mapped, or the number style needs to be given.
+
+    >>> refuse_non_numbers(0, 10, [], "a.csv: ", "Qty", "quantity")
+    """
+    if n_filled and n_bad > MIN_SHARE * n_filled:
+        raise KitError(f"{where}column {source!r} (mapped to {column}): {n_bad:,} of {n_filled:,} values are not "
+                       f"numbers; examples: {examples(bad_examples)}",
+                       hint=f"check that the right column is mapped to {column}, or give the number style "
+                            "with the 'decimal' and 'thousands' options (e.g. decimal: ',')")
