@@ -219,51 +219,50 @@ def eclat(row_ptr, items, col_ptr, baskets, counts, min_count, max_len, cap, fir
         n_extra = 0
         k0 = 0
         words = (support + 63) >> 6
-        if max_len >= 2:
+        start0 = 0
+        if max_len >= 2:  # one pass over the baskets of a: a bitset and a count for every item above a in them
             n_touched = 0
-            for p in range(col_ptr[a], col_ptr[a + 1]):
-                t = baskets[p]
+            for i in range(col_ptr[a + 1] - col_ptr[a]):
+                t = baskets[col_ptr[a] + i]
+                word = i >> 6
+                bit = np.uint64(1) << np.uint64(i & 63)
                 for q in range(row_ptr[t + 1] - 1, row_ptr[t] - 1, -1):
                     b = items[q]
                     if b <= a:
                         break
-                    if tally[b] == 0:
-                        touched[n_touched] = b
+                    s = slot_of[b]
+                    if s < 0:
+                        s = n_touched
+                        if (s + 1) * words > n_bits:
+                            for x in range(n_touched):
+                                slot_of[touched[x]] = -1
+                                tally[x] = 0
+                            return MORE_BITS, a, root_out, root_items
+                        slot_of[b] = s
+                        touched[s] = b
                         n_touched += 1
-                    tally[b] += 1
-            for x in range(n_touched):
-                b = touched[x]
-                c = tally[b]
-                tally[b] = 0
+                        bits[s * words:(s + 1) * words] = 0
+                    bits[s * words + word] |= bit
+                    tally[s] += 1
+            for s in range(n_touched):  # the frequent ones keep their slots; perfect extensions are set aside
+                b = touched[s]
+                c = tally[s]
+                tally[s] = 0
+                slot_of[b] = -1
                 if c >= min_count:
                     if c == support:
                         extra[n_extra] = b
                         n_extra += 1
                     else:
-                        slot_item[k0] = b
-                        slot_count[k0] = c
-                        perm[k0] = k0
+                        slot_item[s] = b
+                        slot_count[s] = c
+                        scratch[k0] = s
                         k0 += 1
+            start0 = n_touched - k0  # level 0 lists its k0 slots just below n_touched; children start there
+            for x in range(k0):
+                perm[start0 + x] = scratch[x]
             if k0:
-                if k0 * words > n_bits:
-                    return MORE_BITS, a, root_out, root_items
-                _sort_by_count(perm, 0, k0, slot_count, scratch)
-                bits[:k0 * words] = 0
-                for x in range(k0):
-                    slot_of[slot_item[x]] = x
-                for i in range(col_ptr[a + 1] - col_ptr[a]):
-                    t = baskets[col_ptr[a] + i]
-                    word = i >> 6
-                    bit = np.uint64(1) << np.uint64(i & 63)
-                    for q in range(row_ptr[t + 1] - 1, row_ptr[t] - 1, -1):
-                        b = items[q]
-                        if b <= a:
-                            break
-                        s = slot_of[b]
-                        if s >= 0:
-                            bits[s * words + word] |= bit
-                for x in range(k0):
-                    slot_of[slot_item[x]] = -1
+                _sort_by_count(perm, start0, k0, slot_count, scratch)
         status, n_items, n_out = _emit(prefix, 1, support, extra, n_extra, max_len, cap, out_items, n_items,
                                        out_len, out_cnt, n_out, chosen, position)
         if status != DONE:
@@ -271,7 +270,7 @@ def eclat(row_ptr, items, col_ptr, baskets, counts, min_count, max_len, cap, fir
         if not k0:
             continue
         depth = 0
-        level_start[0] = 0
+        level_start[0] = start0
         level_size[0] = k0
         level_next[0] = 0
         level_extra[0] = n_extra

@@ -38,7 +38,6 @@ wholesale baskets (one day of Online Retail, 108 baskets of up to 592 products, 
 
 from __future__ import annotations
 
-import gc
 import math
 import numbers
 import os
@@ -51,6 +50,7 @@ from scipy import sparse
 
 from ..errors import KitError
 from .baskets import Baskets, from_lists
+from .itemsets import CompiledItemsets, Itemsets, TableItemsets, size_line
 
 #: Memory the kit allows one itemset table or one rule table to take (bytes).
 MEMORY_BUDGET = 512 * 2**20
@@ -194,11 +194,12 @@ def frequent_itemsets(baskets, min_support: float = 0.5, use_colnames: bool | No
     (13, 7)
     """
     return _mine(baskets, min_support, use_colnames, max_len, verbose, n_jobs, null_values, algorithm,
-                 max_itemsets)[0]
+                 max_itemsets)[0].table()
 
 
 def _mine(baskets, min_support, use_colnames, max_len, verbose, n_jobs, null_values, algorithm, max_itemsets):
-    """(itemset table, number of baskets, min_count) for :func:`frequent_itemsets` and :func:`mine_itemsets`."""
+    """(:class:`~kit.basket.itemsets.Itemsets`, number of baskets, min_count) for :func:`frequent_itemsets` and
+    :func:`mine_itemsets`."""
     if algorithm not in ALGORITHMS:
         raise KitError(f"unknown algorithm {algorithm!r}", hint=f"use one of {', '.join(ALGORITHMS)}")
     min_support = _share(min_support)
@@ -211,7 +212,9 @@ def _mine(baskets, min_support, use_colnames, max_len, verbose, n_jobs, null_val
             raise KitError(f"{name} must be an integer, got {value!r}", hint=f"e.g. {name}=0" if name == "verbose"
                            else "n_jobs=1; the kit's miners run in one process whatever it is")
     if null_values:
-        return _frequent_with_missing(baskets, min_support, bool(use_colnames), max_len, verbose, max_itemsets)
+        table, n, threshold = _frequent_with_missing(baskets, min_support, bool(use_colnames), max_len, verbose,
+                                                     max_itemsets)
+        return TableItemsets(table, n), n, threshold
     matrix, labels, use = _matrix(baskets, use_colnames)
     n = matrix.shape[0]
     threshold = min_count(min_support, n)
@@ -223,17 +226,17 @@ def _mine(baskets, min_support, use_colnames, max_len, verbose, n_jobs, null_val
         result = _mlxtend(baskets, matrix, labels, min_support, use, max_len, algorithm)
         if len(result) > max_itemsets:
             raise _too_many_error(max_itemsets, min_support, threshold, n, max_len)
-        return result, n, threshold
+        return TableItemsets(result, n), n, threshold
     if n == 0 or matrix.shape[1] == 0:
         found: list[tuple[tuple[int, ...], int]] = []
     else:
         if algorithm in ("auto", "eclat") and _compiled() is not None:
             try:
-                table = _compiled_table(matrix, threshold, max_len or matrix.shape[1], max_itemsets,
-                                        labels if use else None, verbose)
+                compiled = _compiled_mine(matrix, threshold, max_len or matrix.shape[1], max_itemsets,
+                                          labels if use else None)
             except _TooMany:
                 raise _too_many_error(max_itemsets, min_support, threshold, n, max_len) from None
-            return table, n, threshold
+            return _told(compiled, verbose), n, threshold
         miner = {"auto": _eclat, "eclat": _eclat, "apriori": _apriori, "fpgrowth": _fpgrowth}[algorithm]
         if algorithm in ("apriori", "fpgrowth"):  # the teaching miners: the cheap first pass before them
             first = _items_and_pairs(matrix, threshold, max_len or matrix.shape[1])
@@ -243,7 +246,14 @@ def _mine(baskets, min_support, use_colnames, max_len, verbose, n_jobs, null_val
             found = miner(matrix, threshold, max_len or matrix.shape[1], max_itemsets)
         except _TooMany:
             raise _too_many_error(max_itemsets, min_support, threshold, n, max_len) from None
-    return _itemset_table(found, n, labels if use else None, verbose), n, threshold
+    return _told(TableItemsets(_itemset_table(found, n, labels if use else None), n), verbose), n, threshold
+
+
+def _told(found: Itemsets, verbose: int) -> Itemsets:
+    """``found``, after printing how many itemsets of each length it holds when ``verbose``."""
+    if verbose:
+        print(size_line(found.size_counts()))
+    return found
 
 
 def _share(min_support) -> float:
@@ -255,7 +265,7 @@ def _share(min_support) -> float:
     return float(min_support)
 
 
-def _itemset_table(found: list, n: int, labels: list | None, verbose: int = 0) -> pd.DataFrame:
+def _itemset_table(found: list, n: int, labels: list | None) -> pd.DataFrame:
     """mlxtend's table from ``(column positions, count)`` pairs: shortest first, then by falling support; items
     are Python ints (positions) or the labels. Without itemsets: mlxtend's columns and dtypes (float, object)."""
     found.sort(key=lambda f: (len(f[0]), -f[1], f[0]))
@@ -263,12 +273,8 @@ def _itemset_table(found: list, n: int, labels: list | None, verbose: int = 0) -
         itemsets = [frozenset(int(i) for i in ids) for ids, _ in found]
     else:
         itemsets = [frozenset(labels[i] for i in ids) for ids, _ in found]
-    result = pd.DataFrame({"support": np.array([c / n for _, c in found], dtype=float),
-                           "itemsets": pd.Series(itemsets, dtype=object)}, columns=["support", "itemsets"])
-    if verbose:
-        sizes = pd.Series([len(ids) for ids, _ in found], dtype=int).value_counts().sort_index()
-        print(" | ".join(f"{count:,} itemsets of {size}" for size, count in sizes.items()) or "no itemsets")
-    return result
+    return pd.DataFrame({"support": np.array([c / n for _, c in found], dtype=float),
+                         "itemsets": pd.Series(itemsets, dtype=object)}, columns=["support", "itemsets"])
 
 
 _KERNELS: list = []
@@ -288,10 +294,9 @@ def _compiled():
     return _KERNELS[0]
 
 
-def _compiled_table(matrix, threshold: int, max_len: int, cap: int, labels: list | None,
-                    verbose: int = 0) -> pd.DataFrame:
-    """:func:`_itemset_table` of :func:`_eclat`'s itemsets, mined by the compiled kernel (same itemsets, supports
-    and order); raises :class:`_TooMany` when more than ``cap`` itemsets are frequent."""
+def _compiled_mine(matrix, threshold: int, max_len: int, cap: int, labels: list | None) -> CompiledItemsets:
+    """:func:`_eclat`'s itemsets mined by the compiled kernel, as its flat arrays (sorted into the same table only
+    when it is asked for); raises :class:`_TooMany` when more than ``cap`` itemsets are frequent."""
     kernels = _compiled()
     matrix = sparse.csr_matrix(matrix)
     if not matrix.has_canonical_format or (matrix.nnz and not matrix.data.all()):
@@ -328,11 +333,8 @@ def _compiled_table(matrix, threshold: int, max_len: int, cap: int, labels: list
             bits = np.empty(2 * len(bits), np.uint64)
         else:
             slot_item, slot_count, perm = (np.empty(2 * len(a), a.dtype) for a in (slot_item, slot_count, perm))
-    if not n_out:
-        return _itemset_table([], matrix.shape[0], labels, verbose)
-    columns, sorted_counts, sizes = kernels.finish(out_items[:n_items], out_len[:n_out], out_cnt[:n_out],
-                                                   order.astype(np.int64), matrix.shape[1])
-    return _table_from_blocks(columns, sorted_counts, sizes, matrix.shape[0], labels, verbose)
+    return CompiledItemsets(out_items[:n_items], out_len[:n_out], out_cnt[:n_out], order, matrix.shape[1], labels,
+                            matrix.shape[0])
 
 
 def _enlarged(array: np.ndarray, keep: int) -> np.ndarray:
@@ -340,39 +342,6 @@ def _enlarged(array: np.ndarray, keep: int) -> np.ndarray:
     bigger = np.empty(2 * len(array), array.dtype)
     bigger[:keep] = array[:keep]
     return bigger
-
-
-def _table_from_blocks(columns: np.ndarray, counts: np.ndarray, sizes: np.ndarray, n: int, labels: list | None,
-                       verbose: int = 0) -> pd.DataFrame:
-    """mlxtend's table from itemsets already in the kit's order, grouped by length: ``sizes[k]`` itemsets of k
-    items whose sorted column positions follow each other in ``columns``.
-
-    Each length is one ``(sizes[k], k)`` block, turned into lists of Python ints (or of labels, through an object
-    array of the labels) by ``tolist`` and into frozensets by ``map``, with the cyclic garbage collector paused: it
-    would otherwise scan the growing list of new containers again and again."""
-    lookup = None if labels is None else np.fromiter(labels, dtype=object, count=len(labels))
-    itemsets: list = []
-    collecting = gc.isenabled()
-    gc.disable()
-    try:
-        start = 0
-        for k in range(1, len(sizes)):
-            rows = int(sizes[k])
-            if not rows:
-                continue
-            block = columns[start:start + rows * k].reshape(rows, k)
-            start += rows * k
-            itemsets.extend(map(frozenset, (block if lookup is None else lookup[block]).tolist()))
-        values = pd.Series(itemsets, dtype=object)
-    finally:
-        if collecting:
-            gc.enable()
-    result = pd.DataFrame({"support": counts / n, "itemsets": values},
-                          columns=["support", "itemsets"])
-    if verbose:
-        print(" | ".join(f"{int(count):,} itemsets of {size}" for size, count in enumerate(sizes) if count)
-              or "no itemsets")
-    return result
 
 
 def apriori(df, min_support: float = 0.5, use_colnames: bool = False, max_len: int | None = None, verbose: int = 0,
@@ -873,8 +842,11 @@ class MinedItemsets:
 
     Attributes
     ----------
+    found : Itemsets
+        The itemsets as the miner left them (:mod:`kit.basket.itemsets`): flat arrays from the compiled miner,
+        turned into mlxtend's table only when :attr:`itemsets` is first read.
     itemsets : DataFrame
-        mlxtend's table: ``support`` and ``itemsets`` (frozensets).
+        mlxtend's table: ``support`` and ``itemsets`` (frozensets); built on first use.
     n_transactions : int
         Number of baskets mined (mlxtend's ``num_itemsets``).
     min_support : float
@@ -906,7 +878,7 @@ class MinedItemsets:
     (4, 2, 3)
     """
 
-    itemsets: pd.DataFrame
+    found: Itemsets
     n_transactions: int
     min_support: float
     min_count: int
@@ -922,6 +894,15 @@ class MinedItemsets:
     def __post_init__(self):
         if self.requested_min_support is None:
             self.requested_min_support = self.min_support
+
+    @property
+    def itemsets(self) -> pd.DataFrame:
+        """mlxtend's table of the itemsets (built from the miner's arrays on first use)."""
+        return self.found.table()
+
+    def __len__(self) -> int:
+        """Number of itemsets (without building the table)."""
+        return len(self.found)
 
     @property
     def raised(self) -> bool:
@@ -957,8 +938,8 @@ def mine_itemsets(baskets, min_support: float, max_len: int | None = None, *, al
     >>> len(mined.itemsets), mined.n_transactions, mined.min_count
     (13, 9, 2)
     """
-    table, n, threshold = _mine(baskets, min_support, use_colnames, max_len, 0, 1, False, algorithm, max_itemsets)
-    return MinedItemsets(table, n, _share(min_support), threshold, algorithm, max_len, max_itemsets=max_itemsets)
+    found, n, threshold = _mine(baskets, min_support, use_colnames, max_len, 0, 1, False, algorithm, max_itemsets)
+    return MinedItemsets(found, n, _share(min_support), threshold, algorithm, max_len, max_itemsets=max_itemsets)
 
 
 def itemsets_within_caps(baskets, min_support: float, max_len: int | None = None, consequents: str = "single",
@@ -1005,7 +986,7 @@ def itemsets_within_caps(baskets, min_support: float, max_len: int | None = None
     while True:
         try:
             found = mine_itemsets(baskets, support, max_len, max_itemsets=max_itemsets)
-            rules = rule_count(found.itemsets, consequents)
+            rules = rule_count(found, consequents)
             if rules <= max_rules or support >= 1.0:
                 break
             reason = "raised_max_rules"

@@ -46,6 +46,8 @@ from scipy import sparse
 from scipy.stats import hypergeom
 
 from ..errors import KitError, examples
+from . import rule_kernels
+from .itemsets import Itemsets, TableItemsets
 from .mining import MEMORY_BUDGET, MinedItemsets, _bitsets, _compiled, _popcount
 
 #: Bytes per candidate rule: two frozensets, three supports, 15 measures (measured: ~560 kept, ~860 at peak).
@@ -190,9 +192,11 @@ def adjust_p(p: np.ndarray, method: str = "bonferroni") -> np.ndarray:
     return out
 
 
-def _table(itemsets) -> pd.DataFrame:
-    """The itemset table of a :class:`MinedItemsets` or the DataFrame itself."""
-    return itemsets.itemsets if isinstance(itemsets, MinedItemsets) else itemsets
+def _found(itemsets, n: int | None = None) -> Itemsets:
+    """The :class:`~kit.basket.itemsets.Itemsets` of a :class:`MinedItemsets`, or a table wrapped as one."""
+    if isinstance(itemsets, Itemsets):
+        return itemsets
+    return itemsets.found if isinstance(itemsets, MinedItemsets) else TableItemsets(itemsets, n)
 
 
 def _check_shape(consequents: str, min_len) -> None:
@@ -228,12 +232,10 @@ def rule_count(itemsets: pd.DataFrame | MinedItemsets, consequents: str = "any",
     (5, 8, 6)
     """
     _check_shape(consequents, min_len)
-    sizes = _table(itemsets)["itemsets"].map(len).to_numpy(dtype=np.int64)
-    empty = (int((sizes == 1).sum()) if consequents == "single" else int((sizes >= 1).sum())) if min_len <= 1 else 0
-    sizes = sizes[sizes >= max(2, min_len)]
-    if consequents == "single":
-        return int(sizes.sum()) + empty
-    return sum(2 ** int(k) - 2 for k in sizes) + empty
+    sizes = _found(itemsets).size_counts()
+    empty = (int(sizes[1:2].sum()) if consequents == "single" else int(sizes[1:].sum())) if min_len <= 1 else 0
+    per_itemset = (lambda k: k) if consequents == "single" else (lambda k: 2 ** k - 2)  # noqa: E731
+    return sum(per_itemset(k) * int(sizes[k]) for k in range(max(2, min_len), len(sizes))) + empty
 
 
 def association_rules(df: pd.DataFrame | MinedItemsets, num_itemsets: int | None = None,
@@ -296,16 +298,13 @@ def association_rules(df: pd.DataFrame | MinedItemsets, num_itemsets: int | None
     ['I1, I5 => I2', 'I2, I5 => I1', 'I5 => I1, I2']
     """
     mined = df if isinstance(df, MinedItemsets) else None
-    itemsets = df.itemsets if mined else df
     if mined and num_itemsets is not None and num_itemsets != mined.n_transactions:
         raise KitError(f"num_itemsets={num_itemsets} but the itemsets were mined from {mined.n_transactions:,} "
                        "baskets", hint="leave num_itemsets out: the MinedItemsets gives it")
-    if not isinstance(itemsets, pd.DataFrame) or not {"support", "itemsets"} <= set(itemsets.columns):
-        raise KitError("the itemsets table needs 'support' and 'itemsets' columns",
-                       hint="compute it with kit.frequent_itemsets")
     if isinstance(num_itemsets, str):
         raise KitError(f"num_itemsets must be the number of baskets, got the string {num_itemsets!r}",
                        hint=f"since mlxtend 0.23 the metric is the fifth argument: metric={num_itemsets!r}")
+    found = _found(df)
     _check_shape(consequents, min_len)
     return_metrics = list(return_metrics)
     unknown = [m for m in [*return_metrics, *([] if support_only else [metric])] if m not in METRICS]
@@ -318,52 +317,31 @@ def association_rules(df: pd.DataFrame | MinedItemsets, num_itemsets: int | None
                        hint="association_rules(itemsets, len(df), df, null_values=True)")
     metric = "support" if support_only else metric
     n = num_itemsets or (mined.n_transactions if mined else None) or (len(df_orig) if df_orig is not None else None)
-    candidates = rule_count(itemsets, consequents, min_len)
+    candidates = rule_count(found, consequents, min_len)
     if candidates > max_rules:
         how = f" (min_support={mined.min_support}, max_len={mined.max_len})" if mined else ""
         raise KitError(
-            f"{len(itemsets):,} itemsets{how} of up to "
-            f"{int(itemsets['itemsets'].map(len).max())} items give {candidates:,} candidate rules with "
-            f"consequents={consequents!r}, more than max_rules={max_rules:,}: not built, they would exhaust memory",
+            f"{len(found):,} itemsets{how} of up to {len(found.size_counts()) - 1} items give {candidates:,} "
+            f"candidate rules with consequents={consequents!r}, more than max_rules={max_rules:,}: not built, they "
+            "would exhaust memory",
             hint=f"raise min_support or set max_len when mining the itemsets, use consequents='single', or raise "
                  f"max_rules (default {MAX_RULES:,}: a {MEMORY_BUDGET // 2**20} MiB budget at {RULE_BYTES} bytes "
                  "per rule)")
-    support = _support_table(itemsets)
-    antecedents, consequent_sets, s_ac, s_a, s_c = [], [], [], [], []
-    empty_rules = min_len <= 1
-    lookup = support.get
-    for itemset, sup in support.items():
-        size = len(itemset)
-        if empty_rules and size and (size == 1 or consequents == "any"):
-            antecedents.append(frozenset())
-            consequent_sets.append(itemset)
-            s_ac.append(sup)
-            s_a.append(1.0)
-            s_c.append(sup)
-        if size < 2 or size < min_len:
-            continue
-        ordered = sorted(itemset, key=str)
-        if consequents == "single":
-            rights = [frozenset((i,)) for i in ordered]
-        else:
-            rights = [frozenset(right) for right_size in range(1, size) for right in combinations(ordered, right_size)]
-        lefts = [itemset - c for c in rights]
-        a_support = list(map(lookup, lefts))
-        c_support = list(map(lookup, rights))
-        if not support_only and (None in a_support or None in c_support):
-            a, c = next((a, c) for a, c, x, y in zip(lefts, rights, a_support, c_support) if x is None or y is None)
-            raise KitError(f"the itemsets table lacks the support of {set(a) if a not in support else set(c)}",
-                           hint="pass all frequent itemsets (no max_len cut below the rules' length), or "
-                                "support_only=True")
-        antecedents.extend(lefts)
-        consequent_sets.extend(rights)
-        s_ac.extend([sup] * len(rights))
-        s_a.extend(a_support)  # a missing support (support_only) is None, NaN as a float array
-        s_c.extend(c_support)
+    codes, start, support, labels = found.encoded()
+    table = _indexed(codes, start, labels)
+    rule_itemset, antecedent, consequent, lacking, lacking_length = rule_kernels.split_rules(
+        codes, start, table, consequents == "single", min_len, min_len <= 1, candidates)
+    if not support_only and lacking_length:
+        raise KitError(f"the itemsets table lacks the support of {set(labels[lacking[:lacking_length]])}",
+                       hint="pass all frequent itemsets (no max_len cut below the rules' length), or "
+                            "support_only=True")
+    with_empty = np.append(support, 1.0)  # index -1 (the empty antecedent): support 1
+    s_a = np.where(antecedent == rule_kernels.ABSENT, np.nan, with_empty[antecedent])
+    s_c = np.where(consequent == rule_kernels.ABSENT, np.nan, with_empty[consequent])
     columns = ["antecedents", "consequents", *return_metrics, "fisher_p", "fisher_p_adjusted", "is_redundant"]
-    missing = _MissingCounts(df_orig, support, n) if null_values and antecedents else None
-    counts = missing.of(antecedents, consequent_sets) if missing else None
-    metrics = rule_metrics(s_ac, s_a, s_c, n, counts)
+    missing = _MissingCounts(df_orig, found, n) if null_values and len(rule_itemset) else None
+    counts = missing.of(found.frozensets(antecedent), found.frozensets(consequent)) if missing else None
+    metrics = rule_metrics(support[rule_itemset], s_a, s_c, n, counts)
     if support_only:
         metrics = {k: (v if k == "support" else np.full(len(v), np.nan)) for k, v in metrics.items()}
     keep = np.flatnonzero(metrics[metric] >= float(min_threshold) - 1e-12)
@@ -372,10 +350,9 @@ def association_rules(df: pd.DataFrame | MinedItemsets, num_itemsets: int | None
     if support_only and "support" not in return_metrics:
         return_metrics.append("support")  # as mlxtend: the support column after the others
     order = keep[np.lexsort((-metrics["support"][keep], -metrics[metric][keep]))]
-    antecedents = [antecedents[k] for k in order]
-    consequent_sets = [consequent_sets[k] for k in order]
+    antecedent, consequent = antecedent[order], consequent[order]
     metrics = {name: values[order] for name, values in metrics.items()}
-    rules = pd.DataFrame({"antecedents": antecedents, "consequents": consequent_sets})
+    rules = pd.DataFrame({"antecedents": found.frozensets(antecedent), "consequents": found.frozensets(consequent)})
     for name in return_metrics:
         rules[name] = metrics[name]
     if n and not support_only and not null_values:
@@ -388,29 +365,33 @@ def association_rules(df: pd.DataFrame | MinedItemsets, num_itemsets: int | None
         rules["fisher_p_adjusted"] = np.nan
     if support_only:
         rules["is_redundant"] = False
+    elif missing:
+        rules["is_redundant"] = _redundant(list(rules["antecedents"]), list(rules["consequents"]),
+                                           metrics["confidence"], metrics["consequent support"], missing.confidence)
     else:
-        sub_confidence = missing.confidence if missing else (lambda a, c: support[a | c] / support[a])
-        rules["is_redundant"] = _redundant(antecedents, consequent_sets, metrics["confidence"],
-                                           metrics["consequent support"], sub_confidence)
+        rules["is_redundant"] = rule_kernels.redundant_rules(
+            codes, start, support, table, *rule_kernels.gather(codes, start, antecedent),
+            *rule_kernels.gather(codes, start, consequent), metrics["confidence"], metrics["consequent support"])
     return rules
 
 
-def _support_table(itemsets: pd.DataFrame) -> dict:
-    """{itemset: support}; numpy scalar items become the Python objects they hold (``np.int64(3)`` -> ``3``), so
-    rules serialise (``json.dumps(list(rule))``) as mlxtend's do."""
-    keys = itemsets["itemsets"].map(frozenset).tolist()
-    if any(isinstance(i, np.generic) for i in frozenset().union(*keys)):
-        keys = [frozenset(i.item() if isinstance(i, np.generic) else i for i in s) for s in keys]
-    return dict(zip(keys, itemsets["support"].astype(float)))
+def _indexed(codes: np.ndarray, start: np.ndarray, labels: np.ndarray) -> np.ndarray:
+    """The rule kernels' hash table of the itemsets; an itemset listed twice is an error."""
+    table, twice = rule_kernels.index_itemsets(codes, start)
+    if twice >= 0:
+        raise KitError(f"the itemsets table lists {set(labels[codes[start[twice]:start[twice + 1]]])} twice",
+                       hint="pass each frequent itemset once, as kit.frequent_itemsets gives them")
+    return table
 
 
 class _MissingCounts:
     """mlxtend's counts of baskets with unknown cells for rules A ⇒ C, from ``df_orig`` (NaN = unknown), with
     one bitset per column of held (== 1) and of unknown cells."""
 
-    def __init__(self, df_orig: pd.DataFrame, support: dict, n: int):
+    def __init__(self, df_orig: pd.DataFrame, found: Itemsets, n: int):
         from .mining import _one_hot_with_missing
 
+        support = dict(zip(found.frozensets(np.arange(len(found))), found.encoded()[2]))
         ones, unknown, labels = _one_hot_with_missing(df_orig)
         items = {i for s in support for i in s}
         if items <= set(labels) and not all(isinstance(i, numbers.Integral) for i in items):
@@ -457,7 +438,9 @@ class _MissingCounts:
 
 def _redundant(antecedents: list, consequent_sets: list, confidence: np.ndarray, consequent_support: np.ndarray,
                sub_confidence) -> np.ndarray:
-    """:func:`is_redundant` for rule rows; ``sub_confidence(a, c)`` gives the confidence of a more general rule."""
+    """:func:`is_redundant` for rules whose confidence needs more than supports: ``sub_confidence(a, c)`` gives
+    that of a more general rule (mlxtend's missing-value-aware one, ``null_values=True``); rules from supports
+    alone go through :func:`kit.basket.rule_kernels.redundant_rules`."""
     sizes = np.fromiter((len(a) for a in antecedents), dtype=np.int64, count=len(antecedents))
     flags = (sizes >= 1) & (consequent_support >= confidence - 1e-12)  # {} => C has confidence s(C)
     for k in np.flatnonzero(~flags & (sizes >= 2)):
@@ -501,12 +484,15 @@ def is_redundant(rules: pd.DataFrame, itemsets: pd.DataFrame | MinedItemsets | N
         support = {frozenset(a): s for a, s in zip(rules["antecedents"], rules["antecedent support"])}
         support.update(zip(rules["consequents"], rules["consequent support"]))
         support.update((a | c, s) for a, c, s in zip(rules["antecedents"], rules["consequents"], rules["support"]))
+        support.pop(frozenset(), None)
+        found = TableItemsets(pd.DataFrame({"support": list(support.values()), "itemsets": list(support)}))
     else:
-        support = _support_table(_table(itemsets))
-    support[frozenset()] = 1.0
-    flags = _redundant(list(rules["antecedents"]), list(rules["consequents"]),
-                       rules["confidence"].to_numpy(dtype=float), rules["consequent support"].to_numpy(dtype=float),
-                       lambda a, c: support[a | c] / support[a])
+        found = _found(itemsets)
+    codes, start, support, labels = found.encoded()
+    flags = rule_kernels.redundant_rules(codes, start, support, _indexed(codes, start, labels),
+                                         *found.codes_of(rules["antecedents"]), *found.codes_of(rules["consequents"]),
+                                         rules["confidence"].to_numpy(dtype=float),
+                                         rules["consequent support"].to_numpy(dtype=float))
     return pd.Series(flags, index=rules.index, name="is_redundant")
 
 
