@@ -4,13 +4,23 @@ basket conversion, rule generation against mlxtend, and the compiled kernel's fi
 Data sets: UCI Online Retail (20,728 invoices x 3,941 stock codes, cancellations and returns removed), Groceries
 (9,835 baskets x 169 items) and, when a folder is given (``--fimi DIR`` or the environment variable
 ``KIT_FIMI_DIR``), the FIMI repository's chess, mushroom, retail and T10I4D100K (one basket per line, items as
-integers, kept as text labels); the FIMI part is skipped otherwise; ``--sets`` picks data sets by name. Every figure is the median of ``--runs`` runs (default 5) of the
-whole call as a user makes it: the kit returns mlxtend's DataFrame (frozensets of item labels, supports); pyfim
-(``fim.eclat``, ``fim.fpgrowth``, ``fim.apriori``; the fastest per case is reported, skipped when pyfim is not
-installed) returns its lists of tuples from baskets already given as Python lists; mlxtend gets a pandas-sparse
-one-hot DataFrame and is skipped where one run would take more than ``--mlxtend-limit`` seconds (default 12, i.e.
-about a minute for the runs), judged from its run at the previous threshold. "same" says whether the itemsets and
-supports equal mlxtend's (or pyfim's where mlxtend was skipped) exactly.
+integers, kept as text labels); the FIMI part is skipped otherwise; ``--sets`` picks data sets by name.
+
+Every figure is the median of ``--runs`` runs (default 5) of the whole call as a user makes it:
+
+- "kit": ``kit.basket.mine_itemsets`` from the kit's ``Baskets``, the kit's own result (a ``MinedItemsets``: the
+  miner's arrays, the number of baskets and the threshold; frozensets are built when the table is first read);
+- "kit table": ``kit.frequent_itemsets``, mlxtend's DataFrame (a frozenset of item labels per itemset), checked
+  equal to the table of the first;
+- pyfim (``fim.eclat``, ``fim.fpgrowth``, ``fim.apriori``; the fastest per case is reported, skipped when pyfim is
+  not installed) returns its list of (tuple, count) from baskets already given as Python lists;
+- mlxtend's ``fpgrowth`` gets a pandas-sparse one-hot DataFrame and is compared with "kit table"; it is skipped
+  where one run would take more than ``--mlxtend-limit`` seconds (default 12, i.e. about a minute for the runs),
+  judged from its run at the previous threshold.
+
+"same" says whether the itemsets and supports equal mlxtend's (or pyfim's where mlxtend was skipped) exactly.
+Rules: every candidate rule (``min_threshold=0``, every split) from the kit's ``MinedItemsets`` and from the table,
+against mlxtend's ``association_rules`` on the same table, with the same rules checked.
 
     .venv/bin/python benchmarks/basket.py [--fimi /path/to/fimi] [--runs 5]
 """
@@ -89,15 +99,19 @@ def mining_table(sets: dict, runs: int, mlxtend_limit: float) -> list[str]:
     except ImportError:
         fim = None
         print("pyfim is not installed (pip install pyfim): its columns are left empty")
-    lines = ["| data | min_support | itemsets | kit s | pyfim best s (algorithm) | kit / pyfim | mlxtend s | "
-             "mlxtend / kit | same |", "|---|---|---|---|---|---|---|---|---|"]
+    lines = ["| data | min_support | itemsets | kit s | kit table s | pyfim best s (algorithm) | kit / pyfim | "
+             "mlxtend s | mlxtend / kit table | same |", "|---|---|---|---|---|---|---|---|---|---|"]
     for name, b in sets.items():
         rows = [b.matrix.indices[b.matrix.indptr[i]:b.matrix.indptr[i + 1]].tolist() for i in range(b.n_baskets)]
         labels = b.items.tolist()
         frame = b.to_frame()
         mlxtend_seconds = 0.0
         for min_support in PLANS[name]:
-            kit_s, _, ours = median_time(lambda: kit.frequent_itemsets(b, min_support, max_itemsets=CAP), runs)
+            kit_s, _, mined = median_time(lambda: kit.basket.mine_itemsets(b, min_support, max_itemsets=CAP), runs)
+            table_s, _, ours = median_time(lambda: kit.frequent_itemsets(b, min_support, max_itemsets=CAP), runs)
+            if not mined.itemsets.equals(ours):
+                raise AssertionError(f"{name} {min_support}: mine_itemsets and frequent_itemsets differ")
+            del mined
             reference, note = None, ""
             fim_cell = ratio_fim = ""
             if fim is not None:
@@ -115,13 +129,14 @@ def mining_table(sets: dict, runs: int, mlxtend_limit: float) -> list[str]:
                 mlxtend_seconds, made, result = median_time(
                     lambda: fpgrowth(frame, min_support=min_support, use_colnames=True), runs, give_up=mlxtend_limit)
                 mlx_cell = f"{mlxtend_seconds:.2f}" + ("" if made == runs else f" ({made} run)")
-                ratio_mlx = f"{mlxtend_seconds / kit_s:.1f}"
+                ratio_mlx = f"{mlxtend_seconds / table_s:.1f}"
                 reference = as_dict(result)
                 del result
             else:
                 mlx_cell, ratio_mlx = "skipped (> 1 min)", ""
             same = "?" if reference is None else ("yes" if as_dict(ours) == reference else "NO")
-            lines.append(f"| {name} | {min_support} | {len(ours):,} | {kit_s:.3f} | {fim_cell} | {ratio_fim} | "
+            lines.append(f"| {name} | {min_support} | {len(ours):,} | {kit_s:.3f} | {table_s:.3f} | {fim_cell} | "
+                         f"{ratio_fim} | "
                          f"{mlx_cell} | {ratio_mlx} | {same}{note} |")
             print(lines[-1], flush=True)
             del ours, reference
@@ -139,19 +154,31 @@ def conversion_table(tx, b, runs: int) -> list[str]:
 def rules_table(sets: dict, runs: int) -> list[str]:
     from mlxtend.frequent_patterns import association_rules
 
-    lines = ["| data | min_support | rules (every split) | kit s | mlxtend s | mlxtend / kit |", "|---|---|---|---|---|---|"]
+    lines = ["| data | min_support | rules (every split) | kit s | kit from table s | mlxtend s | mlxtend / kit | "
+             "mlxtend / kit from table |", "|---|---|---|---|---|---|---|---|"]
     sizes = []
-    for name, min_support in (("Groceries", 0.002), ("Groceries", 0.001), ("Online Retail", 0.005)):
+    for name, min_support in (("Groceries", 0.002), ("Groceries", 0.001), ("Online Retail", 0.005),
+                              ("Groceries", 0.0005)):
         mined = kit.basket.mine_itemsets(sets[name], min_support)
-        kit_s, _, rules = median_time(lambda: kit.association_rules(mined, min_threshold=0.0, consequents="any"), runs)
-        mlx_s, _, theirs = median_time(lambda: association_rules(mined.itemsets, num_itemsets=mined.n_transactions,
+        table = mined.itemsets
+        kit_s, _, rules = median_time(lambda: kit.association_rules(mined, min_threshold=0.0, consequents="any",
+                                                                            max_rules=CAP),
+                                      runs)
+        table_s, _, same = median_time(lambda: kit.association_rules(table, mined.n_transactions, min_threshold=0.0,
+                                                                     consequents="any", max_rules=CAP), runs)
+        mlx_s, _, theirs = median_time(lambda: association_rules(table, num_itemsets=mined.n_transactions,
                                                                  metric="confidence", min_threshold=0.0), runs)
-        assert len(rules) == len(theirs)
+        ours = {(a, c): x for a, c, x in zip(rules.antecedents, rules.consequents, rules.confidence)}
+        if not rules.equals(same) or len(ours) != len(theirs) or any(
+                abs(ours[(a, c)] - x) > 1e-12 for a, c, x in zip(theirs.antecedents, theirs.consequents,
+                                                                 theirs.confidence)):
+            raise AssertionError(f"{name} {min_support}: the rules differ")
         sizes.append((len(rules), kit_s))
-        lines.append(f"| {name} | {min_support} | {len(rules):,} | {kit_s:.3f} | {mlx_s:.3f} | {mlx_s / kit_s:.2f} |")
+        lines.append(f"| {name} | {min_support} | {len(rules):,} | {kit_s:.3f} | {table_s:.3f} | {mlx_s:.3f} | "
+                     f"{mlx_s / kit_s:.1f} | {mlx_s / table_s:.1f} |")
         print(lines[-1], flush=True)
-    (r1, t1), (r2, t2) = sizes[0], sizes[1]
-    lines.append(f"\nGrowth of the kit's rule time with the number of rules (Groceries 0.002 -> 0.001): exponent "
+    (r1, t1), (r2, t2) = min(sizes), max(sizes)
+    lines.append(f"\nGrowth of the kit's rule time with the number of rules ({r1:,} -> {r2:,} rules): exponent "
                  f"{math.log(t2 / t1) / math.log(r2 / r1):.2f} (1 = linear)")
     return lines
 

@@ -51,41 +51,37 @@ def _popcount(typingctx, value):
 
 
 @njit(cache=True)
-def prepare(indptr, indices, rank, m):
+def prepare(indptr, indices, rank, supports):
     """Baskets restricted to the frequent items, renumbered by ``rank`` (-1: not frequent), rows sorted; and the
-    baskets of each item (the transpose). Returns (row pointers, items, item pointers, basket numbers)."""
+    baskets of each item (the transpose). ``supports[r]`` is the number of baskets holding the item of rank r.
+    Returns (row pointers, items, item pointers, basket numbers).
+
+    One pass over the matrix fills the transpose (its pointers are the running sum of the supports); one pass over
+    the transpose, in rank order, fills the rows, so each row comes out sorted without sorting."""
     n = indptr.shape[0] - 1
-    row_ptr = np.zeros(n + 1, np.int64)
-    for b in range(n):
-        kept = 0
-        for p in range(indptr[b], indptr[b + 1]):
-            if rank[indices[p]] >= 0:
-                kept += 1
-        row_ptr[b + 1] = row_ptr[b] + kept
-    items = np.empty(row_ptr[n], np.int32)
+    m = supports.shape[0]
     col_ptr = np.zeros(m + 1, np.int64)
-    for b in range(n):
-        q = row_ptr[b]
-        lo = q
-        for p in range(indptr[b], indptr[b + 1]):
-            r = rank[indices[p]]
-            if r >= 0:  # insertion into the sorted row
-                y = q - 1
-                while y >= lo and items[y] > r:
-                    items[y + 1] = items[y]
-                    y -= 1
-                items[y + 1] = r
-                q += 1
-                col_ptr[r + 1] += 1
     for r in range(m):
-        col_ptr[r + 1] += col_ptr[r]
-    baskets = np.empty(row_ptr[n], np.int32)
+        col_ptr[r + 1] = col_ptr[r] + supports[r]
+    baskets = np.empty(col_ptr[m], np.int32)
     fill = col_ptr[:m].copy()
-    for b in range(n):
-        for q in range(row_ptr[b], row_ptr[b + 1]):
-            r = items[q]
-            baskets[fill[r]] = b
-            fill[r] += 1
+    row_ptr = np.zeros(n + 1, np.int64)
+    for t in range(n):
+        kept = 0
+        for p in range(indptr[t], indptr[t + 1]):
+            r = rank[indices[p]]
+            if r >= 0:
+                baskets[fill[r]] = t
+                fill[r] += 1
+                kept += 1
+        row_ptr[t + 1] = row_ptr[t] + kept
+    items = np.empty(row_ptr[n], np.int32)
+    row_fill = row_ptr[:n].copy()
+    for r in range(m):
+        for p in range(col_ptr[r], col_ptr[r + 1]):
+            t = baskets[p]
+            items[row_fill[t]] = r
+            row_fill[t] += 1
     return row_ptr, items, col_ptr, baskets
 
 
@@ -220,7 +216,13 @@ def eclat(row_ptr, items, col_ptr, baskets, counts, min_count, max_len, cap, fir
         k0 = 0
         words = (support + 63) >> 6
         start0 = 0
-        if max_len >= 2:  # one pass over the baskets of a: a bitset and a count for every item above a in them
+        scanned = 0
+        if max_len >= 2:
+            for p in range(col_ptr[a], col_ptr[a + 1]):
+                t = baskets[p]
+                scanned += row_ptr[t + 1] - row_ptr[t]
+        if max_len >= 2 and (m - a - 1) * words <= scanned // 2:
+            # dense: one pass over the baskets of a gives a bitset and a count for every item above a in them
             n_touched = 0
             for i in range(col_ptr[a + 1] - col_ptr[a]):
                 t = baskets[col_ptr[a] + i]
@@ -263,6 +265,52 @@ def eclat(row_ptr, items, col_ptr, baskets, counts, min_count, max_len, cap, fir
                 perm[start0 + x] = scratch[x]
             if k0:
                 _sort_by_count(perm, start0, k0, slot_count, scratch)
+        elif max_len >= 2:
+            # sparse: count the items above a first, then build bitsets for the frequent ones only
+            n_touched = 0
+            for p in range(col_ptr[a], col_ptr[a + 1]):
+                t = baskets[p]
+                for q in range(row_ptr[t + 1] - 1, row_ptr[t] - 1, -1):
+                    b = items[q]
+                    if b <= a:
+                        break
+                    if tally[b] == 0:
+                        touched[n_touched] = b
+                        n_touched += 1
+                    tally[b] += 1
+            for x in range(n_touched):
+                b = touched[x]
+                c = tally[b]
+                tally[b] = 0
+                if c >= min_count:
+                    if c == support:
+                        extra[n_extra] = b
+                        n_extra += 1
+                    else:
+                        slot_item[k0] = b
+                        slot_count[k0] = c
+                        perm[k0] = k0
+                        k0 += 1
+            if k0:
+                if k0 * words > n_bits:
+                    return MORE_BITS, a, root_out, root_items
+                _sort_by_count(perm, 0, k0, slot_count, scratch)
+                bits[:k0 * words] = 0
+                for x in range(k0):
+                    slot_of[slot_item[x]] = x
+                for i in range(col_ptr[a + 1] - col_ptr[a]):
+                    t = baskets[col_ptr[a] + i]
+                    word = i >> 6
+                    bit = np.uint64(1) << np.uint64(i & 63)
+                    for q in range(row_ptr[t + 1] - 1, row_ptr[t] - 1, -1):
+                        b = items[q]
+                        if b <= a:
+                            break
+                        s = slot_of[b]
+                        if s >= 0:
+                            bits[s * words + word] |= bit
+                for x in range(k0):
+                    slot_of[slot_item[x]] = -1
         status, n_items, n_out = _emit(prefix, 1, support, extra, n_extra, max_len, cap, out_items, n_items,
                                        out_len, out_cnt, n_out, chosen, position)
         if status != DONE:

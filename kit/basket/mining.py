@@ -9,9 +9,11 @@ lists of baskets.
 :func:`fpgrowth`, :func:`fpmax`, :func:`hmine`) return exactly mlxtend's DataFrame and nothing else; as in mlxtend,
 the number of baskets is passed to :func:`~kit.basket.rules.association_rules` explicitly (``num_itemsets``). The
 kit's own path, :func:`mine_itemsets` and :func:`itemsets_within_caps`, returns a :class:`MinedItemsets`: the same
-table with the number of baskets, the threshold used (as a share and a count), the miner and, when the threshold
-had to be raised, why; ``association_rules`` takes it in place of the table and the count. Nothing is kept in
-the table's metadata (pandas drops it on merge and concat).
+itemsets with the number of baskets, the threshold used (as a share and a count), the miner and, when the threshold
+had to be raised, why; ``association_rules`` takes it in place of the table and the count. It keeps the compiled
+miner's flat arrays (:mod:`kit.basket.itemsets`) and builds the table of frozensets only when ``.itemsets`` is
+first read: on dense data the frozensets cost ten times the mining, and rules need them only for the itemsets
+that appear in a rule. Nothing is kept in the table's metadata (pandas drops it on merge and concat).
 
 The support threshold is compared as a **count**: ``min_count = ceil(min_support · n − ε)``. With 25 baskets and
 ``min_support=0.28`` (exactly 7 / 25) floating point gives ``0.28 · 25 = 7.000000000000001``; a plain ``ceil``
@@ -20,7 +22,8 @@ would demand 8 baskets and lose the itemsets seen exactly 7 times.
 The default miner (``"eclat"``) stores baskets as bitsets (one bit per basket, 64 to a word) and grows itemsets
 depth-first: the baskets of {A, B, C} are the bitwise AND of those of {A, B} and {A, C}, and a support is a
 popcount. It runs compiled (numba, :mod:`kit.basket.kernels`: bitsets over the baskets of each first item only,
-perfect extensions, flat arrays turned into the table in one pass per itemset length); without numba, or with the
+perfect extensions, flat arrays turned into the table in one pass per itemset length when it is asked for);
+without numba, or with the
 environment variable ``KIT_NUMBA=0``, the same itemsets in the same order come from the pure-numpy version, which
 counts pairs with a sparse matrix product. No dense basket × item matrix is ever built.
 
@@ -308,8 +311,8 @@ def _compiled_mine(matrix, threshold: int, max_len: int, cap: int, labels: list 
     order = frequent[np.argsort(counts[frequent], kind="stable")]  # as _frequent_items: rarest first
     rank = np.full(matrix.shape[1], -1, dtype=np.int64)
     rank[order] = np.arange(len(order))
-    prepared = kernels.prepare(matrix.indptr, matrix.indices, rank, len(order))
     supports = counts[order].astype(np.int64)
+    prepared = kernels.prepare(matrix.indptr, matrix.indices, rank, supports)
     itemsets = min(cap + 1, 1 << 16)
     out_items, out_len, out_cnt = (np.empty(8 * itemsets, np.int32), np.empty(itemsets, np.int32),
                                    np.empty(itemsets, np.int64))
