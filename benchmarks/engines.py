@@ -287,7 +287,7 @@ def main(argv=None) -> None:
     parser.add_argument("--ids", default="text", choices=("text", "int"))
     parser.add_argument("--cases", default="reference",
                         help="'reference' (references and the kit as it is), 'all', or case names, comma-separated: "
-                             + ", ".join(CASES))
+                             + ", ".join([*CASES, *CLI_CASES]))
     parser.add_argument("--cli", action="store_true", help="also time `kit run --engine E` (every notebook; slow)")
     parser.add_argument("--child", help=argparse.SUPPRESS)
     parser.add_argument("--file", help=argparse.SUPPRESS)
@@ -297,10 +297,10 @@ def main(argv=None) -> None:
         print(json.dumps(child(args.child, Path(args.file), args.engine)))
         return
     cases = {"reference": list(REFERENCE_CASES), "all": list(CASES)}.get(args.cases) or args.cases.split(",")
-    unknown = [c for c in cases if c not in CASES]
+    unknown = [c for c in cases if c not in CASES and c not in CLI_CASES]
     if unknown:
-        parser.error(f"unknown case(s) {unknown}; choose from {list(CASES)}")
-    cases += list(CLI_CASES) if args.cli else []
+        parser.error(f"unknown case(s) {unknown}; choose from {list(CASES) + list(CLI_CASES)}")
+    cases += [c for c in CLI_CASES if c not in cases] if args.cli else []
     sizes = [parse_size(s) for s in args.sizes.split(",")]
     results = []
     for lines in sizes:

@@ -15,7 +15,6 @@ import pandas as pd
 from scipy import sparse
 
 from ..data.engines import sql_engine
-from ..data.explore import most_common
 from ..data.readers import read_basket_lines
 from ..errors import KitError
 
@@ -179,6 +178,14 @@ def _from_transactions(tx: pd.DataFrame, by: str, item: str, name: str | None) -
     index = pd.Index(items, name=item)
     names = pd.Series(index, index=index)
     if name and name in tx:  # ties: the name that comes first in the table, as value_counts().index[0]
-        common = most_common(tx[item], tx[name]).reindex(index).astype(object)
-        names = common.where(common.notna(), names)
+        named = tx[name].notna().to_numpy() & (all_codes >= 0)
+        named[named] = present[all_codes[named]]  # lines of the items kept, with or without an order
+        if named.any():
+            from ..data.kernels import most_common_codes
+
+            name_codes, name_values = pd.factorize(tx[name][named])
+            best = most_common_codes(position[all_codes[named]].astype(np.int64), name_codes.astype(np.int64),
+                                     len(items), len(name_values))
+            common = pd.Series(np.asarray(name_values, dtype=object)[best], index=index, name=name, dtype=object)
+            names = common.where(best >= 0, names)
     return Baskets(matrix, index, pd.Index(basket_ids, name=by), names)

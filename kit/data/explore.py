@@ -220,7 +220,8 @@ def distribution(values: pd.Series, quantiles=(0.25, 0.5, 0.75, 0.9, 0.99)) -> p
 
 def most_common(keys: pd.Series, values: pd.Series) -> pd.Series:
     """The most frequent value for each key, ties to the value that comes first: ``value_counts().index[0]`` per
-    group, vectorised (one ``np.unique`` over the (key, value) pairs instead of a Python call per group).
+    group, computed in one compiled pass over the rows (:func:`kit.data.kernels.most_common_codes`) instead of a
+    Python call per group.
 
     Parameters
     ----------
@@ -242,16 +243,13 @@ def most_common(keys: pd.Series, values: pd.Series) -> pd.Series:
     known = keys.notna().to_numpy() & values.notna().to_numpy()
     if not known.any():
         return pd.Series([], index=pd.Index(keys.iloc[:0], name=keys.name), name=values.name, dtype=object)
+    from .kernels import most_common_codes
+
     key_codes, key_values = pd.factorize(keys[known], sort=True)
     value_codes, value_values = pd.factorize(values[known])
-    width = max(len(value_values), 1)
-    pairs, first_row, count = np.unique(key_codes.astype(np.int64) * width + value_codes, return_index=True,
-                                        return_counts=True)
-    order = np.lexsort((first_row, -count, pairs // width))
-    keys_sorted = pairs[order] // width
-    best = pairs[order[np.r_[True, keys_sorted[1:] != keys_sorted[:-1]]]]
-    return pd.Series(np.asarray(value_values, dtype=object)[best % width], index=pd.Index(key_values[best // width],
-                                                                                              name=keys.name),
+    best = most_common_codes(key_codes.astype(np.int64), value_codes.astype(np.int64), len(key_values),
+                             len(value_values))
+    return pd.Series(np.asarray(value_values, dtype=object)[best], index=pd.Index(key_values, name=keys.name),
                      name=values.name)
 
 
