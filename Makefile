@@ -32,6 +32,7 @@ notebooks: setup  ## re-execute the course notebooks in place (refreshes their c
 	$(BIN)/kit refresh
 
 benchmark: setup  ## print speed ratios against reference runs (benchmarks/synthetic.py makes the large files)
+	$(BIN)/pip install -q -e ".[bench]"
 	for script in basket loading rfm engines; do $(BIN)/python benchmarks/$$script.py || exit 1; done
 
 lab: setup

@@ -23,6 +23,8 @@ def test_environment_yml_lists_the_same_packages_as_pyproject():
     for dep in env["dependencies"]:
         if isinstance(dep, str) and not dep.startswith(("python", "pip")):
             listed[_name(dep)] = dep.replace(" ", "")
+        elif isinstance(dep, dict):  # packages conda cannot give, installed by pip from PyPI
+            listed.update({_name(r): r.replace(" ", "") for r in dep["pip"] if not r.startswith("-")})
     assert listed == wanted
 
 
