@@ -128,6 +128,114 @@ def _sort_by_count(perm, start, length, counts, scratch):
 
 
 @njit(cache=True)
+def _root_one_pass(a, support, words, min_count, row_ptr, items, col_ptr, baskets, tally, slot_of, touched, extra,
+                   slot_item, slot_count, perm, scratch, bits):
+    """The children of root item ``a`` on dense data: one pass over the baskets of a gives a bitset (one bit per
+    basket of a) and a count for every item above a in them; the frequent ones keep their slots, listed in ``perm``
+    just below the first free slot, sorted by rising count; perfect extensions go to ``extra``.
+
+    Returns (k0 children, n_extra, position of the first child in ``perm``), or k0 = -1 when ``bits`` is full."""
+    n_touched, k0, n_extra = 0, 0, 0
+    n_bits = bits.shape[0]
+    for i in range(col_ptr[a + 1] - col_ptr[a]):
+        t = baskets[col_ptr[a] + i]
+        word = i >> 6
+        bit = np.uint64(1) << np.uint64(i & 63)
+        for q in range(row_ptr[t + 1] - 1, row_ptr[t] - 1, -1):
+            b = items[q]
+            if b <= a:
+                break
+            s = slot_of[b]
+            if s < 0:
+                s = n_touched
+                if (s + 1) * words > n_bits:
+                    for x in range(n_touched):
+                        slot_of[touched[x]] = -1
+                        tally[x] = 0
+                    return -1, 0, 0
+                slot_of[b] = s
+                touched[s] = b
+                n_touched += 1
+                bits[s * words:(s + 1) * words] = 0
+            bits[s * words + word] |= bit
+            tally[s] += 1
+    for s in range(n_touched):
+        b = touched[s]
+        c = tally[s]
+        tally[s] = 0
+        slot_of[b] = -1
+        if c >= min_count:
+            if c == support:
+                extra[n_extra] = b
+                n_extra += 1
+            else:
+                slot_item[s] = b
+                slot_count[s] = c
+                scratch[k0] = s
+                k0 += 1
+    start0 = n_touched - k0  # children of the children are given slots from n_touched on
+    for x in range(k0):
+        perm[start0 + x] = scratch[x]
+    if k0:
+        _sort_by_count(perm, start0, k0, slot_count, scratch)
+    return k0, n_extra, start0
+
+
+@njit(cache=True)
+def _root_two_passes(a, support, words, min_count, row_ptr, items, col_ptr, baskets, tally, slot_of, touched, extra,
+                     slot_item, slot_count, perm, scratch, bits):
+    """The children of root item ``a`` on sparse data: a first pass counts the items above a in the baskets of a,
+    a second builds bitsets for the frequent ones only (slots 0 … k0 − 1, sorted by rising count in ``perm``);
+    perfect extensions go to ``extra``. Returns as :func:`_root_one_pass`."""
+    n_touched, k0, n_extra = 0, 0, 0
+    for p in range(col_ptr[a], col_ptr[a + 1]):
+        t = baskets[p]
+        for q in range(row_ptr[t + 1] - 1, row_ptr[t] - 1, -1):
+            b = items[q]
+            if b <= a:
+                break
+            if tally[b] == 0:
+                touched[n_touched] = b
+                n_touched += 1
+            tally[b] += 1
+    for x in range(n_touched):
+        b = touched[x]
+        c = tally[b]
+        tally[b] = 0
+        if c >= min_count:
+            if c == support:
+                extra[n_extra] = b
+                n_extra += 1
+            else:
+                slot_item[k0] = b
+                slot_count[k0] = c
+                perm[k0] = k0
+                k0 += 1
+    if not k0:
+        return 0, n_extra, 0
+    if k0 * words > bits.shape[0]:
+        return -1, 0, 0
+    _sort_by_count(perm, 0, k0, slot_count, scratch)
+    bits[:k0 * words] = 0
+    for x in range(k0):
+        slot_of[slot_item[x]] = x
+    for i in range(col_ptr[a + 1] - col_ptr[a]):
+        t = baskets[col_ptr[a] + i]
+        word = i >> 6
+        bit = np.uint64(1) << np.uint64(i & 63)
+        for q in range(row_ptr[t + 1] - 1, row_ptr[t] - 1, -1):
+            b = items[q]
+            if b <= a:
+                break
+            s = slot_of[b]
+            if s >= 0:
+                bits[s * words + word] |= bit
+    for x in range(k0):
+        slot_of[slot_item[x]] = -1
+    return k0, n_extra, 0
+
+
+@njit(cache=True)
 def _emit(prefix, qlen, count, extra, n_extra, max_len, cap, out_items, n_items, out_len, out_cnt, n_out,
           chosen, position):
     """Write itemset ``prefix[:qlen]`` and its unions with every subset of ``extra[:n_extra]`` (perfect extensions)
@@ -212,105 +320,23 @@ def eclat(row_ptr, items, col_ptr, baskets, counts, min_count, max_len, cap, fir
         root_items = n_items
         support = counts[a]
         prefix[0] = a
-        n_extra = 0
-        k0 = 0
         words = (support + 63) >> 6
-        start0 = 0
-        scanned = 0
+        k0, n_extra, start0 = 0, 0, 0
         if max_len >= 2:
+            scanned = 0
             for p in range(col_ptr[a], col_ptr[a + 1]):
                 t = baskets[p]
                 scanned += row_ptr[t + 1] - row_ptr[t]
-        if max_len >= 2 and (m - a - 1) * words <= scanned // 2:
-            # dense: one pass over the baskets of a gives a bitset and a count for every item above a in them
-            n_touched = 0
-            for i in range(col_ptr[a + 1] - col_ptr[a]):
-                t = baskets[col_ptr[a] + i]
-                word = i >> 6
-                bit = np.uint64(1) << np.uint64(i & 63)
-                for q in range(row_ptr[t + 1] - 1, row_ptr[t] - 1, -1):
-                    b = items[q]
-                    if b <= a:
-                        break
-                    s = slot_of[b]
-                    if s < 0:
-                        s = n_touched
-                        if (s + 1) * words > n_bits:
-                            for x in range(n_touched):
-                                slot_of[touched[x]] = -1
-                                tally[x] = 0
-                            return MORE_BITS, a, root_out, root_items
-                        slot_of[b] = s
-                        touched[s] = b
-                        n_touched += 1
-                        bits[s * words:(s + 1) * words] = 0
-                    bits[s * words + word] |= bit
-                    tally[s] += 1
-            for s in range(n_touched):  # the frequent ones keep their slots; perfect extensions are set aside
-                b = touched[s]
-                c = tally[s]
-                tally[s] = 0
-                slot_of[b] = -1
-                if c >= min_count:
-                    if c == support:
-                        extra[n_extra] = b
-                        n_extra += 1
-                    else:
-                        slot_item[s] = b
-                        slot_count[s] = c
-                        scratch[k0] = s
-                        k0 += 1
-            start0 = n_touched - k0  # level 0 lists its k0 slots just below n_touched; children start there
-            for x in range(k0):
-                perm[start0 + x] = scratch[x]
-            if k0:
-                _sort_by_count(perm, start0, k0, slot_count, scratch)
-        elif max_len >= 2:
-            # sparse: count the items above a first, then build bitsets for the frequent ones only
-            n_touched = 0
-            for p in range(col_ptr[a], col_ptr[a + 1]):
-                t = baskets[p]
-                for q in range(row_ptr[t + 1] - 1, row_ptr[t] - 1, -1):
-                    b = items[q]
-                    if b <= a:
-                        break
-                    if tally[b] == 0:
-                        touched[n_touched] = b
-                        n_touched += 1
-                    tally[b] += 1
-            for x in range(n_touched):
-                b = touched[x]
-                c = tally[b]
-                tally[b] = 0
-                if c >= min_count:
-                    if c == support:
-                        extra[n_extra] = b
-                        n_extra += 1
-                    else:
-                        slot_item[k0] = b
-                        slot_count[k0] = c
-                        perm[k0] = k0
-                        k0 += 1
-            if k0:
-                if k0 * words > n_bits:
-                    return MORE_BITS, a, root_out, root_items
-                _sort_by_count(perm, 0, k0, slot_count, scratch)
-                bits[:k0 * words] = 0
-                for x in range(k0):
-                    slot_of[slot_item[x]] = x
-                for i in range(col_ptr[a + 1] - col_ptr[a]):
-                    t = baskets[col_ptr[a] + i]
-                    word = i >> 6
-                    bit = np.uint64(1) << np.uint64(i & 63)
-                    for q in range(row_ptr[t + 1] - 1, row_ptr[t] - 1, -1):
-                        b = items[q]
-                        if b <= a:
-                            break
-                        s = slot_of[b]
-                        if s >= 0:
-                            bits[s * words + word] |= bit
-                for x in range(k0):
-                    slot_of[slot_item[x]] = -1
+            if (m - a - 1) * words <= scanned // 2:
+                k0, n_extra, start0 = _root_one_pass(a, support, words, min_count, row_ptr, items, col_ptr, baskets,
+                                                     tally, slot_of, touched, extra, slot_item, slot_count, perm,
+                                                     scratch, bits)
+            else:
+                k0, n_extra, start0 = _root_two_passes(a, support, words, min_count, row_ptr, items, col_ptr,
+                                                       baskets, tally, slot_of, touched, extra, slot_item,
+                                                       slot_count, perm, scratch, bits)
+            if k0 < 0:
+                return MORE_BITS, a, root_out, root_items
         status, n_items, n_out = _emit(prefix, 1, support, extra, n_extra, max_len, cap, out_items, n_items,
                                        out_len, out_cnt, n_out, chosen, position)
         if status != DONE:
