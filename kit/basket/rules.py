@@ -192,11 +192,11 @@ def adjust_p(p: np.ndarray, method: str = "bonferroni") -> np.ndarray:
     return out
 
 
-def _found(itemsets, n: int | None = None) -> Itemsets:
+def _found(itemsets) -> Itemsets:
     """The :class:`~kit.basket.itemsets.Itemsets` of a :class:`MinedItemsets`, or a table wrapped as one."""
     if isinstance(itemsets, Itemsets):
         return itemsets
-    return itemsets.found if isinstance(itemsets, MinedItemsets) else TableItemsets(itemsets, n)
+    return itemsets.found if isinstance(itemsets, MinedItemsets) else TableItemsets(itemsets)
 
 
 def _check_shape(consequents: str, min_len) -> None:
