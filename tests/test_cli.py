@@ -27,7 +27,8 @@ TEST_NOTEBOOKS = {  # tiny notebooks, each with the shared parameters the runner
     "11_dies": "import os, signal\nos.kill(os.getpid(), signal.SIGKILL)",
     "12_too_big": "import numpy as np\nx = np.empty(6 * 1024**3, dtype=np.uint8)  # 6 GB of address space",
     "13_sleeps": "import time\ntime.sleep(600)",
-    "14_fine": "import numpy as np\nprint('support', min_support, np.ones(3).sum())",
+    "14_fine": "import numpy as np, pyarrow\nprint('support', min_support, np.ones(3).sum())\n"
+               "print('arrow memory:', pyarrow.default_memory_pool().backend_name)",
 }
 
 
@@ -176,6 +177,7 @@ def test_a_failing_notebook_is_reported_and_the_run_goes_on(test_notebooks, smal
     assert "10_raises: failed — cell" in front and "href='14_fine.html'" in front
     fine = (tmp_path / "14_fine.ipynb").read_text(encoding="utf-8")
     assert "support 0.001 3.0" in fine  # -p min_support 1e-3 arrived as a float
+    assert "arrow memory: system" in fine  # under a limit Arrow allocates from the system (KERNEL_ENVIRONMENT)
 
 
 def test_without_the_memory_limit_the_big_allocation_succeeds(test_notebooks, small_data, tmp_path):
