@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from ..customers.purchases import daily_purchases
 from ..data.explore import period_of
 from ..errors import KitError
 
@@ -123,7 +124,7 @@ def customer_equity(clv: pd.Series | None = None, mean_clv: float | None = None,
     return float(mean_clv * customers)
 
 
-def retention_rate(tx: pd.DataFrame, period: str = "Q") -> pd.DataFrame:
+def retention_rate(tx: pd.DataFrame, period: str = "Q", engine: str = "pandas") -> pd.DataFrame:
     """Share of each period's customers who buy again in the next period (顾客保持率).
 
     ``retention_t = |C_t ∩ C_{t+1}| / |C_t|`` with ``C_t`` the customers buying in period ``t``.
@@ -134,6 +135,8 @@ def retention_rate(tx: pd.DataFrame, period: str = "Q") -> pd.DataFrame:
         Canonical transactions.
     period : str
         A pandas period alias (``"Q"``, ``"M"``).
+    engine : {"pandas", "duckdb", "spark"}
+        Where the lines become purchase days (:func:`kit.customers.purchases.daily_purchases`).
 
     Returns
     -------
@@ -150,9 +153,7 @@ def retention_rate(tx: pd.DataFrame, period: str = "Q") -> pd.DataFrame:
     period
     2024-01          2         1        0.5
     """
-    active = tx.loc[tx["customer_id"].notna(), ["customer_id", "order_date"]]
-    pairs = pd.DataFrame({"period": period_of(active["order_date"], period).to_numpy(),
-                          "customer_id": active["customer_id"].to_numpy()}).drop_duplicates()
+    pairs = _buying_periods(daily_purchases(tx, engine), period)
     customers = pairs.groupby("period").size()
     next_buyers = pairs.assign(period=pairs["period"] - 1)  # the customers of t + 1, listed under t
     retained = pairs.merge(next_buyers, on=["period", "customer_id"]).groupby("period").size()
@@ -165,7 +166,7 @@ def retention_rate(tx: pd.DataFrame, period: str = "Q") -> pd.DataFrame:
 
 
 def cohort_retention(tx: pd.DataFrame, period: str = "M", max_age: int | None = 12,
-                     drop_partial: bool = False) -> pd.DataFrame:
+                     drop_partial: bool = False, engine: str = "pandas") -> pd.DataFrame:
     """Cohort table: rows = period of first purchase, columns = periods since, values = share of the cohort
     buying in that period (column 0 is 1.0 by definition).
 
@@ -184,6 +185,8 @@ def cohort_retention(tx: pd.DataFrame, period: str = "M", max_age: int | None = 
     drop_partial : bool
         Count the last period as not reached when the data end before it does (data ending on 9 December leave
         December's shares too low); age 0 stays 1.0.
+    engine : {"pandas", "duckdb", "spark"}
+        Where the lines become purchase days (:func:`kit.customers.purchases.daily_purchases`).
 
     Returns
     -------
@@ -203,10 +206,9 @@ def cohort_retention(tx: pd.DataFrame, period: str = "M", max_age: int | None = 
     >>> cohort_retention(tx, "M", drop_partial=True).mean().tolist()  # March is observed to the 9th only
     [1.0, 0.0, nan]
     """
-    active = tx.loc[tx["customer_id"].notna(), ["customer_id", "order_date"]]
-    last_day = active["order_date"].max()
-    active = pd.DataFrame({"customer_id": active["customer_id"].to_numpy(),
-                           "period": period_of(active["order_date"], period).to_numpy()}).drop_duplicates()
+    days = daily_purchases(tx, engine)
+    last_day = days["day"].max()
+    active = _buying_periods(days, period)
     first = active.groupby("customer_id")["period"].min().rename("cohort")
     active = active.join(first, on="customer_id")
     active["age"] = active["period"].array.asi8 - active["cohort"].array.asi8  # periods between, as ordinals
@@ -223,3 +225,9 @@ def cohort_retention(tx: pd.DataFrame, period: str = "M", max_age: int | None = 
     if max_age is not None:
         table = table.loc[:, [c for c in table.columns if c <= max_age]]
     return table.round(4)
+
+
+def _buying_periods(days: pd.DataFrame, period: str) -> pd.DataFrame:
+    """The distinct (``customer_id``, ``period``) pairs of the purchase days ``days`` (from ``daily_purchases``)."""
+    return pd.DataFrame({"customer_id": days["customer_id"].to_numpy(),
+                         "period": period_of(days["day"], period).to_numpy()}).drop_duplicates()

@@ -87,8 +87,9 @@ def daily_purchases(tx: pd.DataFrame, engine: str = "pandas") -> pd.DataFrame:
         days = days.astype({"customer_id": tx["customer_id"].dtype, "amount": float})
         days["day"] = pd.to_datetime(days["day"]).astype("datetime64[ns]")
         return days.sort_values(["customer_id", "day"], kind="stable").reset_index(drop=True)
-    tx = tx[tx["customer_id"].notna()]
-    days = tx.assign(day=tx["order_date"].dt.normalize())
+    known = tx["customer_id"].notna()
+    days = pd.DataFrame({"customer_id": tx.loc[known, "customer_id"], "day": tx.loc[known, "order_date"].dt.normalize(),
+                         "amount": tx.loc[known, "amount"]})  # the three columns only: the lines may be millions
     return days.groupby(["customer_id", "day"], sort=True)["amount"].sum().reset_index()
 
 
