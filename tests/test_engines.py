@@ -95,6 +95,27 @@ def test_duckdb_customer_tables_equal_pandas():
                                   purchases.summary(tx, "2011-09-30", "2011-12-09", engine="duckdb"))
 
 
+def test_period_tables_are_the_tables_of_the_periods_lines_in_every_engine():
+    tx, _ = datasets.online_retail()
+    period = ("2011-03-01", "2011-08-31")
+    lines = tx[(tx["order_date"] >= "2011-03-01") & (tx["order_date"] < "2011-09-01")]
+    expected = kit.rfm_table(lines, as_of="2011-09-01")
+    pd.testing.assert_frame_equal(kit.customers.table.period_table(tx, period), expected)
+    pd.testing.assert_frame_equal(kit.customers.table.period_table(tx, period, engine="duckdb"), expected)
+    a, b = ("2011-01-01", "2011-06-30"), ("2011-07-01", "2011-12-09")
+    by_pandas, by_duckdb = kit.grade_migration(tx, a, b), kit.grade_migration(tx, a, b, engine="duckdb")
+    pd.testing.assert_frame_equal(by_pandas.customers, by_duckdb.customers)
+    with pytest.raises(kit.KitError, match="no customer purchases between 2012-01-01 and 2012-02-29"):
+        kit.customers.table.period_table(tx, ("2012-01-01", "2012-02-29"), engine="duckdb")
+
+
+def test_duckdb_retention_tables_equal_pandas():
+    tx, _ = datasets.online_retail()
+    pd.testing.assert_frame_equal(kit.clv.retention_rate(tx, "Q"), kit.clv.retention_rate(tx, "Q", engine="duckdb"))
+    pd.testing.assert_frame_equal(kit.clv.cohort_retention(tx, "M", drop_partial=True),
+                                  kit.clv.cohort_retention(tx, "M", drop_partial=True, engine="duckdb"))
+
+
 def test_the_auto_rule():
     assert engines.choose_engine("auto", datasets.path("online_retail")) == "pandas"  # 23 MB
     assert engines.choose_engine(None, "") == "pandas"
@@ -111,6 +132,7 @@ def test_spark_loads_and_aggregates_as_pandas(tmp_path):
     tx = expected[0]
     pd.testing.assert_frame_equal(kit.rfm_table(tx), kit.rfm_table(tx, engine="spark"))
     pd.testing.assert_frame_equal(purchases.summary(tx), purchases.summary(tx, engine="spark"))
+    pd.testing.assert_frame_equal(kit.clv.retention_rate(tx, "W"), kit.clv.retention_rate(tx, "W", engine="spark"))
 
 
 def _front_page(out):

@@ -45,7 +45,7 @@ GROUP BY customer_id, date_trunc('day', order_date)
 """
 
 
-def run_query(query: str, tx: pd.DataFrame, engine: str, **values) -> pd.DataFrame:
+def run_query(query: str, tx: pd.DataFrame, engine: str, since=None, **values) -> pd.DataFrame:
     """Run one of the queries above over the transaction table ``tx`` in ``engine``; return pandas.
 
     Parameters
@@ -55,6 +55,8 @@ def run_query(query: str, tx: pd.DataFrame, engine: str, **values) -> pd.DataFra
     tx : DataFrame
         Canonical transactions.
     engine : {"duckdb", "spark"}
+    since : Timestamp, optional
+        Run the query over the lines dated on or after ``since`` only (a view, filtered in the engine).
     **values
         The query's other fields (``as_of``).
 
@@ -72,4 +74,10 @@ def run_query(query: str, tx: pd.DataFrame, engine: str, **values) -> pd.DataFra
     """
     columns = [c for c in ("customer_id", "order_id", "order_date", "amount") if c in tx]
     with registered(engine, tx[columns], "kit_transactions") as session:
-        return session.query(query.format(table="kit_transactions", **values))
+        if since is None:
+            return session.query(query.format(table="kit_transactions", **values))
+        session.view("kit_since", f"SELECT * FROM kit_transactions WHERE order_date >= TIMESTAMP '{since:%Y-%m-%d %H:%M:%S.%f}'")
+        try:
+            return session.query(query.format(table="kit_since", **values))
+        finally:
+            session.drop("kit_since")

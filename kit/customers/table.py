@@ -102,7 +102,7 @@ def adjacent_changes(values: pd.Series) -> np.ndarray:
     return np.concatenate([[True], array[1:] != array[:-1]])
 
 
-def rfm_table(tx: pd.DataFrame, as_of=None, engine: str = "pandas") -> pd.DataFrame:
+def rfm_table(tx: pd.DataFrame, as_of=None, engine: str = "pandas", since=None) -> pd.DataFrame:
     """Recency, frequency and monetary value of each customer, indexed by ``customer_id``.
 
     Parameters
@@ -116,6 +116,9 @@ def rfm_table(tx: pd.DataFrame, as_of=None, engine: str = "pandas") -> pd.DataFr
     engine : {"pandas", "duckdb", "spark"}
         Where the aggregation runs: the kit's numpy code, or :data:`kit.customers.queries.CUSTOMER_AGGREGATES`
         in DuckDB or Spark. The same table either way.
+    since : date-like, optional
+        Leave out lines dated before ``since`` too: the table of the lines in ``[since, as_of)``
+        (:func:`period_table`).
 
     Returns
     -------
@@ -142,7 +145,7 @@ def rfm_table(tx: pd.DataFrame, as_of=None, engine: str = "pandas") -> pd.DataFr
     a                  1          2      30.0           10
     b                  6          1       7.5            6
     """
-    missing = [c for c in ("customer_id", "order_id", "order_date", "amount") if c not in tx]
+    missing = [c for c in LINE_COLUMNS if c not in tx]
     if missing:
         raise KitError(f"the transaction table has no {', '.join(missing)} column",
                        hint="load it with kit.load_transactions, which returns the canonical columns")
@@ -151,19 +154,20 @@ def rfm_table(tx: pd.DataFrame, as_of=None, engine: str = "pandas") -> pd.DataFr
         raise KitError("the transaction table has no rows with a customer id",
                        hint="customer analyses need a customer id on each line")
     as_of = table_as_of(tx, as_of)
+    since = None if since is None else pd.Timestamp(since)
     if sql_engine(engine):
         from .queries import CUSTOMER_AGGREGATES, run_query
 
-        found = run_query(CUSTOMER_AGGREGATES, tx, engine, as_of=f"{as_of:%Y-%m-%d %H:%M:%S.%f}")
+        found = run_query(CUSTOMER_AGGREGATES, tx, engine, since=since, as_of=f"{as_of:%Y-%m-%d %H:%M:%S.%f}")
         if found.empty:
-            raise KitError(f"no transactions before as_of = {as_of.date()}", hint="choose a later as_of date")
+            raise _nothing_before(as_of, since)
         found = found.sort_values("customer_id", kind="stable")
         customers = pd.Index(found["customer_id"].astype(tx["customer_id"].dtype))
         frequency, monetary = found["frequency"].to_numpy(dtype=np.int64), found["monetary"].to_numpy(dtype=float)
         first = pd.to_datetime(found["first_order"]).to_numpy(dtype="datetime64[ns]")
         last = pd.to_datetime(found["last_order"]).to_numpy(dtype="datetime64[ns]")
     else:
-        customers, frequency, monetary, first, last = _aggregates(tx[with_id], as_of)
+        customers, frequency, monetary, first, last = _aggregates(tx.loc[with_id, list(LINE_COLUMNS)], as_of, since)
     day = np.datetime64(as_of.normalize(), "D")
     table = pd.DataFrame({
         "recency": (day - last.astype("datetime64[D]")) // DAY,
@@ -176,11 +180,73 @@ def rfm_table(tx: pd.DataFrame, as_of=None, engine: str = "pandas") -> pd.DataFr
     return table
 
 
-def _aggregates(tx: pd.DataFrame, as_of: pd.Timestamp):
-    """Customers (sorted), orders, spend, first and last order before ``as_of``: the numpy path."""
-    tx = tx[tx["order_date"] < as_of]
+def period_table(tx: pd.DataFrame, period, engine: str = "pandas") -> pd.DataFrame:
+    """The customer table of the lines within ``period``, an inclusive ``(start, end)`` of days, as of the day after
+    ``end``: ``rfm_table(tx, as_of=end + 1 day, since=start)``.
+
+    Parameters
+    ----------
+    tx : DataFrame
+        Canonical transactions.
+    period : (start, end)
+        Dates; ``end`` is the period's last day, all of it included.
+    engine : {"pandas", "duckdb", "spark"}
+
+    Returns
+    -------
+    DataFrame
+        As :func:`rfm_table`, for the customers who bought in the period.
+
+    Examples
+    --------
+    >>> tx = pd.DataFrame({"customer_id": ["a", "a", "b"], "order_id": ["1", "2", "3"],
+    ...     "order_date": pd.to_datetime(["2024-01-01 09:00", "2024-01-31 18:00", "2024-02-01 10:00"]),
+    ...     "amount": [5.0, 20.0, 7.5]})
+    >>> period_table(tx, ("2024-01-01", "2024-01-31"))[["recency", "frequency", "monetary"]]
+                 recency  frequency  monetary
+    customer_id
+    a                  1          2      25.0
+    """
+    start, end = period_bounds(period)
+    return rfm_table(tx, as_of=end + pd.Timedelta(days=1), engine=engine, since=start)
+
+
+def period_bounds(period) -> tuple[pd.Timestamp, pd.Timestamp]:
+    """``(start, end)`` as timestamps, checked: two dates, the end not before the start.
+
+    >>> period_bounds(("2011-01-01", "2011-06-30"))[1]
+    Timestamp('2011-06-30 00:00:00')
+    """
+    try:
+        start, end = (pd.Timestamp(v) for v in period)
+    except (TypeError, ValueError):
+        raise KitError(f"a period must be (start, end) dates, got {period!r}",
+                       hint="e.g. ('2011-01-01', '2011-06-30')") from None
+    if end < start:
+        raise KitError(f"period {period!r} ends before it starts", hint="give (start, end)")
+    return start, end
+
+
+#: The columns the customer table is computed from.
+LINE_COLUMNS = ("customer_id", "order_id", "order_date", "amount")
+
+
+def _nothing_before(as_of: pd.Timestamp, since: pd.Timestamp | None) -> KitError:
+    if since is None:
+        return KitError(f"no transactions before as_of = {as_of.date()}", hint="choose a later as_of date")
+    last = (as_of - pd.Timedelta(days=1)).date()
+    return KitError(f"no customer purchases between {since.date()} and {last} (before as_of = {as_of.date()})",
+                    hint="choose dates inside the data's date range")
+
+
+def _aggregates(tx: pd.DataFrame, as_of: pd.Timestamp, since: pd.Timestamp | None = None):
+    """Customers (sorted), orders, spend, first and last order in ``[since, as_of)``: the numpy path."""
+    within = tx["order_date"] < as_of
+    if since is not None:
+        within &= tx["order_date"] >= since
+    tx = tx[within]
     if tx.empty:
-        raise KitError(f"no transactions before as_of = {as_of.date()}", hint="choose a later as_of date")
+        raise _nothing_before(as_of, since)
     # Work on runs of adjacent lines with the same customer and order (an invoice's lines are usually listed
     # together): ids are hashed once per run instead of once per line. Correct in any line order; when runs
     # are not much fewer than lines, the lines themselves are used.

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from ..customers.table import rfm_table
+from ..customers.table import period_bounds, period_table
 from ..errors import KitError
 from ..customers.periods import data_windows
 from .rfm import SCHEMES, rfm_segments
@@ -45,17 +45,6 @@ class Migration:
     periods: tuple
 
 
-def _period(value) -> tuple[pd.Timestamp, pd.Timestamp]:
-    try:
-        start, end = (pd.Timestamp(v) for v in value)
-    except (TypeError, ValueError):
-        raise KitError(f"a period must be (start, end) dates, got {value!r}",
-                       hint="e.g. ('2011-01-01', '2011-06-30')") from None
-    if end < start:
-        raise KitError(f"period {value!r} ends before it starts", hint="give (start, end)")
-    return start, end
-
-
 def parse_period(text: str) -> tuple[str, str]:
     """A period from a parameter: ``"start/end"`` -> ``(start, end)``.
 
@@ -81,7 +70,7 @@ def parse_period(text: str) -> tuple[str, str]:
 
 
 def grade_migration(tx: pd.DataFrame, period_a=None, period_b=None, scheme: str = "eight",
-                    threshold="mean") -> Migration:
+                    threshold="mean", engine: str = "pandas") -> Migration:
     """Segment customers in two periods (inclusive date ranges) and compare.
 
     Each period is graded on its own transactions, as of the day after it ends. A customer *fell* when
@@ -99,6 +88,8 @@ def grade_migration(tx: pd.DataFrame, period_a=None, period_b=None, scheme: str 
     scheme : {"eight", "six", "named"}, default "eight"
     threshold : {"mean", "median"} or number, default "mean"
         As in :func:`kit.grading.rfm_segments`, applied within each period.
+    engine : {"pandas", "duckdb", "spark"}
+        Where each period's customer table is computed (:func:`kit.customers.table.period_table`).
 
     Returns
     -------
@@ -122,14 +113,10 @@ def grade_migration(tx: pd.DataFrame, period_a=None, period_b=None, scheme: str 
             raise KitError(windows.shortfall("migration"), hint="give both periods, or use a longer history")
         period_a, period_b = (windows.periods[0] if period_a is None else period_a,
                               windows.periods[1] if period_b is None else period_b)
-    periods = (_period(period_a), _period(period_b))
+    periods = (period_bounds(period_a), period_bounds(period_b))
     graded = []
-    for start, end in periods:
-        window = tx[(tx["order_date"] >= start) & (tx["order_date"] < end + pd.Timedelta(days=1))]
-        if window["customer_id"].notna().sum() == 0:
-            raise KitError(f"no customer purchases between {start.date()} and {end.date()}",
-                           hint="choose periods inside the data's date range")
-        rfm = rfm_table(window, as_of=end + pd.Timedelta(days=1))
+    for period in periods:
+        rfm = period_table(tx, period, engine)
         graded.append(rfm.join(rfm_segments(rfm, scheme, threshold)[["segment", "rank"]]))
     a, b = graded
     customers = a[["monetary", "segment", "rank"]].add_suffix("_a").join(
