@@ -102,7 +102,7 @@ def cross_sell(tx: pd.DataFrame, rules: pd.DataFrame, customers=None, k: int = 3
     Parameters
     ----------
     tx : DataFrame
-        Transactions with ``customer_id`` and the ``item`` column.
+        Transactions with ``customer_id`` and the ``item`` column; lines without either are left out.
     rules : DataFrame
         Rules as :func:`~kit.basket.rules.association_rules` returns them.
     customers : iterable, optional
@@ -133,7 +133,7 @@ def cross_sell(tx: pd.DataFrame, rules: pd.DataFrame, customers=None, k: int = 3
     """
     if by not in rules:
         raise KitError(f"rules have no {by!r} column", hint="use 'confidence', 'lift' or another rule measure")
-    bought = tx.dropna(subset=["customer_id", item])
+    bought = tx.loc[tx["customer_id"].notna() & tx[item].notna(), ["customer_id", item]]  # two columns of many lines
     if customers is not None:
         bought = bought[bought["customer_id"].isin(list(customers))]
     if bought.empty or rules.empty:
