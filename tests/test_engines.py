@@ -193,6 +193,12 @@ def test_a_prepared_folder_is_read_instead_of_the_file(tmp_path, month_csv):
     found, found_report = datasets.load(str(month_csv), prepared=str(tmp_path), analysis="customers")
     assert len(found) == 7 and found_report.summary().equals(report.summary())
     assert len(datasets.load(str(month_csv), prepared=str(tmp_path))[0]) == 7  # the default analysis
+    ids, _ = datasets.load(str(month_csv), prepared=str(tmp_path), analysis="customers", only=["order_id"])
+    pd.testing.assert_frame_equal(ids, found[["order_id"]])  # read from the prepared file, one column
+    ids, _ = datasets.load(str(month_csv), analysis="baskets", only=["order_id", "product_id"])
+    assert list(ids.columns) == ["order_id", "product_id"] and len(ids) > 7  # loaded, then the columns kept
+    with pytest.raises(kit.KitError, match="only= names 'invoice', not a column"):
+        datasets.load(str(month_csv), prepared=str(tmp_path), only=["invoice"])
     assert len(datasets.load(str(month_csv), prepared=str(tmp_path), analysis="baskets")[0]) > 7  # not saved
     assert len(datasets.load(str(month_csv), prepared=str(tmp_path), steps=[])[0]) > 7
 

@@ -18,6 +18,8 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from . import schema
+from ..errors import KitError
 from .loading import load_transactions
 from .prepared import read_prepared
 from .readers import read_basket_lines
@@ -89,7 +91,7 @@ def column_map(name: str) -> Path | None:
 
 
 def load(data_path: str = "", columns: str = "", encoding: str = "", engine: str = "auto", prepared: str = "",
-         **options):
+         only=None, **options):
     """The notebooks' loader: ``data_path`` if given (with its column map and encoding), else Online Retail.
 
     Parameters
@@ -102,6 +104,9 @@ def load(data_path: str = "", columns: str = "", encoding: str = "", engine: str
     prepared : str
         A folder where ``kit run`` saved the loaded table (:mod:`kit.data.prepared`): read from there when it holds
         the analysis asked for. Empty: load the data.
+    only : list of str, optional
+        Return only these canonical columns, those the data have (all when ``None``); read from ``prepared``, the
+        other columns are not read at all, which saves memory on large data.
     **options
         Loader options (``analysis``, ``steps``, ...).
 
@@ -116,13 +121,19 @@ def load(data_path: str = "", columns: str = "", encoding: str = "", engine: str
     >>> report.n_kept == len(tx) == 6_919
     True
     """
+    unknown = sorted(set(only or ()) - set(schema.ALL_COLUMNS))
+    if unknown:
+        raise KitError(f"only= names {', '.join(map(repr, unknown))}, not a column of the transaction table",
+                       hint=f"choose among {', '.join(schema.ALL_COLUMNS)}")
     if prepared and set(options) <= {"analysis"}:
-        found = read_prepared(prepared, options.get("analysis"))
+        found = read_prepared(prepared, options.get("analysis"), only)
         if found is not None:
             return found
     if not data_path:
-        return online_retail(engine=engine, **options)
-    return load_transactions(data_path, columns or None, encoding or None, engine=engine, **options)
+        tx, report = online_retail(engine=engine, **options)
+    else:
+        tx, report = load_transactions(data_path, columns or None, encoding or None, engine=engine, **options)
+    return (tx, report) if only is None else (tx[[c for c in only if c in tx]], report)
 
 
 def online_retail(**options):

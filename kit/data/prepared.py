@@ -76,13 +76,16 @@ def save_prepared(folder, tx: pd.DataFrame, report: CleaningReport, lines_file=N
     return path
 
 
-def read_prepared(folder, analysis: str | None = None) -> tuple[pd.DataFrame, CleaningReport] | None:
+def read_prepared(folder, analysis: str | None = None, only=None) -> tuple[pd.DataFrame, CleaningReport] | None:
     """The table and report saved for ``analysis`` (default: the first saved), or ``None`` when there are none.
 
     Parameters
     ----------
     folder : str or Path
     analysis : {"customers", "baskets"}, optional
+    only : list of str, optional
+        Read only these canonical columns, those the table has (all when ``None``): a notebook that needs a few
+        columns of many millions of lines reads a fraction of them.
 
     Returns
     -------
@@ -109,7 +112,12 @@ def read_prepared(folder, analysis: str | None = None) -> tuple[pd.DataFrame, Cl
         suspect_codes=pd.read_parquet(folder / f"{analysis}.suspects.parquet"),
         available=tuple(figures.pop("available")), steps=tuple(figures.pop("steps")), **figures)
     found = {c for c, source in report.columns.items() if source}
-    return canonical_types(pd.read_parquet(path), found), report
+    if only is not None:
+        import pyarrow.parquet
+
+        saved = pyarrow.parquet.read_schema(path).names
+        only = [c for c in only if c in saved]
+    return canonical_types(pd.read_parquet(path, columns=only), found), report
 
 
 def _text_safe(frame: pd.DataFrame) -> pd.DataFrame:
