@@ -49,6 +49,16 @@ def test_gamma_gamma_reproduces_the_published_fit(fitted):
         assert spend.params_[name] == pytest.approx(value, rel=5e-3), name
 
 
+def test_a_fit_on_many_customers_stops_at_a_tolerance_its_sums_can_reach(cdnow_calibration, fitted):
+    """Copying every customer 200 times leaves the maximum where it was; the polish must not run to its evaluation cap
+    because the log-likelihood, 200 times larger, can no longer be known to 1e-10."""
+    many = pd.concat([cdnow_calibration] * 200, ignore_index=True)
+    spend = clv.GammaGamma().fit(many)
+    assert spend.fit_result_.iterations < 2_000  # the cap is 20,000 iterations of the polish
+    for name, value in fitted[1].params_.items():
+        assert spend.params_[name] == pytest.approx(value, rel=1e-4), name
+
+
 def test_classroom_examples():
     assert clv.lifetime_value(500, age=20) == 30_000 and clv.lifetime_value(1000, age=70) == 10_000
     assert clv.PROFIT_BY_TENURE.tolist() == [45, 99, 121, 144, 168]
