@@ -76,7 +76,8 @@ def run_query(query: str, tx: pd.DataFrame, engine: str, since=None, **values) -
     with registered(engine, tx[columns], "kit_transactions") as session:
         if since is None:
             return session.query(query.format(table="kit_transactions", **values))
-        session.view("kit_since", f"SELECT * FROM kit_transactions WHERE order_date >= TIMESTAMP '{since:%Y-%m-%d %H:%M:%S.%f}'")
+        since = f"{since:%Y-%m-%d %H:%M:%S.%f}"
+        session.view("kit_since", f"SELECT * FROM kit_transactions WHERE order_date >= TIMESTAMP '{since}'")
         try:
             return session.query(query.format(table="kit_since", **values))
         finally:

@@ -15,6 +15,8 @@ from ..data.engines import sql_engine
 from ..errors import KitError
 
 RFM_COLUMNS = ("recency", "frequency", "monetary", "first_order", "last_order", "tenure_days")
+#: The columns of the lines the customer table is computed from.
+LINE_COLUMNS = ("customer_id", "order_id", "order_date", "amount")
 DAY = np.timedelta64(1, "D")
 
 
@@ -225,10 +227,6 @@ def period_bounds(period) -> tuple[pd.Timestamp, pd.Timestamp]:
     if end < start:
         raise KitError(f"period {period!r} ends before it starts", hint="give (start, end)")
     return start, end
-
-
-#: The columns the customer table is computed from.
-LINE_COLUMNS = ("customer_id", "order_id", "order_date", "amount")
 
 
 def _nothing_before(as_of: pd.Timestamp, since: pd.Timestamp | None) -> KitError:
