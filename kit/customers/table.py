@@ -169,7 +169,12 @@ def rfm_table(tx: pd.DataFrame, as_of=None, engine: str = "pandas", since=None) 
         first = pd.to_datetime(found["first_order"]).to_numpy(dtype="datetime64[ns]")
         last = pd.to_datetime(found["last_order"]).to_numpy(dtype="datetime64[ns]")
     else:
-        customers, frequency, monetary, first, last = _aggregates(tx.loc[with_id, list(LINE_COLUMNS)], as_of, since)
+        within = with_id & (tx["order_date"] < as_of)
+        if since is not None:
+            within &= tx["order_date"] >= since
+        if not within.any():
+            raise _nothing_before(as_of, since)
+        customers, frequency, monetary, first, last = _aggregates(tx.loc[within, list(LINE_COLUMNS)])
     day = np.datetime64(as_of.normalize(), "D")
     table = pd.DataFrame({
         "recency": (day - last.astype("datetime64[D]")) // DAY,
@@ -237,14 +242,8 @@ def _nothing_before(as_of: pd.Timestamp, since: pd.Timestamp | None) -> KitError
                     hint="choose dates inside the data's date range")
 
 
-def _aggregates(tx: pd.DataFrame, as_of: pd.Timestamp, since: pd.Timestamp | None = None):
-    """Customers (sorted), orders, spend, first and last order in ``[since, as_of)``: the numpy path."""
-    within = tx["order_date"] < as_of
-    if since is not None:
-        within &= tx["order_date"] >= since
-    tx = tx[within]
-    if tx.empty:
-        raise _nothing_before(as_of, since)
+def _aggregates(tx: pd.DataFrame):
+    """Customers (sorted), orders, spend, first and last order of the lines ``tx``: the numpy path."""
     # Work on runs of adjacent lines with the same customer and order (an invoice's lines are usually listed
     # together): ids are hashed once per run instead of once per line. Correct in any line order; when runs
     # are not much fewer than lines, the lines themselves are used.
