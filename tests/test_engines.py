@@ -233,6 +233,28 @@ def test_lines_false_or_a_file(tmp_path, month_csv, engine):
     pd.testing.assert_frame_equal(written, tx)
 
 
+@pytest.mark.parametrize("engine", ["pandas", "duckdb"])
+def test_each_analysis_from_one_reading(tmp_path, month_csv, engine, monkeypatch):
+    """kit run reads the file once and cleans it per analysis: the same tables and reports as a load per analysis."""
+    from kit.data import loading, readers
+    from kit.data.engine_loading import canonical_types
+    from kit.data.loading import load_each_analysis
+
+    expected = {a: load_transactions(month_csv, analysis=a, engine=engine) for a in ("customers", "baskets")}
+    reads = []
+    monkeypatch.setattr(loading, "read_raw", lambda *a, **k: reads.append(a) or readers.read_raw(*a, **k))
+    read_file = engines.DuckDBEngine.read
+    monkeypatch.setattr(engines.DuckDBEngine, "read", lambda self, *a, **k: reads.append(a) or read_file(self, *a, **k))
+    found = list(load_each_analysis(month_csv, engine=engine))
+    assert len(reads) == 1 and [r.analysis for _, r in found] == ["customers", "baskets"]
+    for tx, report in found:
+        assert_same_load(expected[report.analysis], (tx, report))
+    written = list(load_each_analysis(month_csv, engine=engine, lines=tmp_path, analysis="baskets"))
+    assert [r.analysis for _, r in written] == ["baskets", "customers"] and all(tx.empty for tx, _ in written)
+    lines = canonical_types(pd.read_parquet(tmp_path / "baskets.lines.parquet"), set(written[0][1].columns))
+    pd.testing.assert_frame_equal(lines, expected["baskets"][0])
+
+
 def test_a_glob_is_read_by_duckdb_and_refused_by_pandas(tmp_path):
     VARIANTS["one_week"](_raw()).to_parquet(tmp_path / "a.parquet")
     pattern = str(tmp_path / "*.parquet")

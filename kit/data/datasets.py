@@ -20,7 +20,7 @@ import pandas as pd
 
 from . import schema
 from ..errors import KitError
-from .loading import load_transactions
+from .loading import load_each_analysis, load_transactions
 from .prepared import read_prepared
 from .readers import read_basket_lines
 
@@ -134,6 +134,20 @@ def load(data_path: str = "", columns: str = "", encoding: str = "", engine: str
     else:
         tx, report = load_transactions(data_path, columns or None, encoding or None, engine=engine, **options)
     return (tx, report) if only is None else (tx[[c for c in only if c in tx]], report)
+
+
+def load_each(data_path: str = "", columns: str = "", encoding: str = "", engine: str = "auto", lines=None):
+    """:func:`load` for every analysis the data allow, reading the file once: yield ``(tx, report)`` per analysis,
+    the default first (:func:`kit.data.loading.load_each_analysis`; ``lines`` as its).
+
+    Examples
+    --------
+    >>> [report.analysis for _, report in load_each(str(path("cdnow_sample")), str(column_map("cdnow_sample")))]
+    ['customers']
+    """
+    if not data_path:
+        data_path, columns = path("online_retail"), column_map("online_retail")
+    yield from load_each_analysis(data_path, columns or None, encoding or None, engine=engine, lines=lines)
 
 
 def online_retail(**options):

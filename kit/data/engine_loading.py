@@ -65,13 +65,14 @@ def engine_source(source, options: dict) -> tuple[list, str, str | None, str | N
     return paths, "csv", encoding, delimiter
 
 
-def load_in_engine(engine: Engine, source, options: dict, read_raw, decide, patterns, lines=True):
-    """Read, map, parse and clean ``source`` in ``engine``; return ``(tx, report)`` like the pandas loader.
+def load_in_engine(engine: Engine, source, options: dict, read_raw, decide, patterns, lines_for, every=False):
+    """Read, map, parse and clean ``source`` in ``engine``; yield ``(tx, report)`` like the pandas loader: for the
+    chosen analysis, then with ``every`` for each other analysis the columns allow, from one reading of the file.
 
     ``read_raw`` reads a source the engine cannot (Excel, GBK, headers further down) into a ``RawTable``;
-    ``decide(found, source, duplicates)`` maps the columns and chooses the analysis and steps as the pandas loader
-    does; ``patterns`` are the cancellation pattern, the non-product codes and pattern; ``lines`` as
-    :func:`kit.load_transactions`'s.
+    ``decide(found, source, duplicates, analysis)`` maps the columns and chooses the analysis and steps as the pandas
+    loader does; ``patterns`` are the cancellation pattern, the non-product codes and pattern; ``lines_for(analysis)``
+    is :func:`kit.load_transactions`'s ``lines`` for that analysis.
     """
     plan = engine_source(source, options)
     if plan is None:
@@ -83,16 +84,21 @@ def load_in_engine(engine: Engine, source, options: dict, read_raw, decide, patt
         name = str(source) if len(paths) > 1 else str(paths[0])
         raw = RawTable(pd.DataFrame(), name, kind, encoding=encoding, delimiter=delimiter)
     try:
-        return _load(engine, raw, options, decide, patterns, lines)
+        tx, report = _load(engine, raw, options, decide, patterns, lines_for)
+        yield tx, report
+        for other in report.available if every else ():
+            if other != report.analysis:
+                yield _load(engine, raw, options, decide, patterns, lines_for, other)
     finally:
         engine.drop("kit_raw", "kit_lines", "kit_reasons", "kit_matched", "kit_duplicates")
 
 
-def _load(engine: Engine, raw: RawTable, options: dict, decide, patterns, lines=True):
+def _load(engine: Engine, raw: RawTable, options: dict, decide, patterns, lines_for, analysis=None):
     q = _quote(engine)
     where = f"{raw.source}: "
     found = [c for c in engine.columns("kit_raw") if c != "_row"]
-    resolved, column_notes, analysis, available, step_names = decide(found, raw.source, raw.duplicates)
+    resolved, column_notes, analysis, available, step_names = decide(found, raw.source, raw.duplicates, analysis)
+    lines = lines_for(analysis)
     cancellation_pattern, non_product_codes, non_product_pattern = patterns
     notes: list[str] = raw.notes + column_notes
     options = {**options, "_cancellation_pattern": cancellation_pattern, "_non_product_codes": non_product_codes,

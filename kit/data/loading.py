@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 
 import numpy as np
 import pandas as pd
@@ -80,11 +81,59 @@ def load_transactions(source, columns=None, encoding: str | None = None, *, anal
     >>> tx["amount"].tolist(), report.counts[["cancellation", "cancelled_order"]].tolist()
     ([3.0], [1, 1])
     """
-    mapping, file_options = schema.read_column_map(columns)
-    options = {**file_options}
     given = dict(encoding=encoding, analysis=analysis, steps=steps, date_format=date_format, sheet=sheet,
                  delimiter=delimiter, dayfirst=dayfirst, decimal=decimal, thousands=thousands, header=header,
-                 skip_rows=skip_rows)
+                 skip_rows=skip_rows, non_product_codes=non_product_codes, non_product_pattern=non_product_pattern,
+                 cancellation_pattern=cancellation_pattern)
+    cleanings = _cleanings(source, columns, given, engine, lambda analysis: lines, every=False)
+    try:
+        return next(cleanings)
+    finally:
+        cleanings.close()  # the engine's tables are dropped
+
+
+def load_each_analysis(source, columns=None, encoding: str | None = None, *, engine: str | None = "pandas",
+                       lines=None, **options):
+    """Read ``source`` once and clean it for each analysis its columns allow; yield ``(tx, report)`` per analysis,
+    the default analysis first.
+
+    Customer analyses set aside lines without a customer id, basket analyses keep them, so a run that needs both
+    cleans twice; the file is read (and with the engines, held as one table) only once.
+
+    Parameters
+    ----------
+    source, columns, encoding, engine, **options
+        As :func:`load_transactions`'s (``analysis`` only chooses which analysis comes first).
+    lines : folder, optional
+        Write each analysis's kept lines to ``<lines>/<analysis>.lines.parquet`` (from the engine, without holding
+        them in this process) and yield tables without rows; ``None``: yield the kept lines.
+
+    Yields
+    ------
+    tx : DataFrame
+    report : CleaningReport
+
+    Examples
+    --------
+    >>> raw = pd.DataFrame({"Invoice": ["1", "2"], "Customer": ["7", None], "Date": ["2024-01-05"] * 2,
+    ...                     "SKU": ["a", "b"], "Qty": [1, 2], "Price": [2.0, 1.5]})
+    >>> [(report.analysis, len(tx)) for tx, report in load_each_analysis(raw)]
+    [('customers', 1), ('baskets', 2)]
+    """
+    def lines_for(analysis):
+        return True if lines is None else Path(lines) / f"{analysis}.lines.parquet"
+
+    yield from _cleanings(source, columns, {"encoding": encoding, **options}, engine, lines_for, every=True)
+
+
+def _cleanings(source, columns, given: dict, engine, lines_for, every: bool):
+    """The loaders' common body: ``(tx, report)`` for the chosen analysis, then with ``every`` for each other
+    analysis the columns allow, from one reading of ``source``."""
+    mapping, file_options = schema.read_column_map(columns)
+    options = {**file_options}
+    defaults = {"non_product_codes": cleaning.NON_PRODUCT_CODES, "non_product_pattern": cleaning.NON_PRODUCT_PATTERN,
+                "cancellation_pattern": cleaning.CANCELLATION_PATTERN}
+    patterns = {k: given.pop(k, v) for k, v in defaults.items()}
     options.update({k: v for k, v in given.items() if v is not None})
     unknown = set(options) - set(LOADER_OPTIONS)
     if unknown:
@@ -94,19 +143,20 @@ def load_transactions(source, columns=None, encoding: str | None = None, *, anal
     if dayfirst is not None and not isinstance(dayfirst, bool):
         raise KitError(f"{columns or 'loader options'}: option 'dayfirst' is {dayfirst!r}, not true or false",
                        hint="write dayfirst: true (03/04/2011 is 3 April) or dayfirst: false (4 March)")
-    non_product_codes = options.get("non_product_codes", non_product_codes)
+    non_product_codes = options.get("non_product_codes", patterns["non_product_codes"])
     if isinstance(non_product_codes, str):  # one code, not its letters
         non_product_codes = [non_product_codes]
-    non_product_pattern = options.get("non_product_pattern", non_product_pattern)
-    cancellation_pattern = options.get("cancellation_pattern", cancellation_pattern)
+    non_product_pattern = options.get("non_product_pattern", patterns["non_product_pattern"])
+    cancellation_pattern = options.get("cancellation_pattern", patterns["cancellation_pattern"])
 
     def read():
         return read_raw(source, options.get("encoding"), options.get("sheet"), options.get("delimiter"),
                         options.get("header", True), options.get("layout", "table"), options.get("skip_rows", 0),
                         expected_columns=[c for c in mapping.values() if c])
 
-    def decide(found, name, duplicates):
-        """The file column of each canonical column, notes, the analysis, the analyses possible and the steps."""
+    def decide(found, name, duplicates, analysis=None):
+        """The file column of each canonical column, notes, the analysis (``analysis``, else the one asked for, else
+        the first possible), the analyses possible and the steps."""
         notes: list[str] = []
         resolved = schema.resolve_columns(found, mapping, name, duplicates, notes)
         if "product_id" not in resolved and "product_id" not in mapping and "product_name" in resolved:
@@ -114,24 +164,36 @@ def load_transactions(source, columns=None, encoding: str | None = None, *, anal
             notes.append(f"no product code column: products are identified by their name "
                          f"({resolved['product_name']!r})")
         available = tuple(a for a in schema.ANALYSES if _missing_for(a, resolved) == [])
-        chosen = _choose_analysis(options.get("analysis"), resolved, available, name, found)
+        chosen = _choose_analysis(analysis or options.get("analysis"), resolved, available, name, found)
         return resolved, notes, chosen, available, cleaning.resolve_steps(options.get("steps"))
 
     engine = engines.choose_engine(engine, source)
     if engine != "pandas":
         patterns = (cancellation_pattern, non_product_codes, non_product_pattern)
-        return load_in_engine(engines.connect(engine), source, options, read, decide, patterns, lines)
+        yield from load_in_engine(engines.connect(engine), source, options, read, decide, patterns, lines_for, every)
+        return
     if not isinstance(source, pd.DataFrame) and engines.glob.has_magic(str(source)):
         raise KitError(f"{source}: a pattern of many files is read by the duckdb or spark engine",
                        hint="pass engine='duckdb' (kit run --engine duckdb), or one file")
     raw = read()
-    where = f"{raw.source}: "
     found = [str(c) for c in raw.frame.columns]
-    resolved, column_notes, analysis, available, step_names = decide(found, raw.source, raw.duplicates)
+    decision = decide(found, raw.source, raw.duplicates)
+    patterns = (cancellation_pattern, non_product_codes, non_product_pattern)
+    yield _clean(raw, decision, options, patterns, lines_for)
+    for other in decision[3] if every else ():
+        if other != decision[2]:
+            yield _clean(raw, decide(found, raw.source, raw.duplicates, other), options, patterns, lines_for)
 
+
+def _clean(raw, decision, options: dict, patterns, lines_for):
+    """Parse and clean ``raw`` (a ``RawTable``) for the analysis of ``decision`` (``decide``'s answer) in pandas."""
+    resolved, column_notes, analysis, available, step_names = decision
+    cancellation_pattern, non_product_codes, non_product_pattern = patterns
+    where = f"{raw.source}: "
     frame = raw.frame
     n = len(frame)
-    table, checks, notes, date_style = _parse(frame, resolved, analysis, options, dayfirst, where, raw.delimiter)
+    table, checks, notes, date_style = _parse(frame, resolved, analysis, options, options.get("dayfirst"), where,
+                                              raw.delimiter)
     notes[:0] = raw.notes + column_notes
     invalid = checks["invalid_number"]
     derived = _derive(table, resolved, notes, invalid)
@@ -184,6 +246,7 @@ def load_transactions(source, columns=None, encoding: str | None = None, *, anal
     tx = table.loc[kept, order].reset_index(drop=True)
     if analysis == "customers" and tx["customer_id"].nunique() == 1:
         notes.append(f"only one customer ({tx['customer_id'].iloc[0]}): customer comparisons need more")
+    lines = lines_for(analysis)
     if lines is not True:
         if lines is not False:
             tx.to_parquet(lines, index=False)

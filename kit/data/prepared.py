@@ -1,6 +1,6 @@
 """A loaded table kept for the rest of a run: the canonical lines and the cleaning report as typed files.
 
-``kit run`` reads, maps and cleans the data once per analysis and saves the result into the run folder
+``kit run`` reads the data once, maps and cleans it once per analysis and saves the result into the run folder
 (``<out>/prepared/``); each notebook reads that back (fast, typed) instead of loading the file again. A notebook
 opened alone has no such folder and loads the data itself the same way.
 

@@ -448,32 +448,31 @@ PREPARED = "prepared"
 
 
 def prepare_data(data, columns, encoding, engine: str, folder: Path, log=print):
-    """Load the data once per analysis it allows (customers, baskets) with ``engine`` and save each into ``folder``
-    for the notebooks; return the report of the first (default) analysis.
+    """Read the data once, clean it for each analysis it allows (customers, baskets) with ``engine`` and save each
+    into ``folder`` for the notebooks; return the report of the first (default) analysis.
 
     The notebooks read the saved tables back (``prepared``) instead of loading the file again.
     """
-    from ..data.datasets import load
+    from ..data.datasets import load_each
     from ..data.prepared import save_prepared
 
     if folder.exists():
         shutil.rmtree(folder)
     folder.mkdir(parents=True)
+    first = None
     start = time.perf_counter()
-    lines = folder / "lines.parquet"  # written by the engine; the kept lines never pass through this process
-    tx, report = load(data or "", columns or "", encoding or "", engine=engine, lines=lines)
-    save_prepared(folder, tx, report, lines)
-    log(f"data: {Path(report.source).name}: {report.n_rows:,} rows, {report.n_kept:,} kept "
-        f"({report.analysis}; possible: {', '.join(report.available)}; engine {engine}, "
-        f"{time.perf_counter() - start:.1f} s)")
-    for analysis in report.available:
-        if analysis != report.analysis:
-            start = time.perf_counter()
-            other_tx, other = load(data or "", columns or "", encoding or "", engine=engine, analysis=analysis,
-                                   lines=lines)
-            save_prepared(folder, other_tx, other, lines)
-            log(f"data for {analysis} analyses: {other.n_kept:,} kept ({time.perf_counter() - start:.1f} s)")
-    return report
+    # written by the engine: the kept lines never pass through this process
+    for tx, report in load_each(data or "", columns or "", encoding or "", engine=engine, lines=folder):
+        save_prepared(folder, tx, report, folder / f"{report.analysis}.lines.parquet")
+        seconds = time.perf_counter() - start
+        if first is None:
+            first = report
+            log(f"data: {Path(report.source).name}: {report.n_rows:,} rows, {report.n_kept:,} kept "
+                f"({report.analysis}; possible: {', '.join(report.available)}; engine {engine}, {seconds:.1f} s)")
+        else:
+            log(f"data for {report.analysis} analyses: {report.n_kept:,} kept ({seconds:.1f} s)")
+        start = time.perf_counter()
+    return first
 
 
 def _finish(result: RunResult, lang: str, before: dict, folders_before: set, log) -> None:
