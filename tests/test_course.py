@@ -37,6 +37,19 @@ def test_chinese_labels_with_a_cjk_font(monkeypatch, fresh_warning):
     assert any("取消订单" == t.get_text() for t in ax.get_yticklabels())
 
 
+def test_a_cjk_font_installed_after_matplotlib_listed_the_fonts_is_found(monkeypatch):
+    """Matplotlib caches its font list; Debian's fonts-noto-cjk installed after that must still draw Chinese."""
+    from matplotlib import font_manager
+
+    cjk_files = [path for path in font_manager.findSystemFonts() if "CJK" in path]
+    if not cjk_files:
+        pytest.skip("no CJK font file on this machine (Debian: fonts-noto-cjk)")
+    stale = [f for f in font_manager.fontManager.ttflist if f.name not in plots.common.CJK_FONTS]
+    monkeypatch.setattr(font_manager.fontManager, "ttflist", stale)  # the list as cached before the install
+    assert plots.common.cjk_font() in plots.common.CJK_FONTS
+    assert any(f.fname in cjk_files for f in font_manager.fontManager.ttflist)
+
+
 def test_sliders_stay_out_of_headless_runs(capsys, monkeypatch):
     monkeypatch.setenv(kit.course.widgets.HEADLESS, "1")
     calls = []

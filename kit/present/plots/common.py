@@ -18,11 +18,35 @@ _warned = False
 
 
 def cjk_font() -> str | None:
-    """The name of an installed font that can draw Chinese, or ``None``."""
+    """The name of an installed font that can draw Chinese, or ``None``.
+
+    Matplotlib lists the system's fonts once and keeps the list in its cache, so a font installed later (e.g.
+    Debian's fonts-noto-cjk after the first plot) is missing from it: when none of :data:`CJK_FONTS` is listed, the
+    font files the list lacks are added before giving up.
+    """
     from matplotlib import font_manager
 
-    installed = {f.name for f in font_manager.fontManager.ttflist}
-    return next((name for name in CJK_FONTS if name in installed), None)
+    def listed():
+        installed = {f.name for f in font_manager.fontManager.ttflist}
+        return next((name for name in CJK_FONTS if name in installed), None)
+
+    return listed() or (_add_unlisted_fonts() and listed())
+
+
+def _add_unlisted_fonts() -> int:
+    """Add the system's font files that matplotlib's cached list lacks; return how many were added."""
+    from matplotlib import font_manager
+
+    known = {f.fname for f in font_manager.fontManager.ttflist}
+    added = 0
+    for path in font_manager.findSystemFonts():
+        if path not in known:
+            try:
+                font_manager.fontManager.addfont(path)
+                added += 1
+            except (OSError, RuntimeError, ValueError):  # a file FreeType cannot read
+                continue
+    return added
 
 
 def plot_language(lang: str) -> str:
