@@ -129,7 +129,11 @@ def convergence_text(model: str, message: str, lang: str = "en") -> str:
 
 
 def parameter_table(models, lang: str = "en", digits: int = 4):
-    """The estimates and standard errors of fitted models, for people, to ``digits`` significant figures.
+    """The estimates of fitted models to ``digits`` significant figures and their standard errors to two, for people.
+
+    A standard error is itself an estimate (here from a finite-difference Hessian): beyond two figures it carries
+    the numerical noise of the fit. On Online Retail's BG/NBD, where ``a`` sits near zero, the third figure of
+    ``b``'s error moves from 29.69 to 29.82 when the inputs move by 1e-15.
 
     Parameters
     ----------
@@ -150,8 +154,8 @@ def parameter_table(models, lang: str = "en", digits: int = 4):
     >>> parameter_table(m, "zh")
            估计值    标准误
     参数
-    r      0.2426  0.0126
-    α       4.414   0.378
+    r      0.2426   0.013
+    α       4.414    0.38
     """
     import pandas as pd
 
@@ -161,7 +165,7 @@ def parameter_table(models, lang: str = "en", digits: int = 4):
     check_lang(lang)
     named = models if isinstance(models, dict) else {None: models}
     rows = [{"clv_model_name": name, "clv_parameter": _GREEK.get(key, key), "clv_estimate": sig(value, digits),
-             "clv_standard_error": sig(model.standard_errors_.get(key, float("nan")), digits)}
+             "clv_standard_error": sig(model.standard_errors_.get(key, float("nan")), 2)}
             for name, model in named.items() for key, value in model.params_.items()]
     table = pd.DataFrame(rows)
     if None in named:
