@@ -233,6 +233,24 @@ def test_lines_false_or_a_file(tmp_path, month_csv, engine):
     pd.testing.assert_frame_equal(written, tx)
 
 
+@SPARK
+def test_spark_fetches_lines_in_ranges(tmp_path, month_csv, monkeypatch):
+    """Spark brings the kept lines back a range of rows at a time, in order, to pandas or to a file."""
+    from kit.data.engine_loading import canonical_types
+
+    expected = load_transactions(month_csv)
+    monkeypatch.setattr(engines, "SPARK_FETCH_ROWS", 300)  # the month's 3,360 kept lines in about eleven ranges
+    fetched = []
+    ranges = engines.SparkEngine._row_ranges
+    monkeypatch.setattr(engines.SparkEngine, "_row_ranges",
+                        lambda self, *a: (fetched.append(len(chunk)) or chunk for chunk in ranges(self, *a)))
+    assert_same_load(expected, load_transactions(month_csv, engine="spark"))
+    assert len(fetched) >= 8 and max(fetched) < 2 * 300 and sum(fetched) == len(expected[0])
+    load_transactions(month_csv, engine="spark", lines=tmp_path / "lines.parquet")
+    written = canonical_types(pd.read_parquet(tmp_path / "lines.parquet"), set(expected[1].columns))
+    pd.testing.assert_frame_equal(written, expected[0])
+
+
 @pytest.mark.parametrize("engine", ["pandas", "duckdb"])
 def test_each_analysis_from_one_reading(tmp_path, month_csv, engine, monkeypatch):
     """kit run reads the file once and cleans it per analysis: the same tables and reports as a load per analysis."""

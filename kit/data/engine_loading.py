@@ -191,17 +191,13 @@ def _load(engine: Engine, raw: RawTable, options: dict, decide, patterns, lines_
         notes.append(f"the report keeps the first {SET_ASIDE_ROWS:,} of the {n_aside:,} rows set aside; all are "
                      "counted")
     order = [*schema.CANONICAL, *[c for c in schema.OPTIONAL if c in resolved]]
-    kept = f"SELECT {', '.join(order)} FROM kit_reasons WHERE reason IS NULL ORDER BY _row"
-    if lines is True:  # fetched as stored, with the row numbers; sorted here only when the engine reordered them
-        tx = engine.query(f"SELECT _row, {', '.join(order)} FROM kit_reasons WHERE reason IS NULL")
-        rows = tx.pop("_row").to_numpy()
-        if len(rows) > 1 and not (rows[1:] > rows[:-1]).all():
-            tx = tx.take(np.argsort(rows, kind="stable"))
-        tx = canonical_types(tx.reset_index(drop=True), {*resolved, *derived})
+    if lines is True:
+        tx = canonical_types(engine.rows("kit_reasons", order, "reason IS NULL"), {*resolved, *derived})
     else:  # written by the engine, or not wanted: the table's columns without rows
         if lines is not False:
-            engine.write_parquet(kept, lines)
-        tx = canonical_types(engine.query(kept + " LIMIT 0"), {*resolved, *derived})
+            engine.rows("kit_reasons", order, "reason IS NULL", lines)
+        tx = canonical_types(engine.query(f"SELECT {', '.join(order)} FROM kit_reasons LIMIT 0"),
+                             {*resolved, *derived})
     customers = engine.query("SELECT count(DISTINCT customer_id) AS n, min(customer_id) AS first "
                              "FROM kit_reasons WHERE reason IS NULL")
     engine.drop("kit_reasons", "kit_lines")

@@ -22,6 +22,7 @@ import tempfile
 import warnings
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 from ..errors import KitError
@@ -38,6 +39,8 @@ SPARK_MASTER = "local[*]"
 #: The Spark driver's memory (``KIT_SPARK_MEMORY`` overrides): with ``local[*]`` the driver does all the work, and
 #: Spark's default of 1 GB runs out of heap on 5 M lines.
 SPARK_MEMORY = "4g"
+#: Rows the Spark engine brings to this process per job when it fetches lines (see ``SparkEngine.rows``).
+SPARK_FETCH_ROWS = 2_000_000
 #: Spark's JVM threads need a deeper stack than the default for FP-growth and long query plans.
 SPARK_STACK = "-Xss64m"
 
@@ -182,6 +185,19 @@ class Engine:
         """Write the result of ``sql`` to one Parquet file."""
         raise NotImplementedError
 
+    def rows(self, table: str, columns: list[str], where: str, path: Path | None = None) -> pd.DataFrame | None:
+        """The ``columns`` of the rows of ``table`` that meet ``where``, in the order of its ``_row`` column: as a
+        DataFrame, or written to the Parquet file ``path`` (``None`` returned)."""
+        listed = ", ".join(columns)
+        if path is not None:
+            self.write_parquet(f"SELECT {listed} FROM {table} WHERE {where} ORDER BY _row", path)
+            return None
+        frame = self.query(f"SELECT _row, {listed} FROM {table} WHERE {where}")  # sorted here, only if need be
+        order = frame.pop("_row").to_numpy()
+        if len(order) > 1 and not (order[1:] > order[:-1]).all():
+            frame = frame.take(np.argsort(order, kind="stable"))
+        return frame.reset_index(drop=True)
+
 
 class DuckDBEngine(Engine):
     """An embedded DuckDB database in memory that spills to a temporary folder when the data outgrow memory."""
@@ -308,6 +324,43 @@ class SparkEngine(Engine):
     def write_parquet(self, sql, path):
         frame = self.query(sql)
         frame.to_parquet(path, index=False)
+
+    def rows(self, table, columns, where, path=None):
+        """As :meth:`Engine.rows`, fetched in ranges of ``_row`` of about :data:`SPARK_FETCH_ROWS` rows each: the
+        driver holds one range's result at a time (one fetch of 20 M lines lost its results in a 4 GB driver)."""
+        import pyarrow as pa
+        import pyarrow.parquet as pq
+
+        from .engine_loading import canonical_types
+
+        chunks = self._row_ranges(table, columns, where)
+        if path is None:
+            return pd.concat(list(chunks), ignore_index=True)
+        writer = None
+        try:
+            for chunk in chunks:
+                part = pa.Table.from_pandas(canonical_types(chunk, chunk.columns), preserve_index=False,
+                                            schema=writer.schema if writer else None)
+                writer = writer or pq.ParquetWriter(path, part.schema)
+                writer.write_table(part)
+        finally:
+            if writer:
+                writer.close()
+        return None
+
+    def _row_ranges(self, table, columns, where):
+        """The rows of :meth:`rows`, as DataFrames over consecutive ranges of ``_row`` (one, empty, when none)."""
+        listed = ", ".join(columns)
+        span = self.query(f"SELECT min(_row) AS first, max(_row) AS last, count(*) AS n FROM {table} WHERE {where}")
+        n = int(span["n"].iloc[0])
+        if n == 0:
+            yield self.query(f"SELECT {listed} FROM {table} WHERE {where} LIMIT 0")
+            return
+        first, last = int(span["first"].iloc[0]), int(span["last"].iloc[0])
+        step = max(1, (last - first + 1) * SPARK_FETCH_ROWS // n)  # row numbers per range, for the rows kept
+        for start in range(first, last + 1, step):
+            yield self.query(f"SELECT {listed} FROM {table} WHERE ({where}) AND _row >= {start} "
+                             f"AND _row < {start + step} ORDER BY _row")
 
 
 def _spark_ready(frame: pd.DataFrame) -> pd.DataFrame:
