@@ -282,7 +282,8 @@ class SparkEngine(Engine):
         # pyspark warns on every conversion that it was not yet tested with pandas 3; the parity tests are the check
         warnings.filterwarnings("ignore", message="PySpark does not yet fully support pandas", category=FutureWarning)
         try:
-            self.spark = builder.getOrCreate()
+            with address_space_for_java():
+                self.spark = builder.getOrCreate()
         except Exception as err:  # noqa: BLE001 - no Java, no cluster: say what to do
             raise KitError(f"the spark engine could not start ({str(err).splitlines()[0][:200]})",
                            hint="install a Java runtime 17 or newer (e.g. apt install default-jre-headless), set "
@@ -361,6 +362,31 @@ class SparkEngine(Engine):
         for start in range(first, last + 1, step):
             yield self.query(f"SELECT {listed} FROM {table} WHERE ({where}) AND _row >= {start} "
                              f"AND _row < {start + step} ORDER BY _row")
+
+
+@contextlib.contextmanager
+def address_space_for_java():
+    """Lift this process's soft address-space limit (``RLIMIT_AS``, which ``kit run`` sets on its kernels) to the hard
+    one while Spark starts its Java process, which inherits it.
+
+    Java reserves address space far beyond what it uses (the heap's maximum, 64 MB per thread stack) and is bounded by
+    its own heap size: under a kernel's limit of 14 GB, Spark's threads failed to start ("unable to create native
+    thread") and the notebook waited for a result that never came. This process keeps its limit.
+    """
+    try:
+        import resource
+    except ImportError:  # not POSIX: no limits
+        yield
+        return
+    soft, hard = resource.getrlimit(resource.RLIMIT_AS)
+    if soft == hard:
+        yield
+        return
+    resource.setrlimit(resource.RLIMIT_AS, (hard, hard))
+    try:
+        yield
+    finally:
+        resource.setrlimit(resource.RLIMIT_AS, (soft, hard))
 
 
 def _spark_ready(frame: pd.DataFrame) -> pd.DataFrame:

@@ -178,12 +178,14 @@ KERNEL_ENVIRONMENT = {"ARROW_DEFAULT_MEMORY_POOL": "system"}
 
 
 def _limit_address_space(limit: int) -> None:  # runs in the kernel process, before the kernel starts
+    """Set the soft ``RLIMIT_AS`` to ``limit``; the hard limit stays, so the Spark engine can lift the soft one for
+    the Java process it starts (:func:`kit.data.engines.address_space_for_java`)."""
     import resource
 
     _, hard = resource.getrlimit(resource.RLIMIT_AS)
     if hard != resource.RLIM_INFINITY:
         limit = min(limit, hard)  # a limit set from outside (ulimit -v, prlimit) cannot be raised
-    resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
+    resource.setrlimit(resource.RLIMIT_AS, (limit, hard))
 
 
 def kernel_manager(memory_limit: int | None, messages=None):
