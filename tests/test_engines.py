@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import os
 import shutil
+import subprocess
+import sys
 
 import pandas as pd
 import pytest
@@ -282,3 +284,17 @@ def test_a_glob_is_read_by_duckdb_and_refused_by_pandas(tmp_path):
     assert engines.choose_engine("auto", pattern) == "duckdb"
     with pytest.raises(kit.KitError, match="read by the duckdb or spark engine"):
         load_transactions(pattern, engine="pandas")
+
+
+def test_duckdb_removes_its_spill_folder_when_dropped_and_at_exit():
+    engine = engines.DuckDBEngine()
+    spill = engine.spill
+    engine.con.execute("SELECT 1")
+    assert os.path.isdir(spill)
+    del engine
+    assert not os.path.exists(spill)
+
+    code = "from kit.data import engines; print(engines.connect('duckdb').spill)"
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    spill = done.stdout.strip()
+    assert spill and not os.path.exists(spill)

@@ -18,8 +18,10 @@ from __future__ import annotations
 import contextlib
 import glob
 import os
+import shutil
 import tempfile
 import warnings
+import weakref
 from pathlib import Path
 
 import numpy as np
@@ -209,6 +211,8 @@ class DuckDBEngine(Engine):
 
         self.con = duckdb.connect(config={"preserve_insertion_order": True})
         self.spill = tempfile.mkdtemp(prefix="kit-duckdb-")
+        # the connection closed and its spill folder removed when the engine is dropped, or at the latest at exit
+        self.close = weakref.finalize(self, _close_duckdb, self.con, self.spill)
         self.con.execute(f"SET temp_directory = '{self.spill}'")
         self.con.execute("SET enable_progress_bar = false")
         memory_limit = memory_limit or os.environ.get("KIT_DUCKDB_MEMORY") or DUCKDB_MEMORY
@@ -254,6 +258,12 @@ class DuckDBEngine(Engine):
 
     def write_parquet(self, sql, path):
         self.con.execute(f"COPY ({sql}) TO {_quoted(path)} (FORMAT parquet)")
+
+
+def _close_duckdb(con, spill: str) -> None:
+    """Close a DuckDB connection and remove its spill folder."""
+    con.close()
+    shutil.rmtree(spill, ignore_errors=True)
 
 
 class SparkEngine(Engine):
