@@ -298,3 +298,24 @@ def test_duckdb_removes_its_spill_folder_when_dropped_and_at_exit():
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     spill = done.stdout.strip()
     assert spill and not os.path.exists(spill)
+
+
+@pytest.mark.parametrize("engine", ["duckdb", pytest.param("spark", marks=SPARK)])
+def test_kit_run_closes_its_engine_before_the_notebooks(tmp_path, month_csv, engine):
+    """Once the data are prepared the runner's engine holds nothing while the notebooks run: DuckDB's connection and
+    spill folder are gone, Spark's Java process has ended; the next use starts a new session."""
+    from kit.run.runner import prepare_data
+
+    session = engines.connect(engine)  # the session prepare_data will use
+    if engine == "spark":
+        from pyspark import SparkContext
+
+        java = SparkContext._gateway.proc
+    report = prepare_data(month_csv, None, None, engine, tmp_path / "prepared", log=lambda *a: None)
+    assert report.n_kept == 3360 and (tmp_path / "prepared" / "customers.parquet").exists()
+    assert engine not in engines._SESSIONS
+    if engine == "duckdb":
+        assert not os.path.exists(session.spill)
+    else:
+        assert java.poll() is not None
+    assert engines.connect(engine).query("SELECT 1 AS a")["a"].tolist() == [1]

@@ -19,6 +19,7 @@ import contextlib
 import glob
 import os
 import shutil
+import subprocess
 import tempfile
 import warnings
 import weakref
@@ -153,6 +154,9 @@ class Engine:
         """Make a pandas DataFrame a table called ``name``."""
         raise NotImplementedError
 
+    def close(self) -> None:
+        """Free what the engine holds (its memory, its folders, its processes); it cannot be used afterwards."""
+
     def view(self, name: str, sql: str) -> None:
         """Name the result of ``sql`` (computed again where it is used)."""
         raise NotImplementedError
@@ -211,8 +215,8 @@ class DuckDBEngine(Engine):
 
         self.con = duckdb.connect(config={"preserve_insertion_order": True})
         self.spill = tempfile.mkdtemp(prefix="kit-duckdb-")
-        # the connection closed and its spill folder removed when the engine is dropped, or at the latest at exit
-        self.close = weakref.finalize(self, _close_duckdb, self.con, self.spill)
+        # the connection closed and its spill folder removed by close(), when the engine is dropped, or at exit
+        self._finalizer = weakref.finalize(self, _close_duckdb, self.con, self.spill)
         self.con.execute(f"SET temp_directory = '{self.spill}'")
         self.con.execute("SET enable_progress_bar = false")
         memory_limit = memory_limit or os.environ.get("KIT_DUCKDB_MEMORY") or DUCKDB_MEMORY
@@ -220,6 +224,9 @@ class DuckDBEngine(Engine):
 
     def register(self, name, frame):
         self.con.register(name, frame)
+
+    def close(self):
+        self._finalizer()
 
     def view(self, name, sql):
         self.con.execute(f"CREATE OR REPLACE TEMP VIEW {name} AS {sql}")
@@ -302,6 +309,25 @@ class SparkEngine(Engine):
 
     def register(self, name, frame):
         self.spark.createDataFrame(_spark_ready(frame)).createOrReplaceTempView(name)
+
+    def close(self):
+        """Stop the session and end the Java process pyspark started for it (its heap stays committed while the
+        process lives); the next session starts a new one."""
+        from pyspark import SparkContext
+
+        self.spark.stop()
+        gateway = SparkContext._gateway
+        process = getattr(gateway, "proc", None)  # None when pyspark joined a gateway it did not start
+        if process is None:
+            return
+        gateway.shutdown()
+        process.stdin.close()  # Java exits when its standard input closes
+        try:
+            process.wait(timeout=60)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+        SparkContext._gateway = SparkContext._jvm = None
 
     def view(self, name, sql):
         self.spark.sql(sql).createOrReplaceTempView(name)
@@ -443,6 +469,22 @@ def registered(engine: str, frame: pd.DataFrame, name: str = "kit_frame"):
         yield session
     finally:
         session.drop(name)
+
+
+def disconnect(engine: str) -> None:
+    """Close the process's ``engine`` session if it was started (:meth:`Engine.close`); :func:`connect` starts a
+    new one.
+
+    Examples
+    --------
+    >>> spill = connect("duckdb").spill
+    >>> disconnect("duckdb")
+    >>> os.path.exists(spill), connect("duckdb").spill != spill
+    (False, True)
+    """
+    session = _SESSIONS.pop(engine, None)
+    if session is not None:
+        session.close()
 
 
 def connect(engine: str) -> Engine:

@@ -453,9 +453,11 @@ def prepare_data(data, columns, encoding, engine: str, folder: Path, log=print):
     """Read the data once, clean it for each analysis it allows (customers, baskets) with ``engine`` and save each
     into ``folder`` for the notebooks; return the report of the first (default) analysis.
 
-    The notebooks read the saved tables back (``prepared``) instead of loading the file again.
+    The notebooks read the saved tables back (``prepared``) instead of loading the file again. The engine's session
+    is closed afterwards, so that its memory (DuckDB's buffers, Spark's Java process) is free while they run.
     """
     from ..data.datasets import load_each
+    from ..data.engines import disconnect
     from ..data.prepared import save_prepared
 
     if folder.exists():
@@ -474,6 +476,8 @@ def prepare_data(data, columns, encoding, engine: str, folder: Path, log=print):
         else:
             log(f"data for {report.analysis} analyses: {report.n_kept:,} kept ({seconds:.1f} s)")
         start = time.perf_counter()
+    if engine != "pandas":
+        disconnect(engine)
     return first
 
 
