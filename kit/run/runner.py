@@ -476,8 +476,7 @@ def prepare_data(data, columns, encoding, engine: str, folder: Path, log=print):
         else:
             log(f"data for {report.analysis} analyses: {report.n_kept:,} kept ({seconds:.1f} s)")
         start = time.perf_counter()
-    if engine != "pandas":
-        disconnect(engine)
+    disconnect(engine)  # nothing to close for pandas
     return first
 
 
